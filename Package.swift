@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "title-review",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "title-review", targets: ["title-review"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.110.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.12.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.8.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    ],
+    targets: [
+        // Pure rules: policy, eligibility, workflow, access. No Vapor, no Fluent, no I/O
+        // beyond reading the bundled policy files.
+        .target(
+            name: "Domain",
+            resources: [.copy("Resources/policies")]
+        ),
+        .target(
+            name: "App",
+            dependencies: [
+                "Domain",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Plot", package: "Plot"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            resources: [.copy("Resources/public")]
+        ),
+        .executableTarget(name: "title-review", dependencies: ["App"]),
+        // Speed goals live here, not in timed tests: `swift run -c release title-review-bench`.
+        .executableTarget(name: "title-review-bench", dependencies: ["Domain"]),
+        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(
+            name: "AppTests",
+            dependencies: [
+                "App", "Domain",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,5 @@
+import ArgumentParser
+// Temporary until the eligibility command lands.
+struct EligibilityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "eligibility")
+}

@@ -1,0 +1,5 @@
+import Vapor
+
+struct AccountsAdminController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {}
+}

@@ -1,0 +1,5 @@
+import Vapor
+
+struct AuditController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {}
+}

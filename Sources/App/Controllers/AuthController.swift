@@ -1,0 +1,138 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Sign-in and sign-out, with lockout and an audit record for every attempt.
+struct AuthController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("login", use: loginForm).isPublic()
+        routes.post("login", use: login).isPublic().checksCSRFItself()
+        routes.post("logout", use: logout).isPublic()
+    }
+
+    @Sendable func loginForm(req: Request) async throws -> Response {
+        if req.currentUser != nil { return req.redirect(to: "/home") }
+        let expired = req.sessionExpired || req.query[String.self, at: "expired"] == "1"
+        let page = LoginPage(
+            chrome: PageChrome(req: req, title: "登录"),
+            csrf: try await req.csrfToken(),
+            next: safeNext(req.query[String.self, at: "next"]) ?? "",
+            error: expired ? "登录已超时（30分钟无操作），请重新登录。" : nil
+        )
+        return page.render().response()
+    }
+
+    struct LoginForm: Content {
+        var username: String?
+        var password: String?
+        var next: String?
+    }
+
+    @Sendable func login(req: Request) async throws -> Response {
+        let form = (try? req.content.decode(LoginForm.self)) ?? LoginForm()
+        let username = (form.username ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let password = form.password ?? ""
+        let next = safeNext(form.next)
+
+        func again(_ message: String, status: HTTPResponseStatus = .ok) async throws -> Response {
+            let page = LoginPage(chrome: PageChrome(req: req, title: "登录"), csrf: try await req.csrfToken(),
+                                 username: form.username ?? "", next: next ?? "", error: message)
+            return page.render().response(status: status)
+        }
+
+        guard req.hasValidCSRFToken else {
+            return try await again("页面已过期（防伪令牌无效），请重新输入密码后登录。", status: .forbidden)
+        }
+        guard !username.isEmpty, !password.isEmpty else {
+            return try await again("请输入用户名和密码。")
+        }
+        let now = Date()
+        let lockout = LockoutPolicy(threshold: req.config.lockoutThreshold,
+                                    duration: TimeInterval(req.config.lockoutSeconds))
+        guard let user = try await UserAccount.query(on: req.db).filter(\.$username == username).first() else {
+            // Spend the same time as a real check so response times do not reveal usernames.
+            _ = try? await req.password.async.verify(password, created: req.application.storage[DummyHashKey.self] ?? "")
+            try await AuditLog.append(AuditEntry(actorID: nil, actorName: username, role: nil, action: "login",
+                                                 ip: req.clientIP, outcome: .failure, detail: "unknown username"), on: req.db)
+            return try await again("用户名或密码不正确。")
+        }
+        let state = LockoutPolicy.State(failedLogins: user.failedLogins, lockedUntil: user.lockedUntil)
+        if state.isLocked(at: now) {
+            try await AuditLog.append(entry(req, user, "login", .failure, "account locked"), on: req.db)
+            return try await again(Self.lockedMessage(until: user.lockedUntil!))
+        }
+        let valid = (try? await req.password.async.verify(password, created: user.passwordHash)) ?? false
+        if !valid {
+            let (newState, events) = lockout.failure(state, at: now)
+            try await req.db.transaction { db in
+                user.failedLogins = newState.failedLogins
+                user.lockedUntil = newState.lockedUntil
+                try await user.update(on: db)
+                try await AuditLog.append(entry(req, user, "login", .failure, "wrong password"), on: db)
+                for event in events {
+                    switch event {
+                    case .unlockedByTime:
+                        try await AuditLog.append(entry(req, user, "account.unlock", .success, "lock expired"), on: db)
+                    case .locked(let until):
+                        try await AuditLog.append(entry(req, user, "account.lock", .success,
+                                                        "locked until \(AuditLog.timestamp(until)) after \(lockout.threshold) failures"), on: db)
+                    }
+                }
+            }
+            if let until = newState.lockedUntil, newState.isLocked(at: now) {
+                return try await again(Self.lockedMessage(until: until))
+            }
+            return try await again("用户名或密码不正确（再错\(lockout.remaining(newState))次将锁定账号15分钟）。")
+        }
+        if user.isDisabled {
+            try await AuditLog.append(entry(req, user, "login", .failure, "account disabled"), on: req.db)
+            return try await again("该账号已停用，请联系系统管理员。")
+        }
+        let (newState, events) = lockout.success(state, at: now)
+        try await req.db.transaction { db in
+            user.failedLogins = newState.failedLogins
+            user.lockedUntil = newState.lockedUntil
+            user.lastLoginAt = now
+            try await user.update(on: db)
+            if events.contains(.unlockedByTime) {
+                try await AuditLog.append(entry(req, user, "account.unlock", .success, "lock expired"), on: db)
+            }
+            try await req.startSession(userID: user.id, on: db)
+            try await AuditLog.append(entry(req, user, "login", .success, ""), on: db)
+        }
+        req.currentUser = user
+        if user.mustChangePassword { return req.redirect(to: "/account/password") }
+        return req.redirect(to: next ?? "/home")
+    }
+
+    @Sendable func logout(req: Request) async throws -> Response {
+        // Sign-out is harmless to forge, but we still want the token so a
+        // third-party page cannot end someone's session.
+        guard req.hasValidCSRFToken else { throw PageError.csrf }
+        if let user = req.currentUser {
+            try await AuditLog.append(entry(req, user, "logout", .success, ""), on: req.db)
+        }
+        try await req.endSession()
+        return req.redirect(to: "/login?notice=signed-out")
+    }
+
+    private func entry(_ req: Request, _ user: UserAccount, _ action: String,
+                       _ outcome: AuditEntry.Outcome, _ detail: String) -> AuditEntry {
+        AuditEntry(actorID: user.id, actorName: user.username, role: user.roleRaw, action: action,
+                   objectType: "account", objectID: user.id?.uuidString, ip: req.clientIP,
+                   outcome: outcome, detail: detail)
+    }
+
+    /// Only same-site paths: "/x" but never "//host" or "http:…".
+    private func safeNext(_ next: String?) -> String? {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"),
+              !next.hasPrefix("/login"), !next.hasPrefix("/logout") else { return nil }
+        return next
+    }
+
+    static func lockedMessage(until: Date) -> String {
+        let minutes = max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))
+        return "连续输错密码次数过多，账号已锁定，请\(minutes)分钟后再试，或联系系统管理员解锁。"
+    }
+
+}

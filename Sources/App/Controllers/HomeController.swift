@@ -1,0 +1,79 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The signed-in home page for every role.
+struct HomeController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("home", use: home).requires(.viewOwnHome)
+    }
+
+    @Sendable func home(req: Request) async throws -> Response {
+        guard let user = req.currentUser, let actor = req.actor else { throw PageError.signInRequired(expired: false) }
+        let org = try await user.$organization.get(on: req.db)
+        let page = RoleHomePage(
+            chrome: PageChrome(req: req, title: "工作台"),
+            role: user.role,
+            facts: facts(for: user, organization: org, viewer: actor),
+            duties: RoleGuide.duties(for: user.role),
+            links: links(for: user.role),
+            mustChangePassword: user.mustChangePassword
+        )
+        return page.render().response()
+    }
+
+    private func facts(for user: UserAccount, organization: Organization, viewer: AccessActor) -> [RoleHomePage.Fact] {
+        var facts: [RoleHomePage.Fact] = [
+            .init(label: "姓名", value: user.realName),
+            .init(label: "用户名", value: user.username),
+            .init(label: "角色", value: user.role.label),
+            .init(label: "所在机构", value: organization.name),
+        ]
+        let shows = PersonalData(viewer: viewer, owner: user.id!)
+        if let id = user.idNumber {
+            facts.append(.init(label: "身份证号", value: shows.idNumber(id)))
+            if let parsed = try? ResidentIDNumber(id, today: LocalDate.beijing(Date())) {
+                facts.append(.init(label: "性别", value: parsed.sex.label))
+                facts.append(.init(label: "出生日期", value: parsed.birthDate.chinese))
+            }
+        }
+        if let mobile = user.mobile { facts.append(.init(label: "手机号码", value: shows.mobile(mobile))) }
+        if let unitKind = organization.unitKind { facts.append(.init(label: "单位性质", value: unitKind.label)) }
+        return facts
+    }
+
+    private func links(for role: Role) -> [RoleHomePage.Link] {
+        var links: [RoleHomePage.Link] = [
+            .init(title: "评审条件与自测", path: "/conditions", text: "2022年度评审条件、参数、解释口径与快速自测"),
+        ]
+        switch role {
+        case .systemAdministrator:
+            links += [
+                .init(title: "机构管理", path: "/admin/organizations", text: "县区、主管部门、用人单位、人事代理机构"),
+                .init(title: "账号管理", path: "/admin/accounts", text: "开设、停用账号，重置密码，解锁"),
+                .init(title: "审计日志", path: "/admin/audit", text: "登录与操作记录"),
+            ]
+        case .competentDepartment:
+            links += [.init(title: "单位经办人", path: "/department/clerks", text: "为所属单位开设经办人账号")]
+        case .committeeOffice, .cityHR, .countyBureau:
+            links += [.init(title: "机构名录", path: "/organizations", text: "各县区、主管部门与用人单位")]
+        default:
+            break
+        }
+        links.append(.init(title: "修改密码", path: "/account/password", text: "定期更换密码"))
+        return links
+    }
+}
+
+/// Shows an ID number or mobile number in full only to those `AccessPolicy`
+/// allows (the person, the committee office); everyone else sees it masked.
+struct PersonalData {
+    let fullAllowed: Bool
+
+    init(viewer: AccessActor?, owner: UUID) {
+        fullAllowed = AccessPolicy.decide(viewer, .viewPersonalData, .personalData(ownerUserID: owner)).isAllowed
+    }
+
+    func idNumber(_ value: String) -> String { fullAllowed ? value : Masking.middle(value) }
+    func mobile(_ value: String) -> String { fullAllowed ? value : Masking.middle(value) }
+}

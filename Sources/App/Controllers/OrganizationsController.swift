@@ -1,0 +1,5 @@
+import Vapor
+
+struct OrganizationsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {}
+}

@@ -1,0 +1,5 @@
+import Vapor
+
+struct UnitClerksController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {}
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Vapor
+
+/// Settings read once from the environment (README: 配置).
+public struct AppConfig: Sendable {
+    public enum Store: Sendable, Equatable {
+        case sqliteFile(String)
+        case sqliteMemory
+        /// `schema` isolates a test's tables on a shared server (search_path).
+        case postgres(url: String, schema: String?)
+    }
+
+    public var store: Store
+    public var filesPath: String
+    public var secureCookies: Bool
+    public var demoPassword: String?
+    /// bcrypt cost: 12 in production; tests lower it so hundreds of logins stay fast.
+    public var bcryptCost: Int
+    /// Sessions end after this long without a request (30 minutes).
+    public var sessionIdleSeconds: Int
+    /// Failed logins before an account locks, and for how long.
+    public var lockoutThreshold: Int
+    public var lockoutSeconds: Int
+    /// Emit request logs (never with bodies or query strings).
+    public var logRequests: Bool
+
+    public init(store: Store, filesPath: String = "./data/files", secureCookies: Bool = false,
+                demoPassword: String? = nil, bcryptCost: Int = 12, sessionIdleSeconds: Int = 30 * 60,
+                lockoutThreshold: Int = 5, lockoutSeconds: Int = 15 * 60, logRequests: Bool = true) {
+        self.store = store
+        self.filesPath = filesPath
+        self.secureCookies = secureCookies
+        self.demoPassword = demoPassword
+        self.bcryptCost = bcryptCost
+        self.sessionIdleSeconds = sessionIdleSeconds
+        self.lockoutThreshold = lockoutThreshold
+        self.lockoutSeconds = lockoutSeconds
+        self.logRequests = logRequests
+    }
+
+    /// DATABASE_URL (PostgreSQL) wins over DATABASE_PATH (SQLite file).
+    public static func fromEnvironment() -> AppConfig {
+        let env = ProcessInfo.processInfo.environment
+        let store: Store
+        if let url = env["DATABASE_URL"], !url.isEmpty {
+            store = .postgres(url: url, schema: nil)
+        } else {
+            store = .sqliteFile(env["DATABASE_PATH"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data/title-review.sqlite")
+        }
+        return AppConfig(
+            store: store,
+            filesPath: env["FILES_PATH"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data/files",
+            secureCookies: env["SECURE_COOKIES"] == "1",
+            demoPassword: env["DEMO_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 },
+            bcryptCost: Int(env["BCRYPT_COST"] ?? "") ?? 12
+        )
+    }
+
+    public var databaseName: String {
+        if case .postgres = store { return "postgres" }
+        return "sqlite"
+    }
+}
+
+extension Application {
+    private struct ConfigKey: StorageKey { typealias Value = AppConfig }
+
+    public var config: AppConfig {
+        get { storage[ConfigKey.self] ?? AppConfig(store: .sqliteMemory) }
+        set { storage[ConfigKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var config: AppConfig { application.config }
+}

@@ -1,0 +1,141 @@
+import Crypto
+import Fluent
+import Foundation
+import Vapor
+
+/// What happened, by whom, to what: the caller's half of an audit record.
+struct AuditEntry: Sendable {
+    enum Outcome: String, Sendable { case success, failure, denied }
+
+    var actorID: UUID?
+    var actorName: String
+    var role: String?
+    var action: String
+    var objectType: String?
+    var objectID: String?
+    var ip: String?
+    var outcome: Outcome
+    var detail: String
+
+    init(actorID: UUID?, actorName: String, role: String?, action: String, objectType: String? = nil,
+         objectID: String? = nil, ip: String?, outcome: Outcome = .success, detail: String = "") {
+        self.actorID = actorID
+        self.actorName = actorName
+        self.role = role
+        self.action = action
+        self.objectType = objectType
+        self.objectID = objectID
+        self.ip = ip
+        self.outcome = outcome
+        self.detail = detail
+    }
+}
+
+/// The append-only, hash-chained audit log. Append inside the same transaction
+/// as the change it records, so both commit or neither does.
+enum AuditLog {
+    static let genesisHash = String(repeating: "0", count: 64)
+
+    /// Appends one record after the current last one. A concurrent writer that
+    /// took the same sequence number makes the unique index fail; we retry.
+    @discardableResult
+    static func append(_ entry: AuditEntry, on db: Database, now: Date = Date()) async throws -> AuditRecord {
+        var attempt = 0
+        while true {
+            let last = try await AuditRecord.query(on: db).sort(\.$seq, .descending).first()
+            let record = AuditRecord()
+            record.seq = (last?.seq ?? 0) + 1
+            record.occurredAt = timestamp(now)
+            record.actorID = entry.actorID
+            record.actorName = entry.actorName
+            record.role = entry.role
+            record.action = entry.action
+            record.objectType = entry.objectType
+            record.objectID = entry.objectID
+            record.ip = entry.ip
+            record.outcome = entry.outcome.rawValue
+            record.detail = entry.detail
+            record.prevHash = last?.hash ?? genesisHash
+            record.hash = hash(of: record)
+            do {
+                try await record.create(on: db)
+                return record
+            } catch where attempt < 3 && !(db.inTransaction) {
+                attempt += 1
+            }
+        }
+    }
+
+    /// The hash covers every field and the previous hash; fields are separated
+    /// by a unit separator that cannot occur in them unescaped.
+    static func hash(of r: AuditRecord) -> String {
+        let fields: [String] = [
+            String(r.seq), r.occurredAt, r.actorID?.uuidString ?? "", r.actorName, r.role ?? "", r.action,
+            r.objectType ?? "", r.objectID ?? "", r.ip ?? "", r.outcome, r.detail, r.prevHash,
+        ]
+        let joined = fields.map { $0.replacingOccurrences(of: "\u{1F}", with: "\u{1F}\u{1F}") }
+            .joined(separator: "\u{1F}")
+        return SHA256.hash(data: Data(joined.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    enum VerifyResult: Equatable {
+        case intact(count: Int)
+        case broken(seq: Int, reason: String)
+    }
+
+    /// Walks the chain in order and names the first record that does not fit.
+    static func verify(on db: Database) async throws -> VerifyResult {
+        var expectedPrev = genesisHash
+        var expectedSeq = 1
+        var count = 0
+        let batch = 1000
+        var after = 0
+        while true {
+            let records = try await AuditRecord.query(on: db)
+                .filter(\.$seq > after).sort(\.$seq, .ascending).limit(batch).all()
+            if records.isEmpty { break }
+            for r in records {
+                if r.seq != expectedSeq {
+                    return .broken(seq: r.seq, reason: "sequence gap: expected \(expectedSeq), found \(r.seq)")
+                }
+                if r.prevHash != expectedPrev {
+                    return .broken(seq: r.seq, reason: "previous-hash link does not match record \(r.seq - 1)")
+                }
+                if hash(of: r) != r.hash {
+                    return .broken(seq: r.seq, reason: "content does not match its hash (edited)")
+                }
+                expectedPrev = r.hash
+                expectedSeq += 1
+                count += 1
+                after = r.seq
+            }
+        }
+        return .intact(count: count)
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let ms = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let seconds = ms / 1000, millis = ms % 1000
+        let d = Date(timeIntervalSince1970: TimeInterval(seconds))
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(identifier: "UTC")!
+        let c = cal.dateComponents([.year, .month, .day, .hour, .minute, .second], from: d)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
+                      c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!, Int(millis))
+    }
+}
+
+extension Request {
+    /// The audit entry for this request's signed-in actor (or an anonymous one).
+    func auditEntry(_ action: String, objectType: String? = nil, objectID: String? = nil,
+                    outcome: AuditEntry.Outcome = .success, detail: String = "") -> AuditEntry {
+        let user = currentUser
+        return AuditEntry(actorID: user?.id, actorName: user?.username ?? "-", role: user?.roleRaw,
+                          action: action, objectType: objectType, objectID: objectID,
+                          ip: clientIP, outcome: outcome, detail: detail)
+    }
+
+    var clientIP: String? {
+        remoteAddress?.ipAddress
+    }
+}

@@ -1,0 +1,47 @@
+import Domain
+import Vapor
+
+/// What a route declares about itself: who may reach it and how its body is
+/// checked. `AccessMiddleware` reads this; a route that declares nothing is
+/// refused (fail closed), and a test walks every route to prove each has a rule.
+struct RouteRules: Sendable {
+    enum Access: Sendable, Equatable {
+        /// Anyone, signed in or not.
+        case publicPage
+        /// A signed-in actor whom `AccessPolicy` allows this action.
+        case action(Action)
+    }
+
+    var access: Access?
+    var csrfCheckedByController = false
+}
+
+private let rulesKey = AnySendableHashable("title-review.rules")
+
+extension Route {
+    var rules: RouteRules {
+        get { (userInfo[rulesKey] as? RouteRules) ?? RouteRules() }
+        set { userInfo[rulesKey] = newValue }
+    }
+
+    /// Anyone may reach this route.
+    @discardableResult
+    func isPublic() -> Route {
+        rules.access = .publicPage
+        return self
+    }
+
+    /// Only actors whom `AccessPolicy` allows `action` may reach this route.
+    @discardableResult
+    func requires(_ action: Action) -> Route {
+        rules.access = .action(action)
+        return self
+    }
+
+    /// The controller checks the CSRF token itself, to show the form again.
+    @discardableResult
+    func checksCSRFItself() -> Route {
+        rules.csrfCheckedByController = true
+        return self
+    }
+}

@@ -1,0 +1,61 @@
+import Domain
+import Fluent
+import Foundation
+import Vapor
+
+/// The demonstration data set of `serve --demo`: organizations across
+/// Changzhi's districts and counties, city-direct units, a non-public unit with
+/// a personnel agency, and an account for every role (shared/contracts/cli.md).
+/// Created once; on every start the demo accounts' password is set to
+/// DEMO_PASSWORD, or to a freshly generated one, and printed.
+/// Unit names are fictional (示例); bureau names and division codes are real.
+enum DemoData {
+    static func load(into app: Application) async throws {
+        let password = app.config.demoPassword ?? generatePassword()
+        let hash = try await app.threadPool.runIfActive { try Bcrypt.hash(password, cost: app.config.bcryptCost) }
+        let created = try await app.db.transaction { db in
+            let exists = try await UserAccount.query(on: db).filter(\.$username == "admin").first() != nil
+            if !exists { try await create(on: db, passwordHash: hash) }
+            try await UserAccount.query(on: db).filter(\.$username ~~ DemoAccounts.usernames)
+                .set(\.$passwordHash, to: hash).set(\.$failedLogins, to: 0).set(\.$lockedUntil, to: nil).update()
+            try await AuditLog.append(AuditEntry(actorID: nil, actorName: "system", role: nil,
+                                                 action: exists ? "demo.password.reset" : "demo.load",
+                                                 ip: nil, detail: "demo accounts: \(DemoAccounts.usernames.count)"), on: db)
+            return !exists
+        }
+        printAccounts(password: password, created: created, fromEnvironment: app.config.demoPassword != nil)
+    }
+
+    private static func create(on db: any Database, passwordHash: String) async throws {
+        let orgs = try await DemoOrganizations.create(on: db)
+        for account in DemoAccounts.all(orgs) {
+            let user = UserAccount(username: account.username, passwordHash: passwordHash, role: account.role,
+                                   organizationID: account.organizationID, realName: account.realName,
+                                   idNumber: account.idNumber, mobile: account.mobile)
+            try await user.create(on: db)
+            try await AuditLog.append(AuditEntry(actorID: nil, actorName: "system", role: nil, action: "account.create",
+                                                 objectType: "account", objectID: user.id?.uuidString, ip: nil,
+                                                 detail: "demo \(account.role.rawValue) \(account.username)"), on: db)
+        }
+    }
+
+    /// 12 characters from four classes, e.g. "Kp7-mQ2x-R9a".
+    static func generatePassword() -> String {
+        let upper = Array("ABCDEFGHJKLMNPQRSTUVWXYZ"), lower = Array("abcdefghijkmnopqrstuvwxyz"), digits = Array("23456789")
+        var g = SystemRandomNumberGenerator()
+        func pick(_ set: [Character]) -> Character { set.randomElement(using: &g)! }
+        let groups = (0..<3).map { _ in String([pick(upper), pick(lower), pick(digits)]) + String(pick(lower)) }
+        return groups.joined(separator: "-")
+    }
+
+    private static func printAccounts(password: String, created: Bool, fromEnvironment: Bool) {
+        var lines = ["", created ? "演示数据已创建 (demo data created)." : "演示数据已存在 (demo data already loaded).",
+                     "演示账号 (demo accounts), 密码 (password): \(password)" + (fromEnvironment ? "  [DEMO_PASSWORD]" : "  [generated]"),
+                     ""]
+        for (username, role) in DemoAccounts.summary {
+            lines.append("  " + username.padding(toLength: 12, withPad: " ", startingAt: 0) + role)
+        }
+        lines.append("")
+        print(lines.joined(separator: "\n"))
+    }
+}

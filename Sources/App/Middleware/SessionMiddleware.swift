@@ -1,0 +1,60 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// Loads the session named by the cookie and its account; ends it when idle
+/// for longer than the configured timeout; writes the cookie back when a new
+/// session was started.
+struct SessionMiddleware: AsyncMiddleware {
+    /// Writing last_seen_at on every request would make every page view a
+    /// write; once a minute is precise enough for a 30-minute timeout.
+    static let touchInterval: TimeInterval = 60
+
+    func respond(to req: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        if let token = req.cookies[SessionStore.cookieName]?.string, !token.isEmpty {
+            try await load(token: token, req: req)
+        }
+        let response = try await next.respond(to: req)
+        let config = req.config
+        if let token = req.issuedSessionToken {
+            response.cookies[SessionStore.cookieName] = HTTPCookies.Value(
+                string: token, expires: nil, maxAge: nil, domain: nil, path: "/",
+                isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        } else if req.clearSessionCookie {
+            response.cookies[SessionStore.cookieName] = HTTPCookies.Value(
+                string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, domain: nil, path: "/",
+                isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        }
+        return response
+    }
+
+    private func load(token: String, req: Request) async throws {
+        guard let session = try await UserSession.query(on: req.db)
+            .filter(\.$tokenHash == SessionStore.hash(token)).first() else {
+            req.clearSessionCookie = true
+            return
+        }
+        let now = Date()
+        let idle = now.timeIntervalSince(session.lastSeenAt)
+        if idle > TimeInterval(req.config.sessionIdleSeconds) {
+            req.sessionExpired = session.$user.id != nil
+            try await session.delete(on: req.db)
+            req.clearSessionCookie = true
+            return
+        }
+        if let userID = session.$user.id {
+            guard let user = try await UserAccount.query(on: req.db).filter(\.$id == userID)
+                .with(\.$organization).first(), !user.isDisabled else {
+                try await session.delete(on: req.db)
+                req.clearSessionCookie = true
+                return
+            }
+            req.currentUser = user
+        }
+        if idle > Self.touchInterval {
+            session.lastSeenAt = now
+            try await session.update(on: req.db)
+        }
+        req.currentSession = session
+    }
+}

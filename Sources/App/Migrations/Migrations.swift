@@ -1,0 +1,11 @@
+import Fluent
+
+/// Every migration, in order. Append only: a released migration never changes.
+enum AppMigrations {
+    static let all: [any Migration] = [
+        M0001_CreateOrganizations(),
+        M0002_CreateUserAccounts(),
+        M0003_CreateUserSessions(),
+        M0004_CreateAuditRecords(),
+    ]
+}

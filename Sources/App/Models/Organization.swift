@@ -1,0 +1,56 @@
+import Fluent
+import Foundation
+import Domain
+
+/// A body of the review: a bureau, the committee office, a competent
+/// department, an employer (用人单位) or a personnel agency.
+final class Organization: Model, @unchecked Sendable {
+    static let schema = "organizations"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "name") var name: String
+    /// `OrganizationKind` raw value; strings keep the schema portable.
+    @Field(key: "kind") var kindRaw: String
+    /// 行政区划代码 of where it sits: 140400 for city level, a county's code otherwise.
+    @Field(key: "division_code") var divisionCode: String
+    /// Employers only: `UnitKind` raw value.
+    @OptionalField(key: "unit_kind") var unitKindRaw: String?
+    /// 统一社会信用代码, checked by its GB 32100 check character.
+    @OptionalField(key: "credit_code") var creditCode: String?
+    /// 市直单位: reports to a city department rather than a county bureau.
+    @Field(key: "is_city_direct") var isCityDirect: Bool
+    /// 规模以上企业 (规上).
+    @Field(key: "is_above_scale") var isAboveScale: Bool
+    /// The unit's competent department (主管部门), if any.
+    @OptionalParent(key: "competent_department_id") var competentDepartment: Organization?
+    /// For non-public units whose staff files are held by an agency (人事档案代理).
+    @OptionalParent(key: "personnel_agency_id") var personnelAgency: Organization?
+    @Field(key: "is_active") var isActive: Bool
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(id: UUID? = nil, name: String, kind: OrganizationKind, divisionCode: String,
+         unitKind: UnitKind? = nil, creditCode: String? = nil, isCityDirect: Bool = false,
+         isAboveScale: Bool = false, competentDepartmentID: UUID? = nil, personnelAgencyID: UUID? = nil) {
+        self.id = id
+        self.name = name
+        self.kindRaw = kind.rawValue
+        self.divisionCode = divisionCode
+        self.unitKindRaw = unitKind?.code
+        self.creditCode = creditCode
+        self.isCityDirect = isCityDirect
+        self.isAboveScale = isAboveScale
+        self.$competentDepartment.id = competentDepartmentID
+        self.$personnelAgency.id = personnelAgencyID
+        self.isActive = true
+    }
+
+    var kind: OrganizationKind { OrganizationKind(rawValue: kindRaw) ?? .unit }
+    var unitKind: UnitKind? { unitKindRaw.flatMap { UnitKind(code: $0) } }
+
+    var facts: OrganizationFacts {
+        OrganizationFacts(id: id!, kind: kind, competentDepartmentID: $competentDepartment.id)
+    }
+}

@@ -1,0 +1,51 @@
+import Fluent
+import Foundation
+import Domain
+
+/// A person who signs in, with one role in one organization.
+final class UserAccount: Model, @unchecked Sendable {
+    static let schema = "user_accounts"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "username") var username: String
+    @Field(key: "password_hash") var passwordHash: String
+    @Field(key: "role") var roleRaw: String
+    @Parent(key: "organization_id") var organization: Organization
+    @Field(key: "real_name") var realName: String
+    /// 居民身份证号码: required for applicants; birth date and sex derive from it.
+    @OptionalField(key: "id_number") var idNumber: String?
+    @OptionalField(key: "mobile") var mobile: String?
+    @Field(key: "is_disabled") var isDisabled: Bool
+    /// Consecutive failed logins since the last success or unlock.
+    @Field(key: "failed_logins") var failedLogins: Int
+    @OptionalField(key: "locked_until") var lockedUntil: Date?
+    /// Set when an administrator issues a temporary password.
+    @Field(key: "must_change_password") var mustChangePassword: Bool
+    @OptionalField(key: "last_login_at") var lastLoginAt: Date?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(id: UUID? = nil, username: String, passwordHash: String, role: Role, organizationID: UUID,
+         realName: String, idNumber: String? = nil, mobile: String? = nil, mustChangePassword: Bool = false) {
+        self.id = id
+        self.username = username
+        self.passwordHash = passwordHash
+        self.roleRaw = role.rawValue
+        self.$organization.id = organizationID
+        self.realName = realName
+        self.idNumber = idNumber
+        self.mobile = mobile
+        self.isDisabled = false
+        self.failedLogins = 0
+        self.lockedUntil = nil
+        self.mustChangePassword = mustChangePassword
+    }
+
+    var role: Role { Role(rawValue: roleRaw) ?? .applicant }
+
+    var actor: AccessActor { AccessActor(userID: id!, role: role, organizationID: $organization.id) }
+
+    func isLocked(at now: Date) -> Bool { (lockedUntil.map { $0 > now }) ?? false }
+}

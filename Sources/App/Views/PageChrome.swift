@@ -1,0 +1,86 @@
+import Domain
+import Vapor
+
+/// What every page's frame needs: the title, who is signed in, the CSRF token
+/// for the sign-out button, a one-time notice, and the active menu item.
+struct PageChrome {
+    struct SignedIn {
+        var username: String
+        var realName: String
+        var role: Role
+        var organizationName: String?
+    }
+
+    var title: String
+    var user: SignedIn?
+    var csrf: String?
+    var notice: String?
+    var activePath: String
+
+    init(title: String, user: SignedIn? = nil, csrf: String? = nil, notice: String? = nil, activePath: String = "/") {
+        self.title = title
+        self.user = user
+        self.csrf = csrf
+        self.notice = notice
+        self.activePath = activePath
+    }
+
+    /// Builds the frame from the request alone (no database access): used by
+    /// controllers and by the error pages.
+    init(req: Request, title: String, notice: String? = nil) {
+        let user = req.currentUser.map {
+            SignedIn(username: $0.username, realName: $0.realName, role: $0.role,
+                     organizationName: $0.$organization.value?.name)
+        }
+        self.init(title: title, user: user, csrf: req.currentSession?.csrfToken,
+                  notice: notice ?? req.query[String.self, at: "notice"].flatMap(Notices.text(for:)),
+                  activePath: req.url.path)
+    }
+}
+
+/// One-time notices after a redirect, by key, so no user text travels in URLs.
+enum Notices {
+    static func text(for key: String) -> String? {
+        switch key {
+        case "signed-out": "您已安全退出。"
+        case "password-changed": "密码已修改。"
+        case "registered": "注册成功，欢迎使用。"
+        case "saved": "已保存。"
+        case "created": "已创建。"
+        case "disabled": "账号已停用。"
+        case "enabled": "账号已启用。"
+        case "unlocked": "账号已解锁。"
+        default: nil
+        }
+    }
+}
+
+/// A menu entry; shown only when `AccessPolicy` allows its action.
+struct NavItem {
+    var title: String
+    var path: String
+    var action: Action?
+
+    static func items(for role: Role?) -> [NavItem] {
+        guard let role else {
+            return [NavItem(title: "首页", path: "/"), NavItem(title: "评审条件", path: "/conditions"),
+                    NavItem(title: "申报人注册", path: "/register"), NavItem(title: "登录", path: "/login")]
+        }
+        let all: [NavItem] = [
+            NavItem(title: "工作台", path: "/home", action: .viewOwnHome),
+            NavItem(title: "评审条件", path: "/conditions"),
+            NavItem(title: "单位经办人", path: "/department/clerks", action: .manageUnitClerks),
+            NavItem(title: "机构名录", path: "/organizations", action: .viewOrganizationDirectory),
+            NavItem(title: "机构管理", path: "/admin/organizations", action: .manageOrganizations),
+            NavItem(title: "账号管理", path: "/admin/accounts", action: .manageAccounts),
+            NavItem(title: "审计日志", path: "/admin/audit", action: .viewAuditLog),
+            NavItem(title: "修改密码", path: "/account/password", action: .changeOwnPassword),
+        ]
+        return all.filter { item in
+            guard let action = item.action else { return true }
+            // Directory is for reviewers; administrators reach it through 机构管理.
+            if action == .viewOrganizationDirectory, role == .systemAdministrator { return false }
+            return AccessPolicy.roles(for: action).contains(role)
+        }
+    }
+}

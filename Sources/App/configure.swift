@@ -1,0 +1,59 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import NIOSSL
+import Vapor
+
+/// Sets up storage, security, middleware and routes. Tests call this with an
+/// in-memory SQLite store (or a PostgreSQL schema of their own).
+public func configure(_ app: Application, config: AppConfig, migrate: Bool = true) async throws {
+    app.config = config
+    try useDatabase(app, config.store)
+    app.migrations.add(AppMigrations.all)
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    app.storage[DummyHashKey.self] = try Bcrypt.hash(SessionStore.newToken(), cost: config.bcryptCost)
+    // Most forms are small; upload routes raise their own limit.
+    app.routes.defaultMaxBodySize = "256kb"
+    try FileManager.default.createDirectory(atPath: config.filesPath, withIntermediateDirectories: true)
+
+    // Order matters: headers wrap everything (error pages too); errors become
+    // pages; then the session is loaded; then CSRF and access rules apply.
+    app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(StaticAssetsMiddleware(assets: try StaticAssets.load()))
+    app.middleware.use(SessionMiddleware())
+    app.middleware.use(CSRFMiddleware())
+    app.middleware.use(AccessMiddleware())
+    if config.logRequests { app.middleware.use(RequestLogMiddleware()) }
+
+    try routes(app)
+    if migrate { try await app.autoMigrate() }
+    try await tuneDatabase(app, config.store)
+}
+
+private func useDatabase(_ app: Application, _ store: AppConfig.Store) throws {
+    switch store {
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+    case .sqliteFile(let path):
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .postgres(let url, let schema):
+        var configuration = try SQLPostgresConfiguration(url: url)
+        if let schema { configuration.searchPath = [schema] }
+        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: schema == nil ? 4 : 1), as: .psql)
+    }
+}
+
+/// SQLite: write-ahead logging (readers don't block the writer) and a busy
+/// timeout so two connections wait for each other instead of failing.
+private func tuneDatabase(_ app: Application, _ store: AppConfig.Store) async throws {
+    guard case .sqliteFile = store, let sql = app.db as? any SQLDatabase else { return }
+    try await sql.raw("PRAGMA journal_mode=WAL").run()
+    try await sql.raw("PRAGMA busy_timeout=5000").run()
+}
+
+struct DummyHashKey: StorageKey { typealias Value = String }

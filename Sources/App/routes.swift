@@ -1,0 +1,15 @@
+import Vapor
+
+/// Every route, by controller. Each route declares its access rule
+/// (`isPublic()` or `requires(_:)`); `AccessMiddleware` refuses the others.
+func routes(_ app: Application) throws {
+    try app.register(collection: PublicController())
+    try app.register(collection: AuthController())
+    try app.register(collection: RegistrationController())
+    try app.register(collection: HomeController())
+    try app.register(collection: AccountController())
+    try app.register(collection: OrganizationsController())
+    try app.register(collection: AccountsAdminController())
+    try app.register(collection: AuditController())
+    try app.register(collection: UnitClerksController())
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// The facts about an object that access decisions need, without any storage
+/// types: controllers load them and ask.
+public enum AccessObject: Sendable {
+    /// No particular object: "may this actor do this kind of thing at all?"
+    case system
+    case account(AccountFacts)
+    case organization(OrganizationFacts)
+    /// Someone's ID number or mobile number.
+    case personalData(ownerUserID: UUID)
+}
+
+public struct AccountFacts: Sendable {
+    public let id: UUID
+    public let role: Role
+    public let organizationID: UUID
+    /// The competent department of the account's organization, when it has one.
+    public let competentDepartmentID: UUID?
+
+    public init(id: UUID, role: Role, organizationID: UUID, competentDepartmentID: UUID?) {
+        self.id = id
+        self.role = role
+        self.organizationID = organizationID
+        self.competentDepartmentID = competentDepartmentID
+    }
+}
+
+public struct OrganizationFacts: Sendable {
+    public let id: UUID
+    public let kind: OrganizationKind
+    public let competentDepartmentID: UUID?
+
+    public init(id: UUID, kind: OrganizationKind, competentDepartmentID: UUID?) {
+        self.id = id
+        self.kind = kind
+        self.competentDepartmentID = competentDepartmentID
+    }
+}

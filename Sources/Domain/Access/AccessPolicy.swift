@@ -1,0 +1,55 @@
+/// The one place that answers "may this actor do this to that?". Middleware asks
+/// with `.system` before a route runs; controllers ask again with the object.
+public enum AccessPolicy {
+    public enum Decision: Equatable, Sendable {
+        case allow
+        case deny(String)
+
+        public var isAllowed: Bool { self == .allow }
+    }
+
+    /// Roles that may perform an action at all (the route-level rule).
+    public static func roles(for action: Action) -> Set<Role> {
+        switch action {
+        case .viewOwnHome, .changeOwnPassword:
+            Set(Role.allCases)
+        case .manageOrganizations, .manageAccounts, .viewAuditLog:
+            [.systemAdministrator]
+        case .manageUnitClerks:
+            [.competentDepartment]
+        case .viewOrganizationDirectory:
+            [.systemAdministrator, .committeeOffice, .cityHR, .countyBureau, .competentDepartment]
+        case .viewPersonalData:
+            // The person themself is allowed by the object rule below; of the
+            // others only the committee office, which checks identities at
+            // intake, sees the full numbers.
+            [.committeeOffice]
+        }
+    }
+
+    public static func decide(_ actor: AccessActor?, _ action: Action, _ object: AccessObject = .system) -> Decision {
+        guard let actor else { return .deny("请先登录") }
+        switch (action, object) {
+        case (.viewPersonalData, .personalData(let owner)) where owner == actor.userID:
+            return .allow
+        default:
+            break
+        }
+        guard roles(for: action).contains(actor.role) else {
+            return .deny("您的角色（\(actor.role.label)）无权进行此操作")
+        }
+        switch (action, object) {
+        case (.manageUnitClerks, .account(let account)):
+            guard account.role == .unitClerk, account.competentDepartmentID == actor.organizationID else {
+                return .deny("只能管理本部门所属单位的经办人账号")
+            }
+        case (.manageUnitClerks, .organization(let org)):
+            guard org.kind == .unit, org.competentDepartmentID == actor.organizationID else {
+                return .deny("只能为本部门所属单位创建经办人账号")
+            }
+        default:
+            break
+        }
+        return .allow
+    }
+}

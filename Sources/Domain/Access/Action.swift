@@ -1,0 +1,19 @@
+/// Everything an actor may try. Every protected route names one of these, and
+/// `AccessPolicy` is the only place that says who may do it.
+public enum Action: String, CaseIterable, Sendable {
+    /// The signed-in home page and one's own account page.
+    case viewOwnHome
+    case changeOwnPassword
+    /// Organizations: list, create, edit (system administrator).
+    case manageOrganizations
+    /// Accounts of every role: list, create, disable, enable, reset password.
+    case manageAccounts
+    /// A competent department creates and manages its units' clerks.
+    case manageUnitClerks
+    /// Browse the audit log.
+    case viewAuditLog
+    /// See an ID number or mobile number unmasked.
+    case viewPersonalData
+    /// See the directory of organizations (bureaus, departments, units).
+    case viewOrganizationDirectory
+}
