@@ -6,7 +6,7 @@ import Vapor
 struct RegistrationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("register", use: form).isPublic()
-        routes.post("register", use: register).isPublic().checksCSRFItself()
+        routes.on(.POST, "register", body: .collect(maxSize: "16kb"), use: register).isPublic().checksCSRFItself()
     }
 
     @Sendable func form(req: Request) async throws -> Response {

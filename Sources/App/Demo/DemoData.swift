@@ -10,7 +10,7 @@ import Vapor
 /// DEMO_PASSWORD, or to a freshly generated one, and printed.
 /// Unit names are fictional (示例); bureau names and division codes are real.
 enum DemoData {
-    static func load(into app: Application) async throws {
+    static func load(into app: Application, quiet: Bool = false) async throws {
         let password = app.config.demoPassword ?? generatePassword()
         let hash = try await app.threadPool.runIfActive { try Bcrypt.hash(password, cost: app.config.bcryptCost) }
         let created = try await app.db.transaction { db in
@@ -23,7 +23,7 @@ enum DemoData {
                                                  ip: nil, detail: "demo accounts: \(DemoAccounts.usernames.count)"), on: db)
             return !exists
         }
-        printAccounts(password: password, created: created, fromEnvironment: app.config.demoPassword != nil)
+        if !quiet { printAccounts(password: password, created: created, fromEnvironment: app.config.demoPassword != nil) }
     }
 
     private static func create(on db: any Database, passwordHash: String) async throws {

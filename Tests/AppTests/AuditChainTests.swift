@@ -1,0 +1,46 @@
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+@testable import App
+
+@Suite struct AuditChainTests {
+    @Test func chainIsIntactAfterActivityAndNamesTheFirstBrokenRecord() async throws {
+        try await withTestApp { app in
+            var browser = Browser(app)
+            try await browser.login("office")
+            try await browser.login("nobody", "x")
+            let result = try await AuditLog.verify(on: app.db)
+            guard case .intact(let count) = result else { Issue.record("chain broken: \(result)"); return }
+            #expect(count >= 20)
+
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.raw("UPDATE audit_records SET detail = 'edited' WHERE seq = 5").run()
+            #expect(try await AuditLog.verify(on: app.db) == .broken(seq: 5, reason: "content does not match its hash (edited)"))
+        }
+    }
+
+    @Test func deletedRecordIsFound() async throws {
+        try await withTestApp { app in
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.raw("DELETE FROM audit_records WHERE seq = 3").run()
+            guard case .broken(let seq, _) = try await AuditLog.verify(on: app.db) else {
+                Issue.record("deletion not detected"); return
+            }
+            #expect(seq == 4)
+        }
+    }
+
+    @Test func eachRecordLinksToThePrevious() async throws {
+        try await withTestApp { app in
+            let records = try await AuditRecord.query(on: app.db).sort(\.$seq).all()
+            #expect(records.first?.prevHash == AuditLog.genesisHash)
+            for (a, b) in zip(records, records.dropFirst()) {
+                #expect(b.prevHash == a.hash)
+                #expect(b.seq == a.seq + 1)
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Domain
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import App
+
+/// Walks every route against every role. The expectation table is written
+/// here by hand, independent of `AccessPolicy`, so a route added without a
+/// rule, or a rule that drifts, fails this test.
+@Suite struct RouteAccessTests {
+    static let everyone = Set(Role.allCases)
+    static let admin: Set<Role> = [.systemAdministrator]
+    static let reviewers: Set<Role> = [.systemAdministrator, .committeeOffice, .cityHR, .countyBureau, .competentDepartment]
+
+    /// "METHOD /path" → roles allowed; nil means public.
+    static let expected: [String: Set<Role>?] = [
+        "GET /": nil, "GET /healthz": nil, "GET /login": nil, "POST /login": nil, "POST /logout": nil,
+        "GET /register": nil, "POST /register": nil,
+        "GET /home": everyone, "GET /account/password": everyone, "POST /account/password": everyone,
+        "GET /organizations": reviewers,
+        "GET /admin/organizations": admin, "GET /admin/organizations/new": admin, "POST /admin/organizations": admin,
+        "GET /admin/organizations/:id/edit": admin, "POST /admin/organizations/:id": admin,
+        "POST /admin/organizations/:id/deactivate": admin, "POST /admin/organizations/:id/activate": admin,
+        "GET /admin/accounts": admin, "GET /admin/accounts/new": admin, "POST /admin/accounts": admin,
+        "POST /admin/accounts/:id/disable": admin, "POST /admin/accounts/:id/enable": admin,
+        "POST /admin/accounts/:id/unlock": admin, "POST /admin/accounts/:id/reset-password": admin,
+        "GET /admin/audit": admin,
+        "GET /department/clerks": [.competentDepartment], "GET /department/clerks/new": [.competentDepartment],
+        "POST /department/clerks": [.competentDepartment],
+        "POST /department/clerks/:id/disable": [.competentDepartment],
+        "POST /department/clerks/:id/enable": [.competentDepartment],
+        "POST /department/clerks/:id/reset-password": [.competentDepartment],
+    ]
+
+    static let demoUser: [Role: String] = [
+        .applicant: "applicant1", .unitClerk: "unit1", .competentDepartment: "dept1", .countyBureau: "county1",
+        .cityHR: "cityhr", .committeeOffice: "office", .expert: "expert1", .systemAdministrator: "admin",
+    ]
+
+    static func key(_ route: Route) -> String {
+        "\(route.method.rawValue) /" + route.path.map { $0.description }.joined(separator: "/")
+    }
+
+    @Test func everyRouteDeclaresARuleAndIsInTheTable() async throws {
+        try await withTestApp(demo: false) { app in
+            for route in app.routes.all {
+                let key = Self.key(route)
+                #expect(route.rules.access != nil, "\(key) declares no access rule")
+                #expect(Self.expected.keys.contains(key), "\(key) is missing from RouteAccessTests.expected")
+                if let expectation = Self.expected[key] {
+                    switch (route.rules.access, expectation) {
+                    case (.publicPage?, nil): break
+                    case (.action(let action)?, let roles?):
+                        #expect(AccessPolicy.roles(for: action) == roles, "\(key): policy roles differ from the table")
+                    default:
+                        Issue.record("\(key): declared \(String(describing: route.rules.access)) but table says \(String(describing: expectation))")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test(arguments: Role.allCases)
+    func roleAgainstEveryProtectedRoute(role: Role) async throws {
+        try await withTestApp { app in
+            var browser = Browser(app)
+            let login = try await browser.login(Self.demoUser[role]!)
+            #expect(login.status == .seeOther)
+            for route in app.routes.all {
+                let key = Self.key(route)
+                guard let allowed = Self.expected[key], let allowed else { continue }
+                let path = "/" + route.path.map { $0 == .parameter("id") ? UUID().uuidString : $0.description }
+                    .joined(separator: "/")
+                let response = route.method == .GET ? try await browser.get(path) : try await browser.post(path, [:])
+                if allowed.contains(role) {
+                    #expect(response.status != .forbidden && response.status != .unauthorized,
+                            "\(role) should reach \(key), got \(response.status.code)")
+                } else {
+                    #expect(response.status == .forbidden, "\(role) must be refused \(key), got \(response.status.code)")
+                    #expect(response.text.contains("无权"), "refusal page for \(key) explains in Chinese")
+                }
+            }
+        }
+    }
+
+    @Test func anonymousVisitorsAreSentToLogin() async throws {
+        try await withTestApp { app in
+            var browser = Browser(app)
+            for route in app.routes.all where route.method == .GET {
+                guard let allowed = Self.expected[Self.key(route)], allowed != nil else { continue }
+                let path = "/" + route.path.map { $0 == .parameter("id") ? UUID().uuidString : $0.description }
+                    .joined(separator: "/")
+                let response = try await browser.get(path)
+                #expect(response.status == .seeOther, "\(path) without login")
+                #expect(response.location?.hasPrefix("/login?next=") == true)
+            }
+        }
+    }
+}

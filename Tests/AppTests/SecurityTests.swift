@@ -1,0 +1,132 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import App
+
+@Suite struct SecurityTests {
+    @Test func securityHeadersOnPagesAndErrors() async throws {
+        try await withTestApp(demo: false) { app in
+            var browser = Browser(app)
+            for path in ["/", "/login", "/no-such-page"] {
+                let response = try await browser.get(path)
+                #expect(response.headers.first(name: "Content-Security-Policy")?.contains("default-src 'self'") == true)
+                #expect(response.headers.first(name: "Content-Security-Policy")?.contains("frame-ancestors 'none'") == true)
+                #expect(response.headers.first(name: "X-Frame-Options") == "DENY")
+                #expect(response.headers.first(name: "X-Content-Type-Options") == "nosniff")
+                #expect(response.headers.first(name: "Referrer-Policy") == "same-origin")
+                #expect(response.headers.first(name: "Cache-Control") == "no-store")
+            }
+            let missing = try await browser.get("/no-such-page")
+            #expect(missing.status == .notFound)
+            #expect(missing.text.contains("页面不存在"))
+        }
+    }
+
+    @Test func sessionCookieIsHttpOnlyAndSameSite() async throws {
+        try await withTestApp { app in
+            var browser = Browser(app)
+            let page = try await browser.get("/login")
+            let cookie = try #require(page.headers[.setCookie].first)
+            #expect(cookie.contains("HttpOnly"))
+            #expect(cookie.contains("SameSite=Lax"))
+            #expect(!cookie.contains("Secure"))
+        }
+        try await withTestApp(configure: { $0.secureCookies = true }) { app in
+            var browser = Browser(app)
+            let page = try await browser.get("/login")
+            #expect(page.headers[.setCookie].first?.contains("Secure") == true)
+            #expect(page.headers.first(name: "Strict-Transport-Security") != nil)
+        }
+    }
+
+    @Test func loginIssuesANewSessionIdAndStoresOnlyItsHash() async throws {
+        try await withTestApp { app in
+            var browser = Browser(app)
+            try await browser.get("/login")
+            let anonymous = try #require(browser.cookie)
+            try await browser.post("/login", ["username": "office", "password": demoPassword])
+            let signedIn = try #require(browser.cookie)
+            #expect(anonymous != signedIn)
+            let sessions = try await UserSession.query(on: app.db).all()
+            #expect(!sessions.contains { $0.tokenHash == signedIn })
+            #expect(sessions.contains { $0.tokenHash == SessionStore.hash(signedIn) })
+            // The pre-login session is gone (no fixation).
+            #expect(!sessions.contains { $0.tokenHash == SessionStore.hash(anonymous) })
+        }
+    }
+
+    @Test func postWithoutOrWithStaleCSRFTokenIsRefusedInChinese() async throws {
+        try await withTestApp { app in
+            var browser = Browser(app)
+            try await browser.login("applicant1")
+            let missing = try await browser.post("/account/password", ["current": demoPassword], csrf: .some(nil))
+            #expect(missing.status == .forbidden)
+            #expect(missing.text.contains("防伪令牌"))
+            let stale = try await browser.post("/account/password", ["current": demoPassword], csrf: "stale-token")
+            #expect(stale.status == .forbidden)
+        }
+    }
+
+    @Test func loginFormWithStaleTokenKeepsTheUsername() async throws {
+        try await withTestApp { app in
+            var browser = Browser(app)
+            try await browser.get("/login")
+            let response = try await browser.post("/login", ["username": "office", "password": demoPassword], csrf: "old")
+            #expect(response.status == .forbidden)
+            #expect(response.text.contains("页面已过期"))
+            #expect(response.text.contains(#"value="office""#))
+            #expect(!response.text.contains(demoPassword))
+            #expect(browser.cookie != nil)
+            // The fresh token on that page works.
+            let retry = try await browser.post("/login", ["username": "office", "password": demoPassword])
+            #expect(retry.status == .seeOther)
+        }
+    }
+
+    @Test func idleSessionExpiresAfterTimeout() async throws {
+        try await withTestApp { app in
+            var browser = Browser(app)
+            try await browser.login("cityhr")
+            #expect(try await browser.get("/home").status == .ok)
+            let cookie = try #require(browser.cookie)
+            let session = try #require(try await UserSession.query(on: app.db)
+                .filter(\.$tokenHash == SessionStore.hash(cookie)).first())
+            session.lastSeenAt = Date().addingTimeInterval(-31 * 60)
+            try await session.update(on: app.db)
+            let response = try await browser.get("/home")
+            #expect(response.status == .seeOther)
+            #expect(response.location == "/login?next=%2Fhome&expired=1")
+            #expect(try await UserSession.query(on: app.db).filter(\.$tokenHash == SessionStore.hash(cookie)).count() == 0)
+            let login = try await browser.get(response.location!)
+            #expect(login.text.contains("登录已超时"))
+        }
+    }
+
+    @Test func logoutEndsTheSession() async throws {
+        try await withTestApp { app in
+            var browser = Browser(app)
+            try await browser.login("unit1")
+            let cookie = try #require(browser.cookie)
+            let out = try await browser.post("/logout")
+            #expect(out.status == .seeOther, "\(out.status) \(out.text.prefix(300))")
+            #expect(out.location == "/login?notice=signed-out")
+            browser.cookie = cookie
+            #expect(try await browser.get("/home").status == .seeOther)
+        }
+    }
+
+    @Test func bodiesOverTheLimitAreRefused() async throws {
+        try await withTestApp { app in
+            // Limits apply while a body streams in, so this needs a real socket.
+            let live = try app.testing(method: .running(hostname: "127.0.0.1", port: Int.random(in: 20_000...40_000)))
+            var headers = HTTPHeaders()
+            headers.contentType = .urlEncodedForm
+            let big = "username=" + String(repeating: "x", count: 300 * 1024)
+            let response = try await live.sendRequest(.POST, "/login", headers: headers, body: ByteBuffer(string: big))
+            #expect(response.status == .payloadTooLarge)
+            #expect(response.body.string.contains("过大"))
+        }
+    }
+}
