@@ -6,7 +6,9 @@ import os
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 BASE_URL = os.environ.get("E2E_BASE_URL", "http://127.0.0.1:8080")
 PASSWORD = os.environ.get("E2E_PASSWORD", "Demo#2022pass")
@@ -30,12 +32,28 @@ def url(path):
     return BASE_URL + path
 
 
+def submit(driver, button):
+    """Clicks a submit button and waits until the next page has replaced this
+    one: a mark set on this page's window is gone once a new document loads."""
+    driver.execute_script("window.__e2eOldPage = true")
+    button.click()
+
+    def new_page_loaded(d):
+        try:
+            return d.execute_script(
+                "return window.__e2eOldPage === undefined && document.readyState === 'complete'")
+        except WebDriverException:
+            return False  # caught mid-navigation; ask again
+
+    WebDriverWait(driver, 15).until(new_page_loaded)
+
+
 def login(driver, username, password=PASSWORD):
     driver.get(url("/login"))
     driver.find_element(By.ID, "f-username").send_keys(username)
     driver.find_element(By.ID, "f-password").send_keys(password)
-    driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]").click()
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
 
 
 def logout(driver):
-    driver.find_element(By.CSS_SELECTOR, "form.signout button").click()
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form.signout button"))
