@@ -38,7 +38,7 @@ import VaporTesting
         .cityHR: "cityhr", .committeeOffice: "office", .expert: "expert1", .systemAdministrator: "admin",
     ]
 
-    static func key(_ route: Route) -> String {
+    static func key(_ route: Vapor.Route) -> String {
         "\(route.method.rawValue) /" + route.path.map { $0.description }.joined(separator: "/")
     }
 

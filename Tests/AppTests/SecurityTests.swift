@@ -130,3 +130,27 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct EscapingTests {
+    /// Plot writes attribute values as given; our form helpers escape them.
+    @Test func typedValuesCannotBreakOutOfAttributes() async throws {
+        try await withTestApp { app in
+            var browser = Browser(app)
+            try await browser.get("/register")
+            let evil = #""><b id="injected">x</b>"#
+            let response = try await browser.post("/register", ["realName": evil, "mobile": evil, "username": evil])
+            #expect(response.status == .unprocessableEntity)
+            #expect(!response.text.contains(#"<b id="injected">"#))
+            #expect(response.text.contains("&quot;&gt;&lt;b id=&quot;injected&quot;&gt;"))
+        }
+    }
+
+    @Test func selectPromptSubmitsAnEmptyValue() async throws {
+        try await withTestApp { app in
+            var browser = Browser(app)
+            let page = try await browser.get("/register")
+            // `<option value>` is an empty value in HTML: the form submits "" and `required` works.
+            #expect(page.text.contains(#"<option value>请选择</option>"#))
+        }
+    }
+}

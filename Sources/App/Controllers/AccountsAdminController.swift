@@ -1,5 +1,195 @@
+import Domain
+import Fluent
 import Vapor
 
+/// 账号管理 (system administrator): list, create, disable, enable, unlock and
+/// reset the password of accounts of every role.
 struct AccountsAdminController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {}
+    static let pageSize = 50
+
+    func boot(routes: any RoutesBuilder) throws {
+        let accounts = routes.grouped("admin", "accounts")
+        accounts.get(use: list).requires(.manageAccounts)
+        accounts.get("new", use: newForm).requires(.manageAccounts)
+        accounts.post(use: create).requires(.manageAccounts)
+        accounts.post(":id", "disable", use: disable).requires(.manageAccounts)
+        accounts.post(":id", "enable", use: enable).requires(.manageAccounts)
+        accounts.post(":id", "unlock", use: unlock).requires(.manageAccounts)
+        accounts.post(":id", "reset-password", use: resetPassword).requires(.manageAccounts)
+    }
+
+    // MARK: - List
+
+    @Sendable func list(req: Request) async throws -> Response {
+        try AccountOperations.authorize(req, .manageAccounts, .system)
+        // A select's prompt arrives as its label ("全部"): anything not a known choice means "any".
+        func choice(_ key: String, _ valid: (String) -> Bool) -> String {
+            let raw = req.query[String.self, at: key] ?? ""
+            return valid(raw) ? raw : ""
+        }
+        let f = AdminAccountsPage.Filters(
+            role: choice("role") { Role(rawValue: $0) != nil },
+            organizationID: choice("organizationID") { UUID(uuidString: $0) != nil },
+            status: choice("status") { s in AdminAccountsPage.statusChoices.contains { $0.value == s } },
+            q: (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces))
+        let now = Date()
+        func filtered() -> QueryBuilder<UserAccount> {
+            var q = UserAccount.query(on: req.db)
+            if !f.role.isEmpty { q = q.filter(\.$roleRaw == f.role) }
+            if let orgID = UUID(uuidString: f.organizationID) { q = q.filter(\.$organization.$id == orgID) }
+            switch f.status {
+            case "active": q = q.filter(\.$isDisabled == false)
+            case "disabled": q = q.filter(\.$isDisabled == true)
+            case "locked": q = q.filter(\.$lockedUntil > now)
+            case "must-change": q = q.filter(\.$mustChangePassword == true)
+            default: break
+            }
+            if !f.q.isEmpty {
+                let needle = f.q
+                q = q.group(.or) { $0.filter(\.$username ~~ needle.lowercased()).filter(\.$realName ~~ needle) }
+            }
+            return q
+        }
+        var pager = Pager(page: Pager.requestedPage(req.query[String.self, at: "page"]), pageSize: Self.pageSize,
+                          total: try await filtered().count(), path: "/admin/accounts", query: f.query)
+        pager.page = min(pager.page, pager.pageCount)
+        let users = try await filtered().with(\.$organization).sort(\.$username)
+            .range(pager.offset..<(pager.offset + pager.pageSize)).all()
+        let viewer = req.actor
+        let rows = users.map { u in
+            AdminAccountsPage.Row(
+                id: u.id!.uuidString, username: u.username, realName: u.realName, roleLabel: u.role.label,
+                organizationName: u.organization.name, mobile: AccountOperations.shownMobile(u, viewer: viewer),
+                isDisabled: u.isDisabled, lockedUntil: u.isLocked(at: now) ? u.lockedUntil.map { BeijingTime.text($0) } : nil,
+                failedLogins: u.failedLogins, mustChangePassword: u.mustChangePassword,
+                lastLogin: u.lastLoginAt.map { BeijingTime.text($0) } ?? "—", isSelf: u.id == viewer?.userID)
+        }
+        return AdminAccountsPage(
+            chrome: PageChrome(req: req, title: "账号管理"), csrf: try await req.csrfToken(), filters: f,
+            organizations: try await organizationChoices(req, activeOnly: false), rows: rows, pager: pager
+        ).render().response()
+    }
+
+    // MARK: - Create
+
+    @Sendable func newForm(req: Request) async throws -> Response {
+        try AccountOperations.authorize(req, .manageAccounts, .system)
+        return try await formPage(req, values: .init(), errors: FieldErrors()).render().response()
+    }
+
+    struct Form: Content {
+        var realName: String?
+        var username: String?
+        var role: String?
+        var organizationID: String?
+        var idNumber: String?
+        var mobile: String?
+        var password: String?
+        var confirm: String?
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        try AccountOperations.authorize(req, .manageAccounts, .system)
+        let form = (try? req.content.decode(Form.self)) ?? Form()
+        func text(_ s: String?) -> String { (s ?? "").trimmingCharacters(in: .whitespaces) }
+        let values = AdminAccountFormPage.Values(
+            realName: text(form.realName), username: text(form.username), role: text(form.role),
+            organizationID: text(form.organizationID), idNumber: text(form.idNumber), mobile: text(form.mobile))
+        var errors = FieldErrors()
+        let role = Role(rawValue: values.role)
+        if role == nil { errors.add("role", "请选择角色") }
+        // Both password boxes blank: the system generates a temporary password.
+        let password = form.password ?? "", confirm = form.confirm ?? ""
+        let generate = password.isEmpty && confirm.isEmpty
+        let validated = AccountFields.validate(
+            realName: values.realName, username: values.username, password: generate ? nil : password,
+            confirm: confirm, idNumber: values.idNumber, idNumberRequired: role == .applicant,
+            mobile: values.mobile, mobileRequired: role == .applicant, today: LocalDate.beijing(Date()), errors: &errors)
+        let org = try await UUID(uuidString: values.organizationID).asyncFlatMap { try await Organization.find($0, on: req.db) }
+        if let org, org.isActive {
+            if let role, !role.allowedOrganizationKinds.contains(org.kind) {
+                let allowed = OrganizationKind.allCases.filter { role.allowedOrganizationKinds.contains($0) }
+                errors.add("organizationID", "\(role.label)账号只能属于\(allowed.map(\.label).joined(separator: "、"))，"
+                    + "所选机构是\(org.kind.label)")
+            }
+        } else {
+            errors.add("organizationID", "请选择所属机构")
+        }
+        try await AccountFields.checkUnique(username: validated.username, idNumber: validated.idNumber,
+                                            on: req.db, errors: &errors)
+        guard errors.isEmpty, let role, let org, let orgID = org.id else {
+            return try await formPage(req, values: values, errors: errors).render().response(status: .unprocessableEntity)
+        }
+        let user = UserAccount(username: validated.username, passwordHash: "", role: role, organizationID: orgID,
+                               realName: values.realName, idNumber: validated.idNumber, mobile: validated.mobile)
+        let temporary: String?
+        do {
+            temporary = try await AccountOperations.create(user, password: generate ? nil : password,
+                                                           organization: org, req: req)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            errors.addGeneral(AccountOperations.raceMessage)
+            return try await formPage(req, values: values, errors: errors).render().response(status: .conflict)
+        }
+        guard let temporary else { return req.redirect(to: "/admin/accounts?notice=created") }
+        return AdminTemporaryPasswordPage(
+            chrome: PageChrome(req: req, title: "账号已创建"), heading: "账号已创建", username: user.username,
+            realName: user.realName, password: temporary, backPath: "/admin/accounts"
+        ).render().response()
+    }
+
+    // MARK: - Actions on one account
+
+    @Sendable func disable(req: Request) async throws -> Response {
+        let user = try await loadAuthorized(req)
+        guard user.id != req.actor?.userID else { throw PageError.forbidden("不能停用自己的账号。") }
+        try await AccountOperations.setDisabled(user, true, req: req)
+        return req.redirect(to: "/admin/accounts?notice=disabled")
+    }
+
+    @Sendable func enable(req: Request) async throws -> Response {
+        let user = try await loadAuthorized(req)
+        try await AccountOperations.setDisabled(user, false, req: req)
+        return req.redirect(to: "/admin/accounts?notice=enabled")
+    }
+
+    @Sendable func unlock(req: Request) async throws -> Response {
+        let user = try await loadAuthorized(req)
+        try await AccountOperations.unlock(user, req: req)
+        return req.redirect(to: "/admin/accounts?notice=unlocked")
+    }
+
+    @Sendable func resetPassword(req: Request) async throws -> Response {
+        let user = try await loadAuthorized(req)
+        // Resetting one's own password would end one's own session; 修改密码 is the way.
+        guard user.id != req.actor?.userID else { throw PageError.forbidden("请通过“修改密码”更改自己的密码。") }
+        let temporary = try await AccountOperations.resetPassword(user, req: req)
+        return AdminTemporaryPasswordPage(
+            chrome: PageChrome(req: req, title: "密码已重置"), heading: "密码已重置", username: user.username,
+            realName: user.realName, password: temporary, backPath: "/admin/accounts", sessionsEnded: true
+        ).render().response()
+    }
+
+    // MARK: - Helpers
+
+    private func loadAuthorized(_ req: Request) async throws -> UserAccount {
+        let user = try await AccountOperations.load(req)
+        try AccountOperations.authorize(req, .manageAccounts, .account(AccountOperations.facts(user)))
+        return user
+    }
+
+    private func formPage(_ req: Request, values: AdminAccountFormPage.Values,
+                          errors: FieldErrors) async throws -> AdminAccountFormPage {
+        AdminAccountFormPage(chrome: PageChrome(req: req, title: "新建账号"), csrf: try await req.csrfToken(),
+                             organizations: try await organizationChoices(req, activeOnly: true),
+                             values: values, errors: errors)
+    }
+
+    /// Organizations by name, each with its kind so the role rule is visible.
+    private func organizationChoices(_ req: Request, activeOnly: Bool) async throws -> [Choice] {
+        var q = Organization.query(on: req.db)
+        if activeOnly { q = q.filter(\.$isActive == true) }
+        return try await q.sort(\.$name).all().map { org in
+            Choice(value: org.id!.uuidString, label: "\(org.name)（\(org.kind.label)\(org.isActive ? "" : "，已停用")）")
+        }
+    }
 }

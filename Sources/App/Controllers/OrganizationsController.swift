@@ -1,5 +1,265 @@
+import Domain
+import Fluent
 import Vapor
 
+/// 机构管理 (system administrator) and the read-only 机构名录 for the bodies
+/// that review applications.
 struct OrganizationsController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {}
+    static let pageSize = 50
+    /// Another administrator saved the same name or credit code a moment ago.
+    static let raceMessage = "机构名称或统一社会信用代码刚刚已被登记，请核对后重新提交。"
+
+    func boot(routes: any RoutesBuilder) throws {
+        let admin = routes.grouped("admin", "organizations")
+        admin.get(use: list).requires(.manageOrganizations)
+        admin.get("new", use: newForm).requires(.manageOrganizations)
+        admin.post(use: create).requires(.manageOrganizations)
+        admin.get(":id", "edit", use: editForm).requires(.manageOrganizations)
+        admin.post(":id", use: update).requires(.manageOrganizations)
+        admin.post(":id", "deactivate", use: deactivate).requires(.manageOrganizations)
+        admin.post(":id", "activate", use: activate).requires(.manageOrganizations)
+        routes.get("organizations", use: directory).requires(.viewOrganizationDirectory)
+    }
+
+    // MARK: - List
+
+    @Sendable func list(req: Request) async throws -> Response {
+        try authorize(req, nil)
+        // A select's prompt arrives as its label ("全部"): anything not a known choice means "any".
+        func choice(_ key: String, _ valid: (String) -> Bool) -> String {
+            let raw = req.query[String.self, at: key] ?? ""
+            return valid(raw) ? raw : ""
+        }
+        let f = AdminOrganizationsPage.Filters(
+            kind: choice("kind") { OrganizationKind(rawValue: $0) != nil },
+            division: choice("division") { Self.division($0) != nil },
+            status: choice("status") { ["active", "inactive"].contains($0) },
+            q: (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces))
+        func filtered() -> QueryBuilder<Organization> {
+            var q = Organization.query(on: req.db)
+            if !f.kind.isEmpty { q = q.filter(\.$kindRaw == f.kind) }
+            if !f.division.isEmpty { q = q.filter(\.$divisionCode == f.division) }
+            if f.status == "active" { q = q.filter(\.$isActive == true) }
+            if f.status == "inactive" { q = q.filter(\.$isActive == false) }
+            if !f.q.isEmpty { q = q.filter(\.$name ~~ f.q) }
+            return q
+        }
+        var pager = Pager(page: Pager.requestedPage(req.query[String.self, at: "page"]), pageSize: Self.pageSize,
+                          total: try await filtered().count(), path: "/admin/organizations", query: f.query)
+        pager.page = min(pager.page, pager.pageCount)
+        let orgs = try await filtered().sort(\.$divisionCode).sort(\.$kindRaw).sort(\.$name)
+            .range(pager.offset..<(pager.offset + pager.pageSize)).all()
+        let names = try await referencedNames(req.db)
+        let rows = orgs.map { o in
+            AdminOrganizationsPage.Row(
+                id: o.id!.uuidString, name: o.name, kindLabel: o.unitKind.map { "\(o.kind.label)·\($0.label)" } ?? o.kind.label,
+                divisionName: Self.divisionName(o.divisionCode), creditCode: o.creditCode ?? "",
+                cityDirect: o.isCityDirect, aboveScale: o.isAboveScale,
+                competentDepartment: o.$competentDepartment.id.flatMap { names[$0] } ?? "—",
+                personnelAgency: o.$personnelAgency.id.flatMap { names[$0] } ?? "—", isActive: o.isActive)
+        }
+        return AdminOrganizationsPage(chrome: PageChrome(req: req, title: "机构管理"), csrf: try await req.csrfToken(),
+                                      filters: f, rows: rows, pager: pager).render().response()
+    }
+
+    // MARK: - Create and edit
+
+    @Sendable func newForm(req: Request) async throws -> Response {
+        try authorize(req, nil)
+        return try await formPage(req, id: nil, values: .init(), errors: FieldErrors()).render().response()
+    }
+
+    @Sendable func editForm(req: Request) async throws -> Response {
+        let org = try await load(req)
+        try authorize(req, org)
+        var page = try await formPage(req, id: org.id, values: Self.values(of: org), errors: FieldErrors())
+        page.isActive = org.isActive
+        return page.render().response()
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        try authorize(req, nil)
+        let values = Self.values(from: (try? req.content.decode(OrganizationForm.self)) ?? OrganizationForm())
+        var errors = FieldErrors()
+        let parsed = try await OrganizationForm.validate(values, existing: nil, on: req.db, errors: &errors)
+        guard errors.isEmpty, let parsed else {
+            return try await formPage(req, id: nil, values: values, errors: errors)
+                .render().response(status: .unprocessableEntity)
+        }
+        let org = Organization(name: parsed.name, kind: parsed.kind, divisionCode: parsed.divisionCode)
+        parsed.apply(to: org)
+        do {
+            try await req.db.transaction { db in
+                try await org.create(on: db)
+                try await AuditLog.append(req.auditEntry("org.create", objectType: "organization", objectID: org.id?.uuidString,
+                                                         detail: "\(parsed.kind.rawValue) \(parsed.name)"), on: db)
+            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            errors.addGeneral(Self.raceMessage)
+            return try await formPage(req, id: nil, values: values, errors: errors).render().response(status: .conflict)
+        }
+        return req.redirect(to: "/admin/organizations?notice=created")
+    }
+
+    @Sendable func update(req: Request) async throws -> Response {
+        let org = try await load(req)
+        try authorize(req, org)
+        let values = Self.values(from: (try? req.content.decode(OrganizationForm.self)) ?? OrganizationForm())
+        var errors = FieldErrors()
+        let parsed = try await OrganizationForm.validate(values, existing: org, on: req.db, errors: &errors)
+        guard errors.isEmpty, let parsed else {
+            var page = try await formPage(req, id: org.id, values: values, errors: errors)
+            page.isActive = org.isActive
+            return page.render().response(status: .unprocessableEntity)
+        }
+        let before = Self.values(of: org)
+        parsed.apply(to: org)
+        let changed = Self.changedFields(before, Self.values(of: org))
+        do {
+            try await req.db.transaction { db in
+                try await org.update(on: db)
+                try await AuditLog.append(req.auditEntry("org.update", objectType: "organization", objectID: org.id?.uuidString,
+                                                         detail: changed.isEmpty ? "no change" : "changed: " + changed.joined(separator: ", ")),
+                                          on: db)
+            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            errors.addGeneral(Self.raceMessage)
+            return try await formPage(req, id: org.id, values: values, errors: errors).render().response(status: .conflict)
+        }
+        return req.redirect(to: "/admin/organizations?notice=saved")
+    }
+
+    // MARK: - Activation
+
+    @Sendable func deactivate(req: Request) async throws -> Response {
+        try await setActive(req, false)
+    }
+
+    @Sendable func activate(req: Request) async throws -> Response {
+        try await setActive(req, true)
+    }
+
+    /// Deactivating hides an organization from the pickers (registration,
+    /// account forms); its accounts and history stay as they are.
+    private func setActive(_ req: Request, _ active: Bool) async throws -> Response {
+        let org = try await load(req)
+        try authorize(req, org)
+        if org.isActive != active {
+            try await req.db.transaction { db in
+                org.isActive = active
+                try await org.update(on: db)
+                try await AuditLog.append(req.auditEntry(active ? "org.activate" : "org.deactivate",
+                                                         objectType: "organization", objectID: org.id?.uuidString,
+                                                         detail: org.name), on: db)
+            }
+        }
+        return req.redirect(to: "/admin/organizations?notice=" + (active ? "org-activated" : "org-deactivated"))
+    }
+
+    // MARK: - Directory
+
+    @Sendable func directory(req: Request) async throws -> Response {
+        guard let actor = req.actor else { throw PageError.signInRequired(expired: false) }
+        if case .deny(let reason) = AccessPolicy.decide(actor, .viewOrganizationDirectory) {
+            throw PageError.forbidden(reason)
+        }
+        let orgs = try await Organization.query(on: req.db).filter(\.$isActive == true).sort(\.$name).all()
+        let names = Dictionary(orgs.map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let kindOrder = Dictionary(OrganizationKind.allCases.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let byArea = Dictionary(grouping: orgs, by: \.divisionCode)
+        // Areas in the list's order (city, districts and counties, the zone); unknown codes last.
+        let areaOrder = AdministrativeDivision.all.map(\.id) + byArea.keys.filter { Self.division($0) == nil }.sorted()
+        let groups: [DirectoryOrganizationsPage.Group] = areaOrder.compactMap { area in
+            guard let members = byArea[area] else { return nil }
+            let entries = members.sorted { (kindOrder[$0.kind] ?? 0, $0.name) < (kindOrder[$1.kind] ?? 0, $1.name) }.map { o in
+                DirectoryOrganizationsPage.Entry(
+                    name: o.name, kindLabel: o.kind.label, unitKindLabel: o.unitKind?.label, cityDirect: o.isCityDirect,
+                    aboveScale: o.isAboveScale, competentDepartment: o.$competentDepartment.id.flatMap { names[$0] },
+                    personnelAgency: o.$personnelAgency.id.flatMap { names[$0] })
+            }
+            let title = area == AdministrativeDivision.changzhi.id ? "长治市（市级）" : Self.divisionName(area)
+            return .init(title: title, entries: entries)
+        }
+        return DirectoryOrganizationsPage(chrome: PageChrome(req: req, title: "机构名录"), groups: groups)
+            .render().response()
+    }
+
+    // MARK: - Helpers
+
+    /// The object-level half of the access check (the route-level half ran in middleware).
+    private func authorize(_ req: Request, _ org: Organization?) throws {
+        let object: AccessObject = org.map { .organization($0.facts) } ?? .system
+        if case .deny(let reason) = AccessPolicy.decide(req.actor, .manageOrganizations, object) {
+            throw PageError.forbidden(reason)
+        }
+    }
+
+    private func load(_ req: Request) async throws -> Organization {
+        guard let id = req.parameters.get("id", as: UUID.self),
+              let org = try await Organization.find(id, on: req.db) else { throw PageError.notFound }
+        return org
+    }
+
+    private func formPage(_ req: Request, id: UUID?, values: AdminOrganizationFormPage.Values,
+                          errors: FieldErrors) async throws -> AdminOrganizationFormPage {
+        func choices(_ kind: OrganizationKind) async throws -> [Choice] {
+            try await Organization.query(on: req.db).filter(\.$kindRaw == kind.rawValue).sort(\.$name).all()
+                // An inactive one stays offered only where it is already the current value.
+                .filter { $0.isActive || $0.id?.uuidString == values.competentDepartmentID
+                    || $0.id?.uuidString == values.personnelAgencyID }
+                .filter { $0.id != id }
+                .map { Choice(value: $0.id!.uuidString, label: $0.isActive ? $0.name : "\($0.name)（已停用）") }
+        }
+        return AdminOrganizationFormPage(
+            chrome: PageChrome(req: req, title: id == nil ? "新增机构" : "编辑机构"), csrf: try await req.csrfToken(),
+            organizationID: id?.uuidString, values: values, errors: errors,
+            departments: try await choices(.competentDepartment), agencies: try await choices(.personnelAgency))
+    }
+
+    /// Names of the departments and agencies units point to, for the list.
+    private func referencedNames(_ db: any Database) async throws -> [UUID: String] {
+        let kinds = [OrganizationKind.competentDepartment.rawValue, OrganizationKind.personnelAgency.rawValue]
+        let orgs = try await Organization.query(on: db).filter(\.$kindRaw ~~ kinds).all()
+        return Dictionary(orgs.map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    static func division(_ id: String) -> AdministrativeDivision? {
+        AdministrativeDivision.all.first { $0.id == id }
+    }
+
+    static func divisionName(_ id: String) -> String { division(id)?.name ?? id }
+
+    static func values(from form: OrganizationForm) -> AdminOrganizationFormPage.Values {
+        func text(_ s: String?) -> String { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+        // The optional selects' prompts ("无主管部门…") arrive as their labels, so
+        // a value that is not a unit kind or an id means "none chosen".
+        func id(_ s: String?) -> String { UUID(uuidString: text(s)) == nil ? "" : text(s) }
+        return .init(name: text(form.name), kind: text(form.kind), division: text(form.division),
+                     unitKind: UnitKind(code: text(form.unitKind)) == nil ? "" : text(form.unitKind),
+                     creditCode: text(form.creditCode),
+                     cityDirect: form.cityDirect == "1", aboveScale: form.aboveScale == "1",
+                     competentDepartmentID: id(form.competentDepartmentID), personnelAgencyID: id(form.personnelAgencyID))
+    }
+
+    static func values(of o: Organization) -> AdminOrganizationFormPage.Values {
+        .init(name: o.name, kind: o.kindRaw, division: o.divisionCode, unitKind: o.unitKindRaw ?? "",
+              creditCode: o.creditCode ?? "", cityDirect: o.isCityDirect, aboveScale: o.isAboveScale,
+              competentDepartmentID: o.$competentDepartment.id?.uuidString ?? "",
+              personnelAgencyID: o.$personnelAgency.id?.uuidString ?? "")
+    }
+
+    /// Field names only: the audit detail says what changed, not the values.
+    static func changedFields(_ a: AdminOrganizationFormPage.Values, _ b: AdminOrganizationFormPage.Values) -> [String] {
+        var changed: [String] = []
+        if a.name != b.name { changed.append("name") }
+        if a.kind != b.kind { changed.append("kind") }
+        if a.division != b.division { changed.append("division") }
+        if a.unitKind != b.unitKind { changed.append("unitKind") }
+        if a.creditCode != b.creditCode { changed.append("creditCode") }
+        if a.cityDirect != b.cityDirect { changed.append("cityDirect") }
+        if a.aboveScale != b.aboveScale { changed.append("aboveScale") }
+        if a.competentDepartmentID != b.competentDepartmentID { changed.append("competentDepartment") }
+        if a.personnelAgencyID != b.personnelAgencyID { changed.append("personnelAgency") }
+        return changed
+    }
 }

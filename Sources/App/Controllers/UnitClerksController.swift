@@ -1,5 +1,160 @@
+import Domain
+import Fluent
 import Vapor
 
+/// 单位经办人 (competent department): the department opens and manages clerk
+/// accounts for the units it supervises, and only for those.
 struct UnitClerksController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {}
+    func boot(routes: any RoutesBuilder) throws {
+        let clerks = routes.grouped("department", "clerks")
+        clerks.get(use: list).requires(.manageUnitClerks)
+        clerks.get("new", use: newForm).requires(.manageUnitClerks)
+        clerks.post(use: create).requires(.manageUnitClerks)
+        clerks.post(":id", "disable", use: disable).requires(.manageUnitClerks)
+        clerks.post(":id", "enable", use: enable).requires(.manageUnitClerks)
+        clerks.post(":id", "reset-password", use: resetPassword).requires(.manageUnitClerks)
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        let actor = try signedIn(req)
+        let units = try await ownUnits(req, actor: actor, activeOnly: false)
+        let unitIDs = units.compactMap(\.id)
+        let clerks = unitIDs.isEmpty ? [] : try await UserAccount.query(on: req.db)
+            .filter(\.$organization.$id ~~ unitIDs).filter(\.$roleRaw == Role.unitClerk.rawValue)
+            .sort(\.$username).all()
+        let byUnit = Dictionary(grouping: clerks, by: { $0.$organization.id })
+        let now = Date()
+        let rows = units.map { unit in
+            DepartmentClerksPage.Unit(
+                id: unit.id!.uuidString, name: unit.name, kindLabel: unit.unitKind?.label ?? unit.kind.label,
+                isActive: unit.isActive,
+                clerks: (byUnit[unit.id!] ?? []).map { c in
+                    DepartmentClerksPage.Clerk(
+                        id: c.id!.uuidString, username: c.username, realName: c.realName,
+                        mobile: AccountOperations.shownMobile(c, viewer: actor), isDisabled: c.isDisabled,
+                        isLocked: c.isLocked(at: now), mustChangePassword: c.mustChangePassword,
+                        lastLogin: c.lastLoginAt.map { BeijingTime.text($0) } ?? "—")
+                })
+        }
+        let department = try await Organization.find(actor.organizationID, on: req.db)
+        return DepartmentClerksPage(chrome: PageChrome(req: req, title: "单位经办人"), csrf: try await req.csrfToken(),
+                                    departmentName: department?.name ?? "本部门", units: rows).render().response()
+    }
+
+    @Sendable func newForm(req: Request) async throws -> Response {
+        let actor = try signedIn(req)
+        let values = DepartmentClerkFormPage.Values(unitID: req.query[String.self, at: "unitID"] ?? "")
+        return try await formPage(req, actor: actor, values: values, errors: FieldErrors()).render().response()
+    }
+
+    struct Form: Content {
+        var unitID: String?
+        var realName: String?
+        var username: String?
+        var mobile: String?
+        var idNumber: String?
+        var password: String?
+        var confirm: String?
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let actor = try signedIn(req)
+        let form = (try? req.content.decode(Form.self)) ?? Form()
+        func text(_ s: String?) -> String { (s ?? "").trimmingCharacters(in: .whitespaces) }
+        let values = DepartmentClerkFormPage.Values(
+            unitID: text(form.unitID), realName: text(form.realName), username: text(form.username),
+            mobile: text(form.mobile), idNumber: text(form.idNumber))
+        var errors = FieldErrors()
+        let unit = try await UUID(uuidString: values.unitID).asyncFlatMap { try await Organization.find($0, on: req.db) }
+        if let unit {
+            // Someone else's unit is refused outright, not reported as a typo.
+            try AccountOperations.authorize(req, .manageUnitClerks, .organization(unit.facts))
+            if !unit.isActive { errors.add("unitID", "该单位已停用，不能开设账号") }
+        } else {
+            errors.add("unitID", "请选择所属单位")
+        }
+        let password = form.password ?? "", confirm = form.confirm ?? ""
+        let generate = password.isEmpty && confirm.isEmpty
+        let validated = AccountFields.validate(
+            realName: values.realName, username: values.username, password: generate ? nil : password,
+            confirm: confirm, idNumber: values.idNumber, idNumberRequired: false, mobile: values.mobile,
+            mobileRequired: true, today: LocalDate.beijing(Date()), errors: &errors)
+        try await AccountFields.checkUnique(username: validated.username, idNumber: validated.idNumber,
+                                            on: req.db, errors: &errors)
+        guard errors.isEmpty, let unit, let unitID = unit.id else {
+            return try await formPage(req, actor: actor, values: values, errors: errors)
+                .render().response(status: .unprocessableEntity)
+        }
+        let user = UserAccount(username: validated.username, passwordHash: "", role: .unitClerk, organizationID: unitID,
+                               realName: values.realName, idNumber: validated.idNumber, mobile: validated.mobile)
+        let temporary: String?
+        do {
+            temporary = try await AccountOperations.create(user, password: generate ? nil : password,
+                                                           organization: unit, req: req)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            errors.addGeneral(AccountOperations.raceMessage)
+            return try await formPage(req, actor: actor, values: values, errors: errors).render().response(status: .conflict)
+        }
+        guard let temporary else { return req.redirect(to: "/department/clerks?notice=created") }
+        return AdminTemporaryPasswordPage(
+            chrome: PageChrome(req: req, title: "经办人账号已开设"), heading: "经办人账号已开设", username: user.username,
+            realName: user.realName, password: temporary, backPath: "/department/clerks"
+        ).render().response()
+    }
+
+    @Sendable func disable(req: Request) async throws -> Response {
+        let user = try await loadAuthorized(req)
+        try await AccountOperations.setDisabled(user, true, req: req)
+        return req.redirect(to: "/department/clerks?notice=disabled")
+    }
+
+    @Sendable func enable(req: Request) async throws -> Response {
+        let user = try await loadAuthorized(req)
+        try await AccountOperations.setDisabled(user, false, req: req)
+        return req.redirect(to: "/department/clerks?notice=enabled")
+    }
+
+    @Sendable func resetPassword(req: Request) async throws -> Response {
+        let user = try await loadAuthorized(req)
+        let temporary = try await AccountOperations.resetPassword(user, req: req)
+        return AdminTemporaryPasswordPage(
+            chrome: PageChrome(req: req, title: "密码已重置"), heading: "经办人密码已重置", username: user.username,
+            realName: user.realName, password: temporary, backPath: "/department/clerks", sessionsEnded: true
+        ).render().response()
+    }
+
+    // MARK: - Helpers
+
+    private func signedIn(_ req: Request) throws -> AccessActor {
+        guard let actor = req.actor else { throw PageError.signInRequired(expired: false) }
+        try AccountOperations.authorize(req, .manageUnitClerks, .system)
+        return actor
+    }
+
+    /// A clerk of one of this department's units, or 403 (AccessPolicy decides
+    /// from the account's role and its unit's competent department).
+    private func loadAuthorized(_ req: Request) async throws -> UserAccount {
+        let user = try await AccountOperations.load(req)
+        try AccountOperations.authorize(req, .manageUnitClerks, .account(AccountOperations.facts(user)))
+        return user
+    }
+
+    /// The units whose competent department is the actor's organization, each
+    /// confirmed by the policy so the list and the checks cannot drift apart.
+    private func ownUnits(_ req: Request, actor: AccessActor, activeOnly: Bool) async throws -> [Organization] {
+        var q = Organization.query(on: req.db).filter(\.$kindRaw == OrganizationKind.unit.rawValue)
+            .filter(\.$competentDepartment.$id == actor.organizationID)
+        if activeOnly { q = q.filter(\.$isActive == true) }
+        return try await q.sort(\.$name).all().filter {
+            AccessPolicy.decide(actor, .manageUnitClerks, .organization($0.facts)).isAllowed
+        }
+    }
+
+    private func formPage(_ req: Request, actor: AccessActor, values: DepartmentClerkFormPage.Values,
+                          errors: FieldErrors) async throws -> DepartmentClerkFormPage {
+        let units = try await ownUnits(req, actor: actor, activeOnly: true)
+        return DepartmentClerkFormPage(
+            chrome: PageChrome(req: req, title: "开设经办人账号"), csrf: try await req.csrfToken(),
+            units: units.map { Choice(value: $0.id!.uuidString, label: $0.name) }, values: values, errors: errors)
+    }
 }

@@ -18,7 +18,7 @@ struct RouteRules: Sendable {
 
 private let rulesKey = AnySendableHashable("title-review.rules")
 
-extension Route {
+extension Vapor.Route {
     var rules: RouteRules {
         get { (userInfo[rulesKey] as? RouteRules) ?? RouteRules() }
         set { userInfo[rulesKey] = newValue }
@@ -26,21 +26,21 @@ extension Route {
 
     /// Anyone may reach this route.
     @discardableResult
-    func isPublic() -> Route {
+    func isPublic() -> Vapor.Route {
         rules.access = .publicPage
         return self
     }
 
     /// Only actors whom `AccessPolicy` allows `action` may reach this route.
     @discardableResult
-    func requires(_ action: Action) -> Route {
+    func requires(_ action: Action) -> Vapor.Route {
         rules.access = .action(action)
         return self
     }
 
     /// The controller checks the CSRF token itself, to show the form again.
     @discardableResult
-    func checksCSRFItself() -> Route {
+    func checksCSRFItself() -> Vapor.Route {
         rules.csrfCheckedByController = true
         return self
     }

@@ -27,7 +27,7 @@ struct Choice: Sendable {
 /// next to the field (linked by aria-describedby), the typed value kept.
 extension Node where Context: HTML.BodyContext {
     static func csrfField(_ token: String) -> Node {
-        .input(.type(.hidden), .name("csrf"), .value(token))
+        .input(.type(.hidden), .name("csrf"), .value(token.attributeEscaped))
     }
 
     static func errorSummary(_ errors: FieldErrors) -> Node {
@@ -56,7 +56,7 @@ extension Node where Context: HTML.BodyContext {
             .unwrap(error) { .p(.class("field-error"), .id("\(id)-error"), .text($0)) },
             .input(
                 .type(HTMLInputType(rawValue: type) ?? .text), .name(name), .id(id),
-                .value(type == "password" ? "" : (value ?? "")),
+                .value(type == "password" ? "" : (value ?? "").attributeEscaped),
                 .required(required),
                 .attribute(named: "autocomplete", value: autocomplete),
                 .attribute(named: "maxlength", value: maxLength.map(String.init)),
@@ -89,7 +89,8 @@ extension Node where Context: HTML.BodyContext {
     /// `<option value>label</option>`: Plot's own option element has no text content.
     private static func option(value: String, label: String, selected: Bool) -> Node<HTML.SelectContext> {
         .element(named: "option", nodes: [
-            Node<HTML.BodyContext>.attribute(named: "value", value: value),
+            // An empty value must still be written, or the browser submits the label.
+            Node<HTML.BodyContext>.attribute(named: "value", value: value.attributeEscaped, ignoreIfValueIsEmpty: false),
             selected ? .attribute(named: "selected", value: "selected") : .empty,
             .text(label),
         ])

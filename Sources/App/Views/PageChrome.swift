@@ -50,6 +50,8 @@ enum Notices {
         case "disabled": "账号已停用。"
         case "enabled": "账号已启用。"
         case "unlocked": "账号已解锁。"
+        case "org-deactivated": "机构已停用，不再出现在注册和账号表单的选择列表中。"
+        case "org-activated": "机构已启用。"
         default: nil
         }
     }

@@ -1,0 +1,81 @@
+import Domain
+import Plot
+
+/// 机构管理: every organization, filtered by kind, area, status and name.
+struct AdminOrganizationsPage {
+    struct Row: Sendable {
+        var id: String
+        var name: String
+        var kindLabel: String
+        var divisionName: String
+        var creditCode: String
+        var cityDirect: Bool
+        var aboveScale: Bool
+        var competentDepartment: String
+        var personnelAgency: String
+        var isActive: Bool
+    }
+
+    struct Filters: Sendable {
+        var kind = ""
+        var division = ""
+        var status = ""
+        var q = ""
+
+        var query: [(String, String)] { [("kind", kind), ("division", division), ("status", status), ("q", q)] }
+    }
+
+    static let statusChoices = [Choice(value: "active", label: "启用"), Choice(value: "inactive", label: "已停用")]
+
+    var chrome: PageChrome
+    var csrf: String
+    var filters: Filters
+    var rows: [Row]
+    var pager: Pager
+
+    func render() -> HTML {
+        Layout.page(
+            chrome,
+            .section(
+                .class("panel"),
+                .div(.class("page-head"),
+                     .h1(.text("机构管理")),
+                     .a(.class("button primary"), .href("/admin/organizations/new"), .text("新增机构"))),
+                .filterForm(
+                    "/admin/organizations",
+                    .selectField("kind", label: "机构类型", choices: AdminOrganizationFormPage.kindChoices,
+                                 selected: filters.kind, prompt: "全部"),
+                    .selectField("division", label: "所在地区", choices: AdminOrganizationFormPage.divisionChoices,
+                                 selected: filters.division, prompt: "全部"),
+                    .selectField("status", label: "状态", choices: Self.statusChoices, selected: filters.status,
+                                 prompt: "全部"),
+                    .textField("q", label: "名称包含", value: filters.q, maxLength: 60)
+                ),
+                .if(rows.isEmpty, .p(.class("muted"), .text("没有符合条件的机构。"))),
+                .if(!rows.isEmpty, .table(
+                    .class("data"),
+                    .thead(.tr(.th(.text("名称")), .th(.text("类型")), .th(.text("地区")), .th(.text("统一社会信用代码")),
+                               .th(.text("市直")), .th(.text("规上")), .th(.text("主管部门")),
+                               .th(.text("人事档案代理")), .th(.text("状态")), .th(.text("操作")))),
+                    .tbody(.forEach(rows) { row in
+                        .tr(
+                            .td(.text(row.name)), .td(.text(row.kindLabel)), .td(.text(row.divisionName)),
+                            .td(.code(.text(row.creditCode))), .td(.text(yesNo(row.cityDirect))),
+                            .td(.text(yesNo(row.aboveScale))), .td(.text(row.competentDepartment)),
+                            .td(.text(row.personnelAgency)),
+                            .td(row.isActive ? .tag("启用", "ok") : .tag("已停用", "off")),
+                            .td(
+                                .class("row-actions"),
+                                .a(.class("button small"), .href("/admin/organizations/\(row.id)/edit"), .text("编辑")),
+                                row.isActive
+                                    ? .postButton("/admin/organizations/\(row.id)/deactivate", csrf: csrf, title: "停用")
+                                    : .postButton("/admin/organizations/\(row.id)/activate", csrf: csrf, title: "启用")
+                            )
+                        )
+                    })
+                )),
+                .pager(pager)
+            )
+        )
+    }
+}

@@ -1,0 +1,86 @@
+import Plot
+
+/// 单位经办人 (competent department): the units the department supervises and
+/// their clerks' accounts.
+struct DepartmentClerksPage {
+    struct Clerk: Sendable {
+        var id: String
+        var username: String
+        var realName: String
+        /// Already masked.
+        var mobile: String
+        var isDisabled: Bool
+        var isLocked: Bool
+        var mustChangePassword: Bool
+        var lastLogin: String
+    }
+
+    struct Unit: Sendable {
+        var id: String
+        var name: String
+        var kindLabel: String
+        var isActive: Bool
+        var clerks: [Clerk]
+    }
+
+    var chrome: PageChrome
+    var csrf: String
+    var departmentName: String
+    var units: [Unit]
+
+    func render() -> HTML {
+        Layout.page(
+            chrome,
+            .section(
+                .class("panel"),
+                .div(.class("page-head"),
+                     .h1(.text("单位经办人")),
+                     .if(units.contains { $0.isActive },
+                         .a(.class("button primary"), .href("/department/clerks/new"), .text("开设经办人账号")))),
+                .p(.class("lead"), .text("\(departmentName)所属单位的经办人账号。经办人负责本单位的民主评议、三公示、鉴定意见和统一报送（通知四（二）、十（一））。")),
+                .p(.class("hint"), .text("经办人忘记密码或因输错密码被锁定时，可在此重置密码（同时解除锁定）。手机号码隐去中间四位。")),
+                .if(units.isEmpty, .p(.class("muted"), .text("目前没有以本部门为主管部门的单位。如有遗漏，请联系系统管理员登记。"))),
+                .forEach(units) { unit in
+                    .section(
+                        .class("unit-block"),
+                        .h2(.text(unit.name), .text(" "), .tag(unit.kindLabel),
+                            .if(!unit.isActive, .tag("已停用", "off"))),
+                        .if(unit.clerks.isEmpty, .p(.class("muted"), .text("尚无经办人账号。"))),
+                        .if(!unit.clerks.isEmpty, .table(
+                            .class("data"),
+                            .thead(.tr(.th(.text("用户名")), .th(.text("姓名")), .th(.text("手机号码")),
+                                       .th(.text("状态")), .th(.text("最近登录")), .th(.text("操作")))),
+                            .tbody(.forEach(unit.clerks) { clerk in
+                                .tr(
+                                    .td(.text(clerk.username)), .td(.text(clerk.realName)), .td(.text(clerk.mobile)),
+                                    .td(status(clerk)), .td(.text(clerk.lastLogin)),
+                                    .td(.class("row-actions"), actions(clerk))
+                                )
+                            })
+                        )),
+                        .if(unit.isActive, .p(.a(.href("/department/clerks/new?unitID=\(unit.id)"),
+                                                 .text("为此单位开设经办人账号"))))
+                    )
+                }
+            )
+        )
+    }
+
+    private func status(_ clerk: Clerk) -> Node<HTML.BodyContext> {
+        .group(
+            clerk.isDisabled ? .tag("已停用", "off") : .tag("正常", "ok"),
+            .if(clerk.isLocked, .tag("已锁定", "warn")),
+            .if(clerk.mustChangePassword, .tag("待改临时密码"))
+        )
+    }
+
+    private func actions(_ clerk: Clerk) -> Node<HTML.BodyContext> {
+        let base = "/department/clerks/\(clerk.id)"
+        return .group(
+            clerk.isDisabled
+                ? .postButton("\(base)/enable", csrf: csrf, title: "启用")
+                : .postButton("\(base)/disable", csrf: csrf, title: "停用"),
+            .postButton("\(base)/reset-password", csrf: csrf, title: "重置密码")
+        )
+    }
+}
