@@ -9,6 +9,7 @@ import Vapor
 /// in-memory SQLite store (or a PostgreSQL schema of their own).
 public func configure(_ app: Application, config: AppConfig, migrate: Bool = true) async throws {
     app.config = config
+    app.policies = try PolicyStore.load()
     try useDatabase(app, config.store)
     app.migrations.add(AppMigrations.all)
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
@@ -24,6 +25,7 @@ public func configure(_ app: Application, config: AppConfig, migrate: Bool = tru
     app.middleware.use(ErrorPageMiddleware())
     app.middleware.use(StaticAssetsMiddleware(assets: try StaticAssets.load()))
     app.middleware.use(SessionMiddleware())
+    app.middleware.use(BodyLimitMiddleware())
     app.middleware.use(CSRFMiddleware())
     app.middleware.use(AccessMiddleware())
     if config.logRequests { app.middleware.use(RequestLogMiddleware()) }

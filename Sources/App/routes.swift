@@ -12,4 +12,9 @@ func routes(_ app: Application) throws {
     try app.register(collection: AccountsAdminController())
     try app.register(collection: AuditController())
     try app.register(collection: UnitClerksController())
+    try app.register(collection: ConditionsController())
+    try app.register(collection: ApplicationsController())
+    try app.register(collection: DeclarationController())
+    try app.register(collection: FilesController())
+    try app.register(collection: PrintController())
 }

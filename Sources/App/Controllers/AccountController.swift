@@ -6,7 +6,7 @@ import Vapor
 struct AccountController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("account", "password", use: form).requires(.changeOwnPassword)
-        routes.on(.POST, "account", "password", body: .collect(maxSize: "16kb"), use: change).requires(.changeOwnPassword)
+        routes.post("account", "password", use: change).requires(.changeOwnPassword).bodyLimit("16kb")
     }
 
     @Sendable func form(req: Request) async throws -> Response {

@@ -6,8 +6,8 @@ import Vapor
 struct AuthController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("login", use: loginForm).isPublic()
-        routes.on(.POST, "login", body: .collect(maxSize: "16kb"), use: login).isPublic().checksCSRFItself()
-        routes.on(.POST, "logout", body: .collect(maxSize: "4kb"), use: logout).isPublic()
+        routes.post("login", use: login).isPublic().checksCSRFItself().bodyLimit("16kb")
+        routes.post("logout", use: logout).isPublic().bodyLimit("4kb")
     }
 
     @Sendable func loginForm(req: Request) async throws -> Response {

@@ -47,6 +47,8 @@ struct HomeController: RouteCollection {
             .init(title: "评审条件与自测", path: "/conditions", text: "2022年度评审条件、参数、解释口径与快速自测"),
         ]
         switch role {
+        case .applicant:
+            links.insert(.init(title: "我的申报", path: "/applications", text: "填写申报信息、上传卷宗材料、签署承诺并提交单位"), at: 0)
         case .systemAdministrator:
             links += [
                 .init(title: "机构管理", path: "/admin/organizations", text: "县区、主管部门、用人单位、人事代理机构"),

@@ -6,7 +6,7 @@ import Vapor
 struct RegistrationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("register", use: form).isPublic()
-        routes.on(.POST, "register", body: .collect(maxSize: "16kb"), use: register).isPublic().checksCSRFItself()
+        routes.post("register", use: register).isPublic().checksCSRFItself().bodyLimit("16kb")
     }
 
     @Sendable func form(req: Request) async throws -> Response {

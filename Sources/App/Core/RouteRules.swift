@@ -14,6 +14,11 @@ struct RouteRules: Sendable {
 
     var access: Access?
     var csrfCheckedByController = false
+    /// The most a request body may hold; `BodyLimitMiddleware` collects it up
+    /// to this size before CSRF is checked. nil: the application's default.
+    var bodyLimit: Int?
+    /// The handler reads the body as a stream (uploads); nothing collects it.
+    var streamsBody = false
 }
 
 private let rulesKey = AnySendableHashable("title-review.rules")
@@ -35,6 +40,21 @@ extension Vapor.Route {
     @discardableResult
     func requires(_ action: Action) -> Vapor.Route {
         rules.access = .action(action)
+        return self
+    }
+
+    /// A body limit of its own (smaller for sign-in, larger for long texts).
+    @discardableResult
+    func bodyLimit(_ limit: ByteCount) -> Vapor.Route {
+        rules.bodyLimit = limit.value
+        return self
+    }
+
+    /// The handler streams the body itself (and so checks CSRF itself too).
+    @discardableResult
+    func streamsBody() -> Vapor.Route {
+        rules.streamsBody = true
+        rules.csrfCheckedByController = true
         return self
     }
 

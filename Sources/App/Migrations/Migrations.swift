@@ -7,5 +7,9 @@ enum AppMigrations {
         M0002_CreateUserAccounts(),
         M0003_CreateUserSessions(),
         M0004_CreateAuditRecords(),
+        M0005_CreateApplications(),
+        M0006_CreateApplicationItems(),
+        M0007_CreateStoredFiles(),
+        M0008_CreateIntegrityRecords(),
     ]
 }

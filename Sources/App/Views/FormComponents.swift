@@ -110,3 +110,22 @@ extension Node where Context: HTML.BodyContext {
         .div(.class("actions"), .button(.type(.submit), .class("button \(style)"), .text(title)))
     }
 }
+
+extension Node where Context: HTML.BodyContext {
+    static func textAreaField(_ name: String, label: String, value: String, error: String? = nil,
+                              required: Bool = false, hint: String? = nil, rows: Int = 6, maxLength: Int? = nil) -> Node {
+        let id = "f-\(name)"
+        return .div(
+            .class(error == nil ? "field" : "field has-error"),
+            .label(.for(id), .text(label), .if(required, .span(.class("required"), .text("（必填）")))),
+            .unwrap(hint) { .p(.class("hint"), .id("\(id)-hint"), .text($0)) },
+            .unwrap(error) { .p(.class("field-error"), .id("\(id)-error"), .text($0)) },
+            .textarea(
+                .name(name), .id(id), .rows(rows),
+                .attribute(named: "maxlength", value: maxLength.map(String.init)),
+                .attribute(named: "aria-invalid", value: error == nil ? nil : "true"),
+                .text(value)
+            )
+        )
+    }
+}

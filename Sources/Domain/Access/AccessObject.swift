@@ -9,6 +9,23 @@ public enum AccessObject: Sendable {
     case organization(OrganizationFacts)
     /// Someone's ID number or mobile number.
     case personalData(ownerUserID: UUID)
+    case application(ApplicationFacts)
+}
+
+/// What access to a declaration depends on: whose it is, where it stands and
+/// which unit it belongs to.
+public struct ApplicationFacts: Sendable {
+    public let id: UUID
+    public let applicantID: UUID
+    public let unitID: UUID
+    public let state: ApplicationState
+
+    public init(id: UUID, applicantID: UUID, unitID: UUID, state: ApplicationState) {
+        self.id = id
+        self.applicantID = applicantID
+        self.unitID = unitID
+        self.state = state
+    }
 }
 
 public struct AccountFacts: Sendable {

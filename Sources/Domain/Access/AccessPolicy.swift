@@ -19,6 +19,12 @@ public enum AccessPolicy {
             [.competentDepartment]
         case .viewOrganizationDirectory:
             [.systemAdministrator, .committeeOffice, .cityHR, .countyBureau, .competentDepartment]
+        case .declare, .editApplication:
+            [.applicant]
+        case .viewApplication:
+            // Route level: who may look at declarations at all; the object rule
+            // narrows it to one's own, one's unit's, or submitted ones.
+            [.applicant, .unitClerk, .committeeOffice]
         case .viewPersonalData:
             // The person themself is allowed by the object rule below; of the
             // others only the committee office, which checks identities at
@@ -42,6 +48,25 @@ public enum AccessPolicy {
         case (.manageUnitClerks, .account(let account)):
             guard account.role == .unitClerk, account.competentDepartmentID == actor.organizationID else {
                 return .deny("只能管理本部门所属单位的经办人账号")
+            }
+        case (.editApplication, .application(let app)):
+            guard app.applicantID == actor.userID else { return .deny("只能修改本人的申报") }
+            guard app.state.isEditable else { return .deny("申报已提交，不能修改；如需修改请先撤回") }
+        case (.declare, .application(let app)):
+            guard app.applicantID == actor.userID else { return .deny("只能操作本人的申报") }
+        case (.viewApplication, .application(let app)):
+            switch actor.role {
+            case .applicant:
+                guard app.applicantID == actor.userID else { return .deny("只能查看本人的申报") }
+            case .unitClerk:
+                // Drafts stay private to the applicant until submitted to the unit.
+                guard app.unitID == actor.organizationID, app.state != .draft else {
+                    return .deny("只能查看本单位已提交的申报")
+                }
+            case .committeeOffice:
+                guard app.state != .draft else { return .deny("申报尚未提交") }
+            default:
+                return .deny("您的角色无权查看申报材料")
             }
         case (.manageUnitClerks, .organization(let org)):
             guard org.kind == .unit, org.competentDepartmentID == actor.organizationID else {

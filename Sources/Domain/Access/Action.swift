@@ -16,4 +16,10 @@ public enum Action: String, CaseIterable, Sendable {
     case viewPersonalData
     /// See the directory of organizations (bureaus, departments, units).
     case viewOrganizationDirectory
+    /// Start, fill and submit one's own declaration (申报).
+    case declare
+    /// Change a declaration: its sections, files and commitment.
+    case editApplication
+    /// Read a declaration and download its files.
+    case viewApplication
 }

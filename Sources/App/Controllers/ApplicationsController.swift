@@ -1,0 +1,167 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The applicant's declaration as a whole: start it, see where it stands,
+/// sign the commitment, submit it to the employer or withdraw it.
+struct ApplicationsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("applications", use: mine).requires(.declare)
+        routes.post("applications", use: create).requires(.declare)
+        let app = routes.grouped("applications", ":appID")
+        app.get(use: overview).requires(.viewApplication)
+        app.get("commitment", use: commitmentPage).requires(.viewApplication)
+        app.post("commitment", use: sign).requires(.editApplication)
+        app.post("submit", use: submit).requires(.declare)
+        app.post("withdraw", use: withdraw).requires(.declare)
+    }
+
+    /// 我的申报: the year's declaration, or the form to start one.
+    @Sendable func mine(req: Request) async throws -> Response {
+        let user = req.currentUser!
+        let year = req.policies.current.applicationDate.year
+        if let existing = try await ApplicationRecord.query(on: req.db)
+            .filter(\.$applicant.$id == user.id!).filter(\.$year == year).first() {
+            return req.redirect(to: DeclarationURL(id: existing.id!).overview)
+        }
+        return try await startPage(req, values: ["track": "regular"], errors: [:]).render().response()
+    }
+
+    private func startPage(_ req: Request, values: FieldValues, errors: [String: String]) async throws -> ApplicationStartPage {
+        let user = req.currentUser!
+        let unit = try await user.$organization.get(on: req.db)
+        return ApplicationStartPage(chrome: PageChrome(req: req, title: "我的申报"), csrf: try await req.csrfToken(),
+                                    year: req.policies.current.applicationDate.year, unitName: unit.name,
+                                    values: values, errors: errors)
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let user = req.currentUser!
+        let values = FieldValidation.normalized(try req.content.decode([String: String].self), specs: BasicsForm.application)
+        let errors = FieldValidation.validate(values, specs: BasicsForm.application, today: LocalDate.beijing(Date()))
+        guard errors.isEmpty, let level = values["targetLevel"].flatMap(TargetLevel.init(jsonName:)),
+              let track = values["track"].flatMap(Track.init(jsonName:)) else {
+            return try await startPage(req, values: values, errors: errors).render().response(status: .unprocessableEntity)
+        }
+        let policy = req.policies.current
+        let record = ApplicationRecord(applicantID: user.id!, unitID: user.$organization.id, year: policy.applicationDate.year,
+                                       policyID: policy.id, targetLevel: level, track: track, specialty: values["specialty"] ?? "")
+        do {
+            try await req.db.transaction { db in
+                try await record.create(on: db)
+                try await AuditLog.append(req.auditEntry("application.create", objectType: "application",
+                                                         objectID: record.id?.uuidString,
+                                                         detail: "\(level.jsonName) \(track.jsonName) \(policy.id)"), on: db)
+            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // One declaration per person and year: a second one is refused, the first kept.
+            return try await startPage(req, values: values, errors: ["targetLevel": "您已有\(policy.applicationDate.year)年度的申报，每年只能申报一个级别"])
+                .render().response(status: .conflict)
+        }
+        return req.redirect(to: DeclarationURL(id: record.id!).basics)
+    }
+
+    @Sendable func overview(req: Request) async throws -> Response {
+        let application = try await req.application(for: .viewApplication)
+        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
+        let url = DeclarationURL(id: application.id!)
+        let page = ApplicationOverviewPage(
+            chrome: PageChrome(req: req, title: "申报概览"), url: url,
+            frame: .make(snapshot, activePath: url.overview),
+            selfCheck: .make(snapshot.answer, policy: req.policies.current) { url.target(FindingLinks.target(for: $0)) },
+            checklist: snapshot.checklist.map {
+                .init(title: $0.title, required: $0.required, satisfied: $0.satisfied, detail: $0.detail, link: url.target($0.target))
+            },
+            submittedAt: application.submittedAt.map { BeijingTime.text($0) },
+            commitmentSignedAt: application.commitmentSignedAt.map { BeijingTime.text($0) },
+            printLinks: [("专业技术职务任职资格评审综合考评表", url.evaluationForm),
+                         ("山西省专业技术职务任职资格评审表", url.reviewForm),
+                         ("评审材料卷宗目录", url.dossierContents)])
+        return page.render().response()
+    }
+
+    @Sendable func commitmentPage(req: Request) async throws -> Response {
+        let application = try await req.application(for: .viewApplication)
+        return try await commitment(req, application, error: nil, status: .ok)
+    }
+
+    private func commitment(_ req: Request, _ application: ApplicationRecord, error: String?,
+                            status: HTTPResponseStatus) async throws -> Response {
+        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
+        let url = DeclarationURL(id: application.id!)
+        let isOwner = application.$applicant.id == req.currentUser?.id
+        let record = isOwner ? try await integrityRecord(req, application) : nil
+        let state = application.stateValue
+        let page = CommitmentPage(
+            chrome: PageChrome(req: req, title: "承诺与提交"), frame: .make(snapshot, activePath: url.commitment), url: url,
+            csrf: try await req.csrfToken(), signedAt: application.commitmentSignedAt.map { BeijingTime.text($0) },
+            submittedAt: application.submittedAt.map { BeijingTime.text($0) },
+            canSubmit: isOwner && state == .draft && application.commitmentSignedAt != nil,
+            canWithdraw: isOwner && Workflow.available(from: state, role: .applicant).contains(.withdraw),
+            missing: snapshot.missing,
+            integrityNotice: record.map { TransitionRefusal.integrityRecord(until: $0).message },
+            error: error)
+        return page.render().response(status: status)
+    }
+
+    @Sendable func sign(req: Request) async throws -> Response {
+        let application = try await req.application(for: .editApplication)
+        guard (try? req.content.get(String.self, at: "agree")) == "1" else {
+            return try await commitment(req, application, error: "请勾选“我已阅读并同意以上承诺”后再签署", status: .unprocessableEntity)
+        }
+        try await req.db.transaction { db in
+            application.commitmentSignedAt = Date()
+            try await application.update(on: db)
+            try await AuditLog.append(req.auditEntry("application.commitment.sign", objectType: "application",
+                                                     objectID: application.id?.uuidString), on: db)
+        }
+        return req.redirect(to: DeclarationURL(id: application.id!).commitment)
+    }
+
+    @Sendable func submit(req: Request) async throws -> Response {
+        try await fire(.submit, req: req)
+    }
+
+    @Sendable func withdraw(req: Request) async throws -> Response {
+        try await fire(.withdraw, req: req)
+    }
+
+    /// Every state change goes through `Workflow`, with its audit record in the
+    /// same transaction.
+    private func fire(_ transition: ApplicationTransition, req: Request) async throws -> Response {
+        let application = try await req.application(for: .declare)
+        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
+        let facts = TransitionFacts(
+            actorRole: req.currentUser!.role, actorIsApplicant: application.$applicant.id == req.currentUser!.id,
+            commitmentSigned: application.commitmentSignedAt != nil, missing: snapshot.missing,
+            integrityRecordUntil: try await integrityRecord(req, application))
+        switch Workflow.fire(transition, from: application.stateValue, facts: facts) {
+        case .failure(let refusal):
+            try await AuditLog.append(req.auditEntry(transition.auditAction, objectType: "application",
+                                                     objectID: application.id?.uuidString, outcome: .denied,
+                                                     detail: String(describing: refusal).prefix(200).description), on: req.db)
+            return try await commitment(req, application, error: refusal.message, status: .unprocessableEntity)
+        case .success(let next):
+            try await req.db.transaction { db in
+                application.state = next.rawValue
+                application.submittedAt = transition == .submit ? Date() : nil
+                if transition == .withdraw { application.commitmentSignedAt = nil }
+                try await application.update(on: db)
+                try await AuditLog.append(req.auditEntry(transition.auditAction, objectType: "application",
+                                                         objectID: application.id?.uuidString,
+                                                         detail: "\(transition.from.rawValue) -> \(next.rawValue)"), on: db)
+            }
+            return req.redirect(to: DeclarationURL(id: application.id!).commitment)
+        }
+    }
+
+    /// The end of an integrity record in force for the applicant, if any.
+    private func integrityRecord(_ req: Request, _ application: ApplicationRecord) async throws -> LocalDate? {
+        let applicant = try await application.$applicant.get(on: req.db)
+        guard let idNumber = applicant.idNumber else { return nil }
+        let today = LocalDate.beijing(Date()).iso
+        let record = try await IntegrityRecord.query(on: req.db).filter(\.$idNumber == idNumber)
+            .filter(\.$starts <= today).filter(\.$ends >= today).sort(\.$ends, .descending).first()
+        return record.flatMap { LocalDate(iso: $0.ends) }
+    }
+}

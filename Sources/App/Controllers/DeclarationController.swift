@@ -1,0 +1,212 @@
+import Domain
+import Fluent
+import Plot
+import Vapor
+
+/// The parts of a declaration the applicant fills: basic information, the
+/// repeated sections, and the work report. Each save validates against the
+/// section's specs, keeps what was typed on error, and writes its audit
+/// record in the same transaction. A change after signing clears the
+/// commitment, which applies to what is submitted.
+struct DeclarationController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let app = routes.grouped("applications", ":appID")
+        app.get("basics", use: basicsPage).requires(.viewApplication)
+        app.post("basics", use: saveBasics).requires(.editApplication)
+        app.get("report", use: reportPage).requires(.viewApplication)
+        app.post("report", use: saveReport).requires(.editApplication).bodyLimit("256kb")
+        app.get("sections", ":section", use: sectionPage).requires(.viewApplication)
+        app.post("sections", ":section", use: addItem).requires(.editApplication)
+        app.get("sections", ":section", ":itemID", use: editItemPage).requires(.viewApplication)
+        app.post("sections", ":section", ":itemID", use: updateItem).requires(.editApplication)
+        app.post("sections", ":section", ":itemID", "delete", use: deleteItem).requires(.editApplication)
+    }
+
+    // MARK: basics
+
+    @Sendable func basicsPage(req: Request) async throws -> Response {
+        let application = try await req.application(for: .viewApplication)
+        var values = application.basicValues
+        values["targetLevel"] = application.targetLevel
+        values["track"] = application.track
+        values["specialty"] = application.specialty
+        return try await basics(req, application, values: values, errors: [:]).response()
+    }
+
+    private func basics(_ req: Request, _ application: ApplicationRecord, values: FieldValues,
+                        errors: [String: String]) async throws -> HTML {
+        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
+        let applicant = application.applicant
+        let shows = PersonalData(viewer: req.actor, owner: applicant.id!)
+        let parsed = applicant.idNumber.flatMap { try? ResidentIDNumber($0, today: LocalDate.beijing(Date())) }
+        let url = DeclarationURL(id: application.id!)
+        return BasicsPage(
+            chrome: PageChrome(req: req, title: "基本信息"), frame: .make(snapshot, activePath: url.basics), url: url,
+            csrf: try await req.csrfToken(),
+            person: .init(name: applicant.realName, idNumber: applicant.idNumber.map(shows.idNumber) ?? "—",
+                          sex: parsed?.sex.label ?? "—", birthDate: parsed?.birthDate.chinese ?? "—",
+                          mobile: applicant.mobile.map(shows.mobile) ?? "—", unit: application.unit.name,
+                          unitKind: application.unit.unitKind?.label ?? "—"),
+            values: values, errors: errors
+        ).render()
+    }
+
+    @Sendable func saveBasics(req: Request) async throws -> Response {
+        let application = try await req.application(for: .editApplication)
+        let specs = BasicsForm.application + BasicsForm.fields
+        let values = FieldValidation.normalized(try req.content.decode([String: String].self), specs: specs)
+        let errors = BasicsForm.validate(values, today: LocalDate.beijing(Date()))
+        guard errors.isEmpty else {
+            return try await basics(req, application, values: values, errors: errors).response(status: .unprocessableEntity)
+        }
+        application.targetLevel = values["targetLevel"]!
+        application.track = values["track"]!
+        application.specialty = values["specialty"]!
+        application.basicValues = values.filter { name, _ in BasicsForm.fields.contains { $0.name == name } }
+        try await save(req, application, action: "application.basics.save", detail: "level \(application.targetLevel)")
+        return req.redirect(to: DeclarationURL(id: application.id!).basics + "?notice=saved")
+    }
+
+    // MARK: report
+
+    @Sendable func reportPage(req: Request) async throws -> Response {
+        let application = try await req.application(for: .viewApplication)
+        return try await report(req, application, text: application.workReport, error: nil).response()
+    }
+
+    private func report(_ req: Request, _ application: ApplicationRecord, text: String, error: String?) async throws -> HTML {
+        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
+        let url = DeclarationURL(id: application.id!)
+        let technician = application.level == .technician
+        let guidance = technician
+            ? ["总结应体现本人学历、学位、工作简历及专业技术工作情况等内容（三（三）3）。"]
+            : ["（1）基本情况：学历、学位、现职称及聘任时间，工作简历等；",
+               "（2）工作业绩综述：本人所获奖项、专利、完成的专业著作及荣誉等，特别说明社会效益；",
+               "结合工作实际，主持参与的项目、标准、规划、可行性研究报告、专利、荣誉等作为支撑材料（三（一）6、三（二）5）。"]
+        return WorkReportPage(
+            chrome: PageChrome(req: req, title: technician ? "专业技术工作总结" : "专业技术工作报告"),
+            frame: .make(snapshot, activePath: url.report), url: url, csrf: try await req.csrfToken(),
+            title: technician ? "专业技术工作总结" : "专业技术工作报告", guidance: guidance, text: text, error: error,
+            uploadedFiles: snapshot.files.filter { $0.slot == DossierSlot.category8.rawValue }.count
+        ).render()
+    }
+
+    @Sendable func saveReport(req: Request) async throws -> Response {
+        let application = try await req.application(for: .editApplication)
+        let text = ((try? req.content.get(String.self, at: "workReport")) ?? "")
+            .replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard text.count <= 20_000 else {
+            return try await report(req, application, text: text, error: "报告不能超过20000字（当前\(text.count)字）")
+                .response(status: .unprocessableEntity)
+        }
+        application.workReport = text
+        try await save(req, application, action: "application.report.save", detail: "\(text.count) characters")
+        return req.redirect(to: DeclarationURL(id: application.id!).report + "?notice=saved")
+    }
+
+    // MARK: sections
+
+    private func section(_ req: Request) throws -> DeclarationSection {
+        guard let raw = req.parameters.get("section"), let section = DeclarationSection(rawValue: raw) else {
+            throw PageError.notFound
+        }
+        return section
+    }
+
+    private func item(_ req: Request, in application: ApplicationRecord, _ section: DeclarationSection) async throws -> ApplicationItem {
+        guard let id = req.parameters.get("itemID", as: UUID.self),
+              let item = try await ApplicationItem.query(on: req.db).filter(\.$id == id)
+                .filter(\.$application.$id == application.id!).filter(\.$section == section.rawValue).first() else {
+            throw PageError.notFound
+        }
+        return item
+    }
+
+    @Sendable func sectionPage(req: Request) async throws -> Response {
+        let application = try await req.application(for: .viewApplication)
+        return try await sectionView(req, application, try section(req), editing: nil, values: [:], errors: [:]).response()
+    }
+
+    @Sendable func editItemPage(req: Request) async throws -> Response {
+        let application = try await req.application(for: .viewApplication)
+        let section = try section(req)
+        let item = try await item(req, in: application, section)
+        return try await sectionView(req, application, section, editing: item.id, values: item.values, errors: [:]).response()
+    }
+
+    private func sectionView(_ req: Request, _ application: ApplicationRecord, _ section: DeclarationSection,
+                             editing: UUID?, values: FieldValues, errors: [String: String]) async throws -> HTML {
+        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
+        let url = DeclarationURL(id: application.id!)
+        let rows = snapshot.items(in: section).map { item in
+            SectionPage.Row(id: item.id!, cells: section.summaryFields.map { name in
+                section.field(name)?.display(item.values[name]) ?? ""
+            })
+        }
+        return SectionPage(chrome: PageChrome(req: req, title: section.title), frame: .make(snapshot, activePath: url.section(section)),
+                           url: url, csrf: try await req.csrfToken(), section: section, rows: rows, editing: editing,
+                           values: values, errors: errors).render()
+    }
+
+    @Sendable func addItem(req: Request) async throws -> Response {
+        let application = try await req.application(for: .editApplication)
+        let section = try section(req)
+        let siblings = try await ApplicationItem.query(on: req.db).filter(\.$application.$id == application.id!)
+            .filter(\.$section == section.rawValue).all()
+        let values = FieldValidation.normalized(try req.content.decode([String: String].self), specs: section.fields)
+        let errors = SectionRules.validate(section, values, siblings: siblings.map(\.values), today: LocalDate.beijing(Date()))
+        guard errors.isEmpty else {
+            return try await sectionView(req, application, section, editing: nil, values: values, errors: errors)
+                .response(status: .unprocessableEntity)
+        }
+        let item = ApplicationItem(applicationID: application.id!, section: section,
+                                   position: (siblings.map(\.position).max() ?? 0) + 1, values: values)
+        try await save(req, application, action: "application.item.add", detail: section.rawValue) { db in
+            try await item.create(on: db)
+        }
+        return req.redirect(to: DeclarationURL(id: application.id!).section(section) + "?notice=saved")
+    }
+
+    @Sendable func updateItem(req: Request) async throws -> Response {
+        let application = try await req.application(for: .editApplication)
+        let section = try section(req)
+        let item = try await item(req, in: application, section)
+        let siblings = try await ApplicationItem.query(on: req.db).filter(\.$application.$id == application.id!)
+            .filter(\.$section == section.rawValue).filter(\.$id != item.id!).all()
+        let values = FieldValidation.normalized(try req.content.decode([String: String].self), specs: section.fields)
+        let errors = SectionRules.validate(section, values, siblings: siblings.map(\.values), today: LocalDate.beijing(Date()))
+        guard errors.isEmpty else {
+            return try await sectionView(req, application, section, editing: item.id, values: values, errors: errors)
+                .response(status: .unprocessableEntity)
+        }
+        item.values = values
+        try await save(req, application, action: "application.item.update", detail: section.rawValue) { db in
+            try await item.update(on: db)
+        }
+        return req.redirect(to: DeclarationURL(id: application.id!).section(section) + "?notice=saved")
+    }
+
+    @Sendable func deleteItem(req: Request) async throws -> Response {
+        let application = try await req.application(for: .editApplication)
+        let section = try section(req)
+        let item = try await item(req, in: application, section)
+        try await save(req, application, action: "application.item.delete", detail: section.rawValue) { db in
+            try await item.delete(on: db)
+        }
+        return req.redirect(to: DeclarationURL(id: application.id!).section(section) + "?notice=saved")
+    }
+
+    /// Saves a change to the declaration with its audit record, atomically;
+    /// the commitment signed before the change no longer covers it.
+    private func save(_ req: Request, _ application: ApplicationRecord, action: String, detail: String,
+                      change: @escaping @Sendable (any Database) async throws -> Void = { _ in }) async throws {
+        try await req.db.transaction { db in
+            try await change(db)
+            application.commitmentSignedAt = nil
+            application.updatedAt = Date()
+            try await application.update(on: db)
+            try await AuditLog.append(req.auditEntry(action, objectType: "application", objectID: application.id?.uuidString,
+                                                     detail: detail), on: db)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Domain
+import Fluent
+import Foundation
+import Vapor
+
+/// A declaration with everything derived from it: its items and files, the
+/// eligibility profile and answer, and the completeness checklist. Loaded in
+/// two queries; pages and the submit step read from it.
+struct DeclarationSnapshot {
+    let application: ApplicationRecord
+    let items: [ApplicationItem]
+    let files: [StoredFile]
+    let answer: EligibilityAnswer
+    let checklist: [ChecklistEntry]
+
+    static func load(_ application: ApplicationRecord, on db: any Database, engine: EligibilityEngine) async throws -> DeclarationSnapshot {
+        let id = try application.requireID()
+        let items = try await ApplicationItem.query(on: db).filter(\.$application.$id == id)
+            .sort(\.$section).sort(\.$position).all()
+        let files = try await StoredFile.query(on: db).filter(\.$application.$id == id).sort(\.$uploadedAt).all()
+        let unitKind = try await application.$unit.get(on: db).unitKind ?? .enterprise
+        let values = application.basicValues
+        let input = checklistInput(application, items: items, files: files)
+        let hasReport = input.workReportCharacters >= Checklist.minimumReportCharacters
+            || files.contains { $0.slot == DossierSlot.category8.rawValue }
+        let basics = BasicsForm.basics(level: application.level, track: application.trackValue,
+                                       specialty: application.specialty, unitKind: unitKind,
+                                       values: values, hasWorkReport: hasReport)
+        let profile = DeclarationProfile.build(basics, items: items.compactMap { item in
+            item.sectionValue.map { ($0, item.values) }
+        })
+        return DeclarationSnapshot(application: application, items: items, files: files,
+                                   answer: engine.evaluate(profile), checklist: Checklist.entries(input))
+    }
+
+    static func checklistInput(_ application: ApplicationRecord, items: [ApplicationItem],
+                               files: [StoredFile]) -> ChecklistInput {
+        ChecklistInput(
+            level: application.level, track: application.trackValue,
+            missingBasics: BasicsForm.missing(application.basicValues),
+            workReportCharacters: application.workReport.count,
+            items: items.compactMap { item in
+                item.sectionValue.map { ChecklistInput.Item(id: item.id!.uuidString, section: $0, values: item.values) }
+            },
+            files: files.compactMap { file in
+                DossierSlot(rawValue: file.slot).map { ChecklistInput.File(slot: $0, itemID: file.$item.id?.uuidString) }
+            })
+    }
+
+    func items(in section: DeclarationSection) -> [ApplicationItem] {
+        items.filter { $0.section == section.rawValue }
+    }
+
+    var missing: [String] {
+        checklist.filter(\.isMissing).map { entry in entry.detail.map { "\(entry.title)（\($0)）" } ?? entry.title }
+    }
+}

@@ -1,0 +1,36 @@
+import Domain
+import Fluent
+import Foundation
+
+/// One entry of a repeated declaration section (a diploma, a title, a paper ...):
+/// its field values as typed, validated against `DeclarationSection.fields`.
+final class ApplicationItem: Model, @unchecked Sendable {
+    static let schema = "application_items"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "application_id") var application: ApplicationRecord
+    /// `DeclarationSection` raw value.
+    @Field(key: "section") var section: String
+    /// Order within the section, as the applicant entered them.
+    @Field(key: "position") var position: Int
+    @Field(key: "payload") var payload: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(applicationID: UUID, section: DeclarationSection, position: Int, values: FieldValues) {
+        self.$application.id = applicationID
+        self.section = section.rawValue
+        self.position = position
+        self.payload = "{}"
+        self.values = values
+    }
+
+    var sectionValue: DeclarationSection? { DeclarationSection(rawValue: section) }
+
+    var values: FieldValues {
+        get { (try? JSONDecoder().decode(FieldValues.self, from: Data(payload.utf8))) ?? [:] }
+        set { payload = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("{}".utf8), as: UTF8.self) }
+    }
+}

@@ -1,0 +1,31 @@
+import Fluent
+import Foundation
+
+/// An uploaded file of a declaration. The bytes live under FILES_PATH with a
+/// generated name (never the user's), outside the web root; this row says
+/// what it is, where it belongs in the dossier, and its SHA-256.
+final class StoredFile: Model, @unchecked Sendable {
+    static let schema = "stored_files"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "application_id") var application: ApplicationRecord
+    /// Dossier slot code (`DossierSlot.rawValue`), e.g. category3, submittedPaper, photo.
+    @Field(key: "slot") var slot: String
+    /// The declaration item it evidences (a paper, an achievement ...), if any.
+    @OptionalParent(key: "item_id") var item: ApplicationItem?
+    /// What the applicant says it is (e.g. 毕业证书), shown in the materials list.
+    @Field(key: "label") var label: String
+    /// The name it was uploaded under, for display and download only.
+    @Field(key: "original_name") var originalName: String
+    /// Detected from the bytes: pdf | jpeg | png | docx.
+    @Field(key: "file_type") var fileType: String
+    @Field(key: "size") var size: Int
+    @OptionalField(key: "pages") var pages: Int?
+    @Field(key: "sha256") var sha256: String
+    /// Generated file name under FILES_PATH.
+    @Field(key: "storage_name") var storageName: String
+    @Parent(key: "uploaded_by") var uploadedBy: UserAccount
+    @Timestamp(key: "uploaded_at", on: .create) var uploadedAt: Date?
+
+    init() {}
+}

@@ -1,0 +1,39 @@
+import Domain
+import Plot
+
+/// 我的申报: the applicant's declaration for the year, or the form to start one.
+struct ApplicationStartPage {
+    var chrome: PageChrome
+    var csrf: String
+    var year: Int
+    var unitName: String
+    var values: FieldValues
+    var errors: [String: String]
+
+    func render() -> HTML {
+        Layout.page(
+            chrome,
+            .section(
+                .class("panel narrow"),
+                .h1(.text("开始\(year)年度申报")),
+                .p(.class("lead"), .text("每人每年度只能申报一个级别。开始前可先到“评审条件”页快速自测。申报单位：\(unitName)。")),
+                .errorSummary(FieldErrors.from(errors)),
+                .form(
+                    .method(.post), .action("/applications"), .class("stacked"),
+                    .csrfField(csrf),
+                    .declarationFields(BasicsForm.application, values: values, errors: errors),
+                    .submitButton("开始填写")
+                )
+            )
+        )
+    }
+}
+
+extension FieldErrors {
+    static func from(_ messages: [String: String], general: [String] = []) -> FieldErrors {
+        var errors = FieldErrors()
+        for (field, message) in messages { errors.add(field, message) }
+        for message in general { errors.addGeneral(message) }
+        return errors
+    }
+}

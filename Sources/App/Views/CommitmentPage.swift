@@ -1,0 +1,70 @@
+import Domain
+import Plot
+
+/// 申报人承诺 and submission to the employer, or withdrawal before it acts.
+struct CommitmentPage {
+    static let commitmentText = [
+        "本人郑重承诺：",
+        "一、本人所填写的申报信息和提交的学历、资历、论文论著、业绩成果、获奖等全部材料真实、准确、合法、有效，不存在弄虚作假、伪造、变造证件或剽窃他人作品和学术成果等行为。",
+        "二、本人遵守职称评审的各项纪律，不以任何不正当手段影响评审工作。",
+        "三、如有违反，本人愿接受取消当年评审资格、记入职称评审诚信档案库（记录期限3年）并纳入全国信用信息共享平台等处理，并承担相应责任。",
+        "（依据：长工信〔2022〕139号 十（二）“双承诺”制）",
+    ]
+
+    var chrome: PageChrome
+    var frame: DeclarationFrame
+    var url: DeclarationURL
+    var csrf: String
+    var signedAt: String?
+    var submittedAt: String?
+    var canSubmit: Bool
+    var canWithdraw: Bool
+    var missing: [String]
+    var integrityNotice: String?
+    var error: String?
+
+    func render() -> HTML {
+        Layout.page(
+            chrome,
+            frame.wrap(
+                .section(
+                    .class("panel commitment"),
+                    .h2(.text("申报人承诺")),
+                    .unwrap(error) { .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.text($0))) },
+                    .div(.class("commitment-text"), .forEach(Self.commitmentText) { .p(.text($0)) }),
+                    .unwrap(signedAt) { .p(.class("notice"), .text("您已于\($0)签署本承诺。")) },
+                    .if(signedAt == nil && frame.editable, .form(
+                        .method(.post), .action(url.commitment), .class("stacked"),
+                        .csrfField(csrf),
+                        .checkboxField("agree", label: "我已阅读并同意以上承诺，对所提交材料的真实性负责", checked: false),
+                        .submitButton("签署承诺")
+                    ))
+                ),
+                .section(
+                    .class("panel"),
+                    .h2(.text("提交单位")),
+                    .unwrap(integrityNotice) { .div(.class("error-summary"), .p(.text($0))) },
+                    .if(!missing.isEmpty && frame.editable, .div(
+                        .class("notice warning"),
+                        .p(.text("提交前还需完成：")),
+                        .ul(.forEach(missing) { .li(.text($0)) }),
+                        .p(.a(.href(url.overview + "#checklist"), .text("查看材料完整性清单")))
+                    )),
+                    .unwrap(submittedAt) { .p(.text("已于\($0)提交单位，等待单位受理。")) },
+                    .if(canSubmit, .form(
+                        .method(.post), .action(url.submit),
+                        .csrfField(csrf),
+                        .p(.class("hint"), .text("提交后申报内容将锁定，由单位组织民主评议和公示。")),
+                        .submitButton("提交单位")
+                    )),
+                    .if(canWithdraw, .form(
+                        .method(.post), .action(url.withdraw),
+                        .csrfField(csrf),
+                        .p(.class("hint"), .text("单位受理前可撤回申报，撤回后可修改并重新提交（需重新签署承诺）。")),
+                        .submitButton("撤回申报", style: "danger")
+                    ))
+                )
+            )
+        )
+    }
+}

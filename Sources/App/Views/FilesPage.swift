@@ -1,0 +1,219 @@
+import Domain
+import Foundation
+import Plot
+
+/// 申报材料: a declaration's files grouped by dossier slot (第一类 … 第十类,
+/// then 送审论文, 查重报告, 照片, 推荐专家证书), with an upload form per slot
+/// while the applicant may still edit.
+struct FilesPage {
+    struct FileRow: Sendable {
+        var id: String
+        var label: String
+        var originalName: String
+        var typeLabel: String
+        var size: String
+        var pages: String
+        var uploadedAt: String
+        /// The declaration item it evidences, e.g. 《论文题目》.
+        var evidences: String?
+    }
+
+    /// One line of the checklist that concerns this slot.
+    struct Requirement: Sendable {
+        var title: String
+        var required: Bool
+        var satisfied: Bool
+        var detail: String?
+    }
+
+    struct UploadForm: Sendable {
+        var itemChoices: [Choice] = []
+        var itemLabel = "对应条目"
+        var itemRequired = false
+        /// What to do when there is nothing to choose (e.g. no technical material yet).
+        var itemMissingHint: String?
+        var labelHint: String
+        var accept: String
+        /// What was typed, kept when the upload is refused.
+        var label = ""
+        var itemID = ""
+        /// Messages by field: file, label, itemID.
+        var errors: [String: String] = [:]
+    }
+
+    struct Slot: Sendable {
+        var code: String
+        var title: String
+        var accepted: String
+        var requirements: [Requirement]
+        var files: [FileRow]
+        var form: UploadForm?
+        /// Why there is no form (the unit's category, or the declaration is locked).
+        var note: String?
+    }
+
+    var chrome: PageChrome
+    var frame: DeclarationFrame
+    var csrf: String
+    var applicationID: String
+    var applicantName: String
+    var unitName: String
+    var levelTitle: String
+    var editable: Bool
+    var slots: [Slot]
+
+    private var base: String { "/applications/\(applicationID)/files" }
+
+    func render() -> HTML {
+        Layout.page(
+            chrome,
+            frame.wrap(.section(
+                .class("panel dossier-files"),
+                .div(.class("page-head"),
+                     .h2(.text("卷宗材料")),
+                     .div(.class("row-actions no-print"),
+                          .a(.class("button secondary"), .href("/applications/\(applicationID)/print/dossier"),
+                             .text("卷宗目录（打印）")))),
+                .p(.class("lead"), .text("\(applicantName) · \(unitName) · 申报\(levelTitle)")),
+                .p(.class("hint"), .text("按通知五、七的要求分类上传。每个文件不超过 20 MB，只接受 PDF、JPEG、PNG（送审论文可为 DOCX）；PDF 不能加密。文件保存后只有本人及有权审核的人员可以下载。")),
+                errorSummary,
+                .nav(.class("dossier-index no-print"), .ariaLabel("材料类别"),
+                     .ul(.forEach(slots) { slot in
+                         .li(.a(.href("#slot-\(slot.code)"), .text(Self.shortTitle(slot.title))),
+                             .text(" "), .span(.class("muted"), .text("（\(slot.files.count)）")))
+                     })),
+                .forEach(slots) { slotBlock($0) }
+            ))
+        )
+    }
+
+    /// "第三类：毕业证…" → "第三类"; other titles as they are.
+    static func shortTitle(_ title: String) -> String {
+        title.split(separator: "：", maxSplits: 1).first.map(String.init) ?? title
+    }
+
+    private var errorSummary: Node<HTML.BodyContext> {
+        let failed = slots.filter { !($0.form?.errors.isEmpty ?? true) }
+        return .if(!failed.isEmpty, .div(
+            .class("error-summary"), .attribute(named: "role", value: "alert"),
+            .h2(.text("文件未能上传，请按提示处理后重新选择文件上传")),
+            .ul(.forEach(failed) { slot in
+                .li(.a(.href("#slot-\(slot.code)"),
+                       .text("\(Self.shortTitle(slot.title))：\(slot.form!.errors.sorted { $0.key < $1.key }.map(\.value).joined(separator: "；"))")))
+            })
+        ))
+    }
+
+    private func slotBlock(_ slot: Slot) -> Node<HTML.BodyContext> {
+        let required = slot.requirements.contains(where: \.required)
+        let missing = slot.requirements.contains { $0.required && !$0.satisfied }
+        return .section(
+            .class("dossier-slot"), .id("slot-\(slot.code)"),
+            .h2(.text(slot.title), .text(" "),
+                required ? .tag("必需", missing ? "warn" : "ok") : .if(slot.form != nil, .tag("按需")),
+                .if(required && !missing, .tag("已齐全", "ok"))),
+            .p(.class("hint"), .text("可上传：\(slot.accepted)")),
+            .if(!slot.requirements.isEmpty, .ul(.class("slot-requirements"), .forEach(slot.requirements) { r in
+                .li(.class(r.satisfied ? "done" : r.required ? "missing" : "optional"),
+                    .text(r.title), .if(!r.required, .text("（可选）")),
+                    .text(r.satisfied ? "：已上传" : "：\(r.detail ?? "尚未上传")"))
+            })),
+            slot.files.isEmpty ? .p(.class("muted"), .text("尚未上传文件。")) : fileTable(slot.files),
+            .unwrap(slot.form) { uploadForm(slot, $0) },
+            .unwrap(slot.note) { .p(.class("muted"), .text($0)) }
+        )
+    }
+
+    private func fileTable(_ files: [FileRow]) -> Node<HTML.BodyContext> {
+        .div(.class("table-wrap"), .table(
+            .class("data files"),
+            .thead(.tr(.th(.text("材料名称")), .th(.text("文件名")), .th(.text("类型")), .th(.text("大小")),
+                       .th(.text("页数")), .th(.text("上传时间")), .th(.text("操作")))),
+            .tbody(.forEach(files) { file in
+                .tr(
+                    .td(.text(file.label), .unwrap(file.evidences) { .div(.class("muted"), .text("对应：\($0)")) }),
+                    .td(.class("file-name"), .text(file.originalName)),
+                    .td(.text(file.typeLabel)), .td(.text(file.size)), .td(.text(file.pages)),
+                    .td(.text(file.uploadedAt)),
+                    .td(.class("row-actions"),
+                        .a(.class("button small secondary"), .href("\(base)/\(file.id)"), .text("下载")),
+                        .if(editable, .postButton("\(base)/\(file.id)/delete", csrf: csrf, title: "删除", style: "danger")))
+                )
+            })
+        ))
+    }
+
+    /// The hidden token comes first: the server checks it before it accepts
+    /// any file bytes of the streamed body.
+    private func uploadForm(_ slot: Slot, _ form: UploadForm) -> Node<HTML.BodyContext> {
+        let id = "up-\(slot.code)"
+        return .form(
+            .class("upload-form no-print"), .method(.post), .action(base), .enctype(.multipartData),
+            .csrfField(csrf),
+            .input(.type(.hidden), .name("slot"), .value(slot.code)),
+            .if(!form.itemChoices.isEmpty || form.itemRequired,
+                .div(.class(form.errors["itemID"] == nil ? "field" : "field has-error"),
+                     .label(.for("\(id)-item"), .text(form.itemLabel),
+                            .if(form.itemRequired, .span(.class("required"), .text("（必填）")))),
+                     .unwrap(form.errors["itemID"]) { .p(.class("field-error"), .text($0)) },
+                     .unwrap(form.itemMissingHint) { .p(.class("hint"), .text($0)) },
+                     .select(.attribute(named: "name", value: "itemID"), .id("\(id)-item"),
+                             option("", form.itemRequired ? "请选择" : "（不对应具体条目）", selected: form.itemID.isEmpty),
+                             .forEach(form.itemChoices) { option($0.value, $0.label, selected: $0.value == form.itemID) }))),
+            .div(.class(form.errors["label"] == nil ? "field" : "field has-error"),
+                 .label(.for("\(id)-label"), .text("材料名称"), .span(.class("required"), .text("（必填）"))),
+                 .p(.class("hint"), .text(form.labelHint)),
+                 .unwrap(form.errors["label"]) { .p(.class("field-error"), .text($0)) },
+                 .input(.type(.text), .name("label"), .id("\(id)-label"), .value(form.label.attributeEscaped),
+                        .attribute(named: "maxlength", value: "60"), .required(true))),
+            .div(.class(form.errors["file"] == nil ? "field" : "field has-error"),
+                 .label(.for("\(id)-file"), .text("选择文件"), .span(.class("required"), .text("（必填）"))),
+                 .unwrap(form.errors["file"]) { .p(.class("field-error"), .attribute(named: "role", value: "alert"), .text($0)) },
+                 .input(.type(.file), .name("file"), .id("\(id)-file"), .attribute(named: "accept", value: form.accept),
+                        .required(true))),
+            .div(.class("actions"), .button(.type(.submit), .class("button primary"), .text("上传")))
+        )
+    }
+
+    private func option(_ value: String, _ label: String, selected: Bool) -> Node<HTML.SelectContext> {
+        .element(named: "option", nodes: [
+            Node<HTML.BodyContext>.attribute(named: "value", value: value.attributeEscaped, ignoreIfValueIsEmpty: false),
+            selected ? .attribute(named: "selected", value: "selected") : .empty,
+            .text(label),
+        ])
+    }
+}
+
+/// Words the dossier pages share.
+enum DossierText {
+    static func level(_ level: TargetLevel) -> String {
+        switch level {
+        case .engineer: "工程师"
+        case .assistantEngineer: "助理工程师"
+        case .technician: "技术员"
+        }
+    }
+
+    /// "2022年8月1日 10:05", Beijing time whatever the server's zone.
+    static func time(_ date: Date) -> String {
+        let total = Int((date.timeIntervalSince1970 + 8 * 3600).rounded(.down))
+        let days = Int((Double(total) / 86400).rounded(.down))
+        let rest = total - days * 86400
+        return "\(LocalDate(dayNumber: days).chinese) " + String(format: "%02d:%02d", rest / 3600, rest % 3600 / 60)
+    }
+
+    /// Pages in the materials list: counted for PDFs only.
+    static func pages(_ kind: FileKind?, _ pages: Int?) -> String {
+        kind == .pdf ? pages.map(String.init) ?? "—" : "—"
+    }
+
+    /// Pages a file takes in the printed dossier: an image prints on one page;
+    /// a DOCX or a PDF whose pages could not be counted is unknown.
+    static func printedPages(_ kind: FileKind?, _ pages: Int?) -> Int? {
+        switch kind {
+        case .jpeg, .png: 1
+        case .pdf: pages
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Domain
+import Foundation
+import Plot
+
+/// One repeated section of the declaration: its saved items, and a form to
+/// add one or edit one.
+struct SectionPage {
+    struct Row {
+        var id: UUID
+        var cells: [String]
+    }
+
+    var chrome: PageChrome
+    var frame: DeclarationFrame
+    var url: DeclarationURL
+    var csrf: String
+    var section: DeclarationSection
+    var rows: [Row]
+    /// The item being edited, or nil when the form adds a new one.
+    var editing: UUID?
+    var values: FieldValues
+    var errors: [String: String]
+
+    func render() -> HTML {
+        let headers = section.summaryFields.compactMap { section.field($0)?.label }
+        return Layout.page(
+            chrome,
+            frame.wrap(
+                .section(
+                    .class("panel"),
+                    .h2(.text(section.title)),
+                    .p(.class("hint"), .text(section.intro)),
+                    .if(rows.isEmpty, .p(.class("muted"), .text("尚未填写。"))),
+                    .if(!rows.isEmpty, .div(.class("table-wrap"), .table(
+                        .class("data"),
+                        .thead(.tr(.forEach(headers) { .th(.text($0)) }, .if(frame.editable, .th(.text("操作"))))),
+                        .tbody(.forEach(rows) { row in
+                            .tr(
+                                .forEach(row.cells) { .td(.text($0)) },
+                                .if(frame.editable, .td(.div(
+                                    .class("row-actions"),
+                                    .a(.class("button small"), .href(url.item(section, row.id)), .text("修改")),
+                                    .form(.class("inline"), .method(.post), .action(url.item(section, row.id) + "/delete"),
+                                          .csrfField(csrf),
+                                          .button(.type(.submit), .class("button small danger"), .text("删除")))
+                                )))
+                            )
+                        })
+                    )))
+                ),
+                .if(frame.editable, .section(
+                    .class("panel"), .id("item-form"),
+                    .h2(.text(editing == nil ? "添加\(section.title)" : "修改\(section.title)")),
+                    .errorSummary(FieldErrors.from(errors)),
+                    .form(
+                        .method(.post), .action(editing.map { url.item(section, $0) } ?? url.section(section)), .class("stacked"),
+                        .csrfField(csrf),
+                        .declarationFields(section.fields, values: values, errors: errors),
+                        .div(.class("actions"),
+                             .button(.type(.submit), .class("button primary"), .text(editing == nil ? "添加" : "保存修改")),
+                             .if(editing != nil, .a(.class("button secondary"), .href(url.section(section)), .text("取消"))))
+                    )
+                ))
+            )
+        )
+    }
+}
