@@ -57,3 +57,31 @@ def login(driver, username, password=PASSWORD):
 
 def logout(driver):
     submit(driver, driver.find_element(By.CSS_SELECTOR, "form.signout button"))
+
+
+def valid_id(first17):
+    """Completes a 身份证号 with its GB 11643 check character."""
+    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    total = sum(int(d) * w for d, w in zip(first17, weights))
+    return first17 + "10X98765432"[total % 11]
+
+
+def register_applicant(driver, unit_text="潞州区示例智能科技有限公司", password="Gc7#Lm2pQx"):
+    """Registers a fresh applicant (random ID and username) and leaves them signed in."""
+    import random
+    from selenium.webdriver.support.ui import Select
+    driver.get(url("/register"))
+    first17 = "140403%04d%02d%02d%03d" % (random.randint(1970, 1999), random.randint(1, 12),
+                                          random.randint(1, 28), random.randint(0, 998))
+    username = "e2e%06d" % random.randint(0, 999999)
+    driver.find_element(By.ID, "f-realName").send_keys("测试申报人")
+    driver.find_element(By.ID, "f-idNumber").send_keys(valid_id(first17))
+    driver.find_element(By.ID, "f-mobile").send_keys("13903559%03d" % random.randint(0, 999))
+    select = Select(driver.find_element(By.ID, "f-unitID"))
+    select.select_by_visible_text(next(o.text for o in select.options if o.text.startswith(unit_text)))
+    driver.find_element(By.ID, "f-username").send_keys(username)
+    driver.find_element(By.ID, "f-password").send_keys(password)
+    driver.find_element(By.ID, "f-confirm").send_keys(password)
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
+    assert "注册成功" in driver.page_source
+    return username

@@ -7,7 +7,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import PASSWORD, login, logout, submit, url
+from conftest import PASSWORD, login, logout, submit, url, valid_id
 
 ROLES = {
     "admin": ("systemAdministrator", "系统管理员工作台", ["机构管理", "账号管理", "审计日志"]),
@@ -99,7 +99,3 @@ def broken_id(first17):
     return good[:-1] + ("1" if good[-1] != "1" else "2")
 
 
-def valid_id(first17):
-    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    total = sum(int(d) * w for d, w in zip(first17, weights))
-    return first17 + "10X98765432"[total % 11]
