@@ -10,12 +10,18 @@ import Vapor
 /// DEMO_PASSWORD, or to a freshly generated one, and printed.
 /// Unit names are fictional (示例); bureau names and division codes are real.
 enum DemoData {
-    static func load(into app: Application, quiet: Bool = false) async throws {
+    static func load(into app: Application, quiet: Bool = false, applications: Bool = true) async throws {
         let password = app.config.demoPassword ?? generatePassword()
         let hash = try await app.threadPool.runIfActive { try Bcrypt.hash(password, cost: app.config.bcryptCost) }
         let created = try await app.db.transaction { db in
             let exists = try await UserAccount.query(on: db).filter(\.$username == "admin").first() != nil
-            if !exists { try await create(on: db, passwordHash: hash) }
+            if !exists {
+                try await create(on: db, passwordHash: hash)
+                if applications {
+                    try await DemoApplications.create(on: db, store: FileStore(root: app.config.filesPath, threadPool: app.threadPool),
+                                                      policy: app.policies.current)
+                }
+            }
             try await UserAccount.query(on: db).filter(\.$username ~~ DemoAccounts.usernames)
                 .set(\.$passwordHash, to: hash).set(\.$failedLogins, to: 0).set(\.$lockedUntil, to: nil).update()
             try await AuditLog.append(AuditEntry(actorID: nil, actorName: "system", role: nil,

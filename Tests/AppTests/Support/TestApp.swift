@@ -34,7 +34,7 @@ func withTestApp(demo: Bool = true, configure adjust: (inout AppConfig) -> Void 
             try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(unsafeRaw: schema)").run()
         }
         try await app.autoMigrate()
-        if demo { try await DemoData.load(into: app, quiet: true) }
+        if demo { try await DemoData.load(into: app, quiet: true, applications: false) }
         try await body(app)
     } catch {
         try await cleanUp(app, config: config, schema: schema)

@@ -1,0 +1,42 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import App
+
+@Suite struct DemoDataTests {
+    @Test func demoCarriesDeclarationsInEveryStateAndLoadsOnce() async throws {
+        try await withTestApp(demo: false) { app in
+            try await DemoData.load(into: app, quiet: true)
+            try await DemoData.load(into: app, quiet: true)
+            #expect(try await UserAccount.query(on: app.db).count() == DemoAccounts.usernames.count)
+            let records = try await ApplicationRecord.query(on: app.db).with(\.$applicant).all()
+            #expect(records.count == 3)
+            #expect(Set(records.map(\.state)) == ["draft", "submitted"])
+            let submitted = try #require(records.first { $0.state == "submitted" })
+            #expect(submitted.applicant.username == "applicant3")
+            let snapshot = try await DeclarationSnapshot.load(submitted, on: app.db, engine: app.policies.engine)
+            #expect(snapshot.missing.isEmpty, "\(snapshot.missing)")
+            #expect(snapshot.answer.verdict == .eligible, "\(snapshot.answer.failing.map(\.message))")
+            // Its files are on disk under generated names, with their hashes.
+            #expect(snapshot.files.count == 7)
+            for file in snapshot.files {
+                let path = try #require(FileStore(root: app.config.filesPath, threadPool: app.threadPool)
+                    .path(forStorageName: file.storageName))
+                #expect(FileManager.default.fileExists(atPath: path))
+            }
+            // The unit's clerk sees it; the draft of applicant1 stays private.
+            var clerk = Browser(app)
+            try await clerk.login("unit1")
+            let draft = try #require(records.first { $0.applicant.username == "applicant1" })
+            #expect(try await clerk.get("/applications/\(draft.id!)").status == .forbidden)
+            var office = Browser(app)
+            try await office.login("office")
+            #expect(try await office.get("/applications/\(submitted.id!)").status == .ok)
+            guard case .intact = try await AuditLog.verify(on: app.db) else {
+                Issue.record("audit chain broken after loading the demo"); return
+            }
+        }
+    }
+}
