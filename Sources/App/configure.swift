@@ -11,6 +11,7 @@ public func configure(_ app: Application, config: AppConfig, migrate: Bool = tru
     app.config = config
     app.policies = try PolicyStore.load()
     try useDatabase(app, config.store)
+    if case .postgres = config.store {} else { app.writeGate = WriteGate() }
     app.migrations.add(AppMigrations.all)
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.storage[DummyHashKey.self] = try Bcrypt.hash(SessionStore.newToken(), cost: config.bcryptCost)
@@ -46,7 +47,10 @@ private func useDatabase(_ app: Application, _ store: AppConfig.Store) throws {
     case .postgres(let url, let schema):
         var configuration = try SQLPostgresConfiguration(url: url)
         if let schema { configuration.searchPath = [schema] }
-        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: schema == nil ? 4 : 1), as: .psql)
+        // A test schema gets a small pool (many test apps share one server) and
+        // waits longer for it, since a loaded CI machine is slow to hand one out.
+        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: schema == nil ? 4 : 2,
+                                    connectionPoolTimeout: .seconds(schema == nil ? 10 : 60)), as: .psql)
     }
 }
 

@@ -22,6 +22,23 @@ import VaporTesting
         }
     }
 
+    @Test func concurrentTransactionsKeepTheChainWhole() async throws {
+        try await withTestApp(demo: false) { app in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for n in 0..<12 {
+                    group.addTask { () async throws -> Void in
+                        try await app.transaction { db in
+                            _ = try await AuditLog.append(AuditEntry(actorID: nil, actorName: "t\(n)", role: nil,
+                                                                     action: "test.concurrent", ip: nil), on: db)
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await AuditLog.verify(on: app.db) == .intact(count: 12))
+        }
+    }
+
     @Test func deletedRecordIsFound() async throws {
         try await withTestApp { app in
             let sql = try #require(app.db as? any SQLDatabase)

@@ -46,7 +46,7 @@ struct AccountController: RouteCollection {
                 .render().response(status: .unprocessableEntity)
         }
         let hash = try await req.password.async.hash(newPassword)
-        try await req.db.transaction { db in
+        try await req.transaction { db in
             user.passwordHash = hash
             user.mustChangePassword = false
             try await user.update(on: db)

@@ -34,7 +34,7 @@ enum AccountOperations {
         let temporary = password == nil ? DemoData.generatePassword() : nil
         user.passwordHash = try await req.password.async.hash(password ?? temporary!)
         user.mustChangePassword = true
-        try await req.db.transaction { db in
+        try await req.transaction { db in
             try await user.create(on: db)
             try await AuditLog.append(req.auditEntry(
                 "account.create", objectType: "account", objectID: user.id?.uuidString,
@@ -48,7 +48,7 @@ enum AccountOperations {
     /// middleware would refuse them on the next request anyway).
     static func setDisabled(_ user: UserAccount, _ disabled: Bool, req: Request) async throws {
         guard user.isDisabled != disabled else { return }
-        try await req.db.transaction { db in
+        try await req.transaction { db in
             user.isDisabled = disabled
             try await user.update(on: db)
             if disabled { try await UserSession.query(on: db).filter(\.$user.$id == user.id!).delete() }
@@ -64,7 +64,7 @@ enum AccountOperations {
     static func resetPassword(_ user: UserAccount, req: Request) async throws -> String {
         let temporary = DemoData.generatePassword()
         let hash = try await req.password.async.hash(temporary)
-        try await req.db.transaction { db in
+        try await req.transaction { db in
             user.passwordHash = hash
             user.mustChangePassword = true
             user.failedLogins = 0
@@ -80,7 +80,7 @@ enum AccountOperations {
     }
 
     static func unlock(_ user: UserAccount, req: Request) async throws {
-        try await req.db.transaction { db in
+        try await req.transaction { db in
             user.failedLogins = 0
             user.lockedUntil = nil
             try await user.update(on: db)

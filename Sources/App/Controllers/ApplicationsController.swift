@@ -47,7 +47,7 @@ struct ApplicationsController: RouteCollection {
         let record = ApplicationRecord(applicantID: user.id!, unitID: user.$organization.id, year: policy.applicationDate.year,
                                        policyID: policy.id, targetLevel: level, track: track, specialty: values["specialty"] ?? "")
         do {
-            try await req.db.transaction { db in
+            try await req.transaction { db in
                 try await record.create(on: db)
                 try await AuditLog.append(req.auditEntry("application.create", objectType: "application",
                                                          objectID: record.id?.uuidString,
@@ -109,7 +109,7 @@ struct ApplicationsController: RouteCollection {
         guard (try? req.content.get(String.self, at: "agree")) == "1" else {
             return try await commitment(req, application, error: "请勾选“我已阅读并同意以上承诺”后再签署", status: .unprocessableEntity)
         }
-        try await req.db.transaction { db in
+        try await req.transaction { db in
             application.commitmentSignedAt = Date()
             try await application.update(on: db)
             try await AuditLog.append(req.auditEntry("application.commitment.sign", objectType: "application",
@@ -142,7 +142,7 @@ struct ApplicationsController: RouteCollection {
                                                      detail: String(describing: refusal).prefix(200).description), on: req.db)
             return try await commitment(req, application, error: refusal.message, status: .unprocessableEntity)
         case .success(let next):
-            try await req.db.transaction { db in
+            try await req.transaction { db in
                 application.state = next.rawValue
                 application.submittedAt = transition == .submit ? Date() : nil
                 if transition == .withdraw { application.commitmentSignedAt = nil }

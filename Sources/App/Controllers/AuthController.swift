@@ -64,7 +64,7 @@ struct AuthController: RouteCollection {
         let valid = (try? await req.password.async.verify(password, created: user.passwordHash)) ?? false
         if !valid {
             let (newState, events) = lockout.failure(state, at: now)
-            try await req.db.transaction { db in
+            try await req.transaction { db in
                 user.failedLogins = newState.failedLogins
                 user.lockedUntil = newState.lockedUntil
                 try await user.update(on: db)
@@ -89,7 +89,7 @@ struct AuthController: RouteCollection {
             return try await again("该账号已停用，请联系系统管理员。")
         }
         let (newState, events) = lockout.success(state, at: now)
-        try await req.db.transaction { db in
+        try await req.transaction { db in
             user.failedLogins = newState.failedLogins
             user.lockedUntil = newState.lockedUntil
             user.lastLoginAt = now

@@ -148,13 +148,23 @@ struct DeclarationController: RouteCollection {
                            values: values, errors: errors).render()
     }
 
+    /// The posted values of an item, normalized, with their problems checked
+    /// against the section's other items.
+    private func posted(_ req: Request, _ application: ApplicationRecord, _ section: DeclarationSection,
+                        excluding: UUID?) async throws -> (values: FieldValues, errors: [String: String], siblings: [ApplicationItem]) {
+        var query = ApplicationItem.query(on: req.db).filter(\.$application.$id == application.id!)
+            .filter(\.$section == section.rawValue)
+        if let excluding { query = query.filter(\.$id != excluding) }
+        let siblings = try await query.all()
+        let values = FieldValidation.normalized(try req.content.decode([String: String].self), specs: section.fields)
+        let errors = SectionRules.validate(section, values, siblings: siblings.map(\.values), today: LocalDate.beijing(Date()))
+        return (values, errors, siblings)
+    }
+
     @Sendable func addItem(req: Request) async throws -> Response {
         let application = try await req.application(for: .editApplication)
         let section = try section(req)
-        let siblings = try await ApplicationItem.query(on: req.db).filter(\.$application.$id == application.id!)
-            .filter(\.$section == section.rawValue).all()
-        let values = FieldValidation.normalized(try req.content.decode([String: String].self), specs: section.fields)
-        let errors = SectionRules.validate(section, values, siblings: siblings.map(\.values), today: LocalDate.beijing(Date()))
+        let (values, errors, siblings) = try await posted(req, application, section, excluding: nil)
         guard errors.isEmpty else {
             return try await sectionView(req, application, section, editing: nil, values: values, errors: errors)
                 .response(status: .unprocessableEntity)
@@ -171,10 +181,7 @@ struct DeclarationController: RouteCollection {
         let application = try await req.application(for: .editApplication)
         let section = try section(req)
         let item = try await item(req, in: application, section)
-        let siblings = try await ApplicationItem.query(on: req.db).filter(\.$application.$id == application.id!)
-            .filter(\.$section == section.rawValue).filter(\.$id != item.id!).all()
-        let values = FieldValidation.normalized(try req.content.decode([String: String].self), specs: section.fields)
-        let errors = SectionRules.validate(section, values, siblings: siblings.map(\.values), today: LocalDate.beijing(Date()))
+        let (values, errors, _) = try await posted(req, application, section, excluding: item.id)
         guard errors.isEmpty else {
             return try await sectionView(req, application, section, editing: item.id, values: values, errors: errors)
                 .response(status: .unprocessableEntity)
@@ -200,7 +207,7 @@ struct DeclarationController: RouteCollection {
     /// the commitment signed before the change no longer covers it.
     private func save(_ req: Request, _ application: ApplicationRecord, action: String, detail: String,
                       change: @escaping @Sendable (any Database) async throws -> Void = { _ in }) async throws {
-        try await req.db.transaction { db in
+        try await req.transaction { db in
             try await change(db)
             application.commitmentSignedAt = nil
             application.updatedAt = Date()

@@ -143,7 +143,7 @@ extension FilesController {
         let applicationID = try application.requireID()
         let originalName = upload.originalName
         do {
-            try await req.db.transaction { db in
+            try await req.transaction { db in
                 let file = StoredFile()
                 file.$application.id = applicationID
                 file.slot = slot.rawValue

@@ -41,7 +41,7 @@ struct FilesController: RouteCollection {
         let file = try await storedFile(req, of: application)
         let detail = "slot=\(file.slot) type=\(file.fileType) size=\(file.size)"
         let applicationID = try application.requireID().uuidString
-        try await req.db.transaction { db in
+        try await req.transaction { db in
             try await file.delete(on: db)
             try await AuditLog.append(req.auditEntry("file.delete", objectType: "application", objectID: applicationID,
                                                      detail: detail), on: db)

@@ -89,7 +89,7 @@ struct OrganizationsController: RouteCollection {
         let org = Organization(name: parsed.name, kind: parsed.kind, divisionCode: parsed.divisionCode)
         parsed.apply(to: org)
         do {
-            try await req.db.transaction { db in
+            try await req.transaction { db in
                 try await org.create(on: db)
                 try await AuditLog.append(req.auditEntry("org.create", objectType: "organization", objectID: org.id?.uuidString,
                                                          detail: "\(parsed.kind.rawValue) \(parsed.name)"), on: db)
@@ -116,7 +116,7 @@ struct OrganizationsController: RouteCollection {
         parsed.apply(to: org)
         let changed = Self.changedFields(before, Self.values(of: org))
         do {
-            try await req.db.transaction { db in
+            try await req.transaction { db in
                 try await org.update(on: db)
                 try await AuditLog.append(req.auditEntry("org.update", objectType: "organization", objectID: org.id?.uuidString,
                                                          detail: changed.isEmpty ? "no change" : "changed: " + changed.joined(separator: ", ")),
@@ -145,7 +145,7 @@ struct OrganizationsController: RouteCollection {
         let org = try await load(req)
         try authorize(req, org)
         if org.isActive != active {
-            try await req.db.transaction { db in
+            try await req.transaction { db in
                 org.isActive = active
                 try await org.update(on: db)
                 try await AuditLog.append(req.auditEntry(active ? "org.activate" : "org.deactivate",

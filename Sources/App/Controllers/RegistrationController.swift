@@ -54,7 +54,7 @@ struct RegistrationController: RouteCollection {
                                organizationID: unitID, realName: values.realName,
                                idNumber: validated.idNumber, mobile: validated.mobile)
         do {
-            try await req.db.transaction { db in
+            try await req.transaction { db in
                 try await user.create(on: db)
                 try await AuditLog.append(AuditEntry(
                     actorID: user.id, actorName: user.username, role: user.roleRaw, action: "account.register",

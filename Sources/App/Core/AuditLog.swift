@@ -1,5 +1,6 @@
 import Crypto
 import Fluent
+import SQLKit
 import Foundation
 import Vapor
 
@@ -35,11 +36,19 @@ struct AuditEntry: Sendable {
 /// as the change it records, so both commit or neither does.
 enum AuditLog {
     static let genesisHash = String(repeating: "0", count: 64)
+    /// The PostgreSQL advisory lock that serializes appends ("audit" in ASCII).
+    static let advisoryLockKey: Int64 = 0x6175_6469_74
 
     /// Appends one record after the current last one. A concurrent writer that
     /// took the same sequence number makes the unique index fail; we retry.
     @discardableResult
     static func append(_ entry: AuditEntry, on db: Database, now: Date = Date()) async throws -> AuditRecord {
+        // Inside a PostgreSQL transaction a unique-index failure would abort the
+        // whole change, so writers queue on a transaction-scoped lock instead
+        // (several app instances share one database). SQLite has one writer anyway.
+        if db.inTransaction, let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
+            try await sql.raw("SELECT pg_advisory_xact_lock(\(unsafeRaw: String(advisoryLockKey)))").run()
+        }
         var attempt = 0
         while true {
             let last = try await AuditRecord.query(on: db).sort(\.$seq, .descending).first()

@@ -13,7 +13,7 @@ enum DemoData {
     static func load(into app: Application, quiet: Bool = false, applications: Bool = true) async throws {
         let password = app.config.demoPassword ?? generatePassword()
         let hash = try await app.threadPool.runIfActive { try Bcrypt.hash(password, cost: app.config.bcryptCost) }
-        let created = try await app.db.transaction { db in
+        let created = try await app.transaction { db in
             let exists = try await UserAccount.query(on: db).filter(\.$username == "admin").first() != nil
             if !exists {
                 try await create(on: db, passwordHash: hash)
