@@ -13,6 +13,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: AuditController())
     try app.register(collection: UnitClerksController())
     try app.register(collection: ConditionsController())
+    try app.register(collection: ReceivedApplicationsController())
     try app.register(collection: ApplicationsController())
     try app.register(collection: DeclarationController())
     try app.register(collection: FilesController())

@@ -32,6 +32,7 @@ import VaporTesting
         "POST /department/clerks/:id/enable": [.competentDepartment],
         "POST /department/clerks/:id/reset-password": [.competentDepartment],
         "GET /applications": [.applicant], "POST /applications": [.applicant],
+        "GET /applications/received": [.unitClerk, .committeeOffice],
         "GET /applications/:appID": viewers, "GET /applications/:appID/commitment": viewers,
         "POST /applications/:appID/commitment": [.applicant],
         "POST /applications/:appID/submit": [.applicant], "POST /applications/:appID/withdraw": [.applicant],

@@ -55,9 +55,14 @@ struct HomeController: RouteCollection {
                 .init(title: "账号管理", path: "/admin/accounts", text: "开设、停用账号，重置密码，解锁"),
                 .init(title: "审计日志", path: "/admin/audit", text: "登录与操作记录"),
             ]
+        case .unitClerk:
+            links.insert(.init(title: "收到的申报", path: "/applications/received", text: "本单位申报人已提交的申报"), at: 0)
         case .competentDepartment:
             links += [.init(title: "单位经办人", path: "/department/clerks", text: "为所属单位开设经办人账号")]
-        case .committeeOffice, .cityHR, .countyBureau:
+        case .committeeOffice:
+            links += [.init(title: "收到的申报", path: "/applications/received", text: "已提交的全部申报"),
+                      .init(title: "机构名录", path: "/organizations", text: "各县区、主管部门与用人单位")]
+        case .cityHR, .countyBureau:
             links += [.init(title: "机构名录", path: "/organizations", text: "各县区、主管部门与用人单位")]
         default:
             break

@@ -71,6 +71,7 @@ struct NavItem {
         let all: [NavItem] = [
             NavItem(title: "工作台", path: "/home", action: .viewOwnHome),
             NavItem(title: "我的申报", path: "/applications", action: .declare),
+            NavItem(title: "收到的申报", path: "/applications/received", action: .listApplications),
             NavItem(title: "评审条件", path: "/conditions"),
             NavItem(title: "单位经办人", path: "/department/clerks", action: .manageUnitClerks),
             NavItem(title: "机构名录", path: "/organizations", action: .viewOrganizationDirectory),

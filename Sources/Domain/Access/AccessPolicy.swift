@@ -25,6 +25,8 @@ public enum AccessPolicy {
             // Route level: who may look at declarations at all; the object rule
             // narrows it to one's own, one's unit's, or submitted ones.
             [.applicant, .unitClerk, .committeeOffice]
+        case .listApplications:
+            [.unitClerk, .committeeOffice]
         case .viewPersonalData:
             // The person themself is allowed by the object rule below; of the
             // others only the committee office, which checks identities at

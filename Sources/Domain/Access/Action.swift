@@ -22,4 +22,6 @@ public enum Action: String, CaseIterable, Sendable {
     case editApplication
     /// Read a declaration and download its files.
     case viewApplication
+    /// List the declarations that reached one's desk (each row still checked with viewApplication).
+    case listApplications
 }

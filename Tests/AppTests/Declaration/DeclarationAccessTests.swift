@@ -72,3 +72,38 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct ReceivedApplicationsTests {
+    /// The list shows exactly what each reader may open: the clerk their unit's
+    /// submitted declarations, the office all submitted ones, nobody drafts.
+    @Test func listsFollowTheSameRuleAsOpening() async throws {
+        try await withTestApp(demo: false) { app in
+            try await DemoData.load(into: app, quiet: true)   // with the demo declarations
+            var clerk = Browser(app)
+            try await clerk.login("unit1")
+            let own = try await clerk.get("/applications/received")
+            #expect(own.status == .ok)
+            // unit1's unit (the water institute) has only applicant1's draft: nothing listed.
+            #expect(own.text.contains("暂无已提交的申报"))
+            #expect(!own.text.contains("张伟"))
+            var office = Browser(app)
+            try await office.login("office")
+            let all = try await office.get("/applications/received")
+            #expect(all.text.contains("李强"))
+            #expect(all.text.contains("襄垣县示例煤机制造有限公司"))
+            #expect(!all.text.contains("张伟"))
+            #expect(!all.text.contains("陈静"))
+            // Move the coal company's clerk in: now unit1 sees 李强's declaration.
+            let user = try #require(try await UserAccount.query(on: app.db).filter(\.$username == "unit1").first())
+            let coal = try #require(try await Organization.query(on: app.db).filter(\.$name == "襄垣县示例煤机制造有限公司").first())
+            user.$organization.id = coal.id!
+            try await user.save(on: app.db)
+            var moved = Browser(app)
+            try await moved.login("unit1")
+            #expect(try await moved.get("/applications/received").text.contains("李强"))
+            var applicant = Browser(app)
+            try await applicant.login("applicant2")
+            #expect(try await applicant.get("/applications/received").status == .forbidden)
+        }
+    }
+}

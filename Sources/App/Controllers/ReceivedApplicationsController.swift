@@ -1,0 +1,31 @@
+import Domain
+import Fluent
+import Vapor
+
+/// 收到的申报: the declarations that reached the actor's desk — their unit's
+/// submitted ones for a unit clerk, every submitted one for the committee
+/// office. Lists are a classic side path for leaks, so each row is checked
+/// with the same rule as opening it.
+struct ReceivedApplicationsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("applications", "received", use: list).requires(.listApplications)
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        let actor = req.actor!
+        var query = ApplicationRecord.query(on: req.db).filter(\.$state != ApplicationState.draft.rawValue)
+            .with(\.$applicant).with(\.$unit).sort(\.$submittedAt, .descending)
+        if actor.role == .unitClerk { query = query.filter(\.$unit.$id == actor.organizationID) }
+        let rows = try await query.all()
+            .filter { AccessPolicy.decide(actor, .viewApplication, .application($0.facts)).isAllowed }
+            .map { record in
+                ReceivedApplicationsPage.Row(
+                    path: DeclarationURL(id: record.id!).overview, applicant: record.applicant.realName,
+                    level: BasicsForm.levels.first { $0.code == record.targetLevel }?.label ?? record.targetLevel,
+                    specialty: record.specialty, unit: record.unit.name, state: record.stateValue.label,
+                    submittedAt: record.submittedAt.map { BeijingTime.text($0) } ?? "—")
+            }
+        return ReceivedApplicationsPage(chrome: PageChrome(req: req, title: "收到的申报"),
+                                        showUnit: actor.role != .unitClerk, rows: rows).render().response()
+    }
+}

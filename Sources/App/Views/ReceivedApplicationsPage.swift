@@ -1,0 +1,38 @@
+import Plot
+
+struct ReceivedApplicationsPage {
+    struct Row {
+        var path: String
+        var applicant: String
+        var level: String
+        var specialty: String
+        var unit: String
+        var state: String
+        var submittedAt: String
+    }
+
+    var chrome: PageChrome
+    var showUnit: Bool
+    var rows: [Row]
+
+    func render() -> HTML {
+        Layout.page(
+            chrome,
+            .h1(.text("收到的申报")),
+            .section(
+                .class("panel"),
+                .p(.class("hint"), .text("申报人提交后显示在这里；申报人填写中的申报不对外显示。民主评议、公示与推荐功能将在单位工作流程中提供。")),
+                .if(rows.isEmpty, .p(.class("muted"), .text("暂无已提交的申报。"))),
+                .if(!rows.isEmpty, .div(.class("table-wrap"), .table(
+                    .class("data"),
+                    .thead(.tr(.th(.text("申报人")), .th(.text("申报级别")), .th(.text("申报专业")),
+                               .if(showUnit, .th(.text("工作单位"))), .th(.text("状态")), .th(.text("提交时间")))),
+                    .tbody(.forEach(rows) { row in
+                        .tr(.td(.a(.href(row.path), .text(row.applicant))), .td(.text(row.level)), .td(.text(row.specialty)),
+                            .if(showUnit, .td(.text(row.unit))), .td(.text(row.state)), .td(.text(row.submittedAt)))
+                    })
+                )))
+            )
+        )
+    }
+}
