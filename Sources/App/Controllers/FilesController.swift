@@ -96,7 +96,6 @@ struct FilesController: RouteCollection {
         let loaded = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
         let actor = req.actor
         let editable = AccessPolicy.decide(actor, .editApplication, .application(application.facts)).isAllowed
-        let isOwner = actor?.userID == application.$applicant.id
         let itemNames = Dictionary(uniqueKeysWithValues: loaded.items.compactMap { item in
             item.id.map { ($0, Self.itemName(item)) }
         })
@@ -123,9 +122,8 @@ struct FilesController: RouteCollection {
                 note = "第一类（单位推荐报告、公示情况一览表）由单位在民主评议和公示后提供。"
             } else if editable {
                 form = uploadForm(slot, items: loaded.items, state: state?.slot == slot ? state : nil)
-            } else if isOwner {
-                note = "申报已提交，材料不能修改；如需修改请先撤回申报。"
             }
+            // A locked declaration says so once, in the frame, not under every slot.
             return FilesPage.Slot(code: slot.rawValue, title: slot.title,
                                   accepted: slot.acceptedKinds.map(\.shortName).joined(separator: "、"),
                                   requirements: requirements, files: rows, form: form, note: note)

@@ -1,3 +1,4 @@
+import Domain
 import Vapor
 
 /// Turns every error into a page in Chinese with the right status. Unknown
@@ -19,8 +20,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             return render(req, status: abort.status, title: title, message: message)
         } catch {
             let reference = String(UInt32.random(in: 100_000...999_999))
-            req.logger.report(error: error)
-            req.logger.error("unhandled error, reference \(reference): \(String(reflecting: type(of: error)))")
+            // Never the raw description: it may quote personal numbers the database refused.
+            req.logger.error("unhandled error, reference \(reference): \(String(reflecting: type(of: error))): \(LogScrubber.scrub(String(describing: error)))")
             return render(req, status: .internalServerError, title: "系统错误",
                           message: "系统处理您的请求时出错，请稍后重试。如问题持续，请联系管理员并提供编号 \(reference)。")
         }
