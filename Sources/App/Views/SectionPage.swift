@@ -8,6 +8,8 @@ struct SectionPage {
     struct Row {
         var id: UUID
         var cells: [String]
+        /// Why this entry does not count towards the conditions, if it does not.
+        var warning: String? = nil
     }
 
     var chrome: PageChrome
@@ -36,7 +38,11 @@ struct SectionPage {
                         .thead(.tr(.forEach(headers) { .th(.text($0)) }, .if(frame.editable, .th(.text("操作"))))),
                         .tbody(.forEach(rows) { row in
                             .tr(
-                                .forEach(row.cells) { .td(.text($0)) },
+                                .forEach(row.cells.enumerated()) { index, cell in
+                                    .td(.text(cell), .if(index == 0, .unwrap(row.warning) {
+                                        .div(.span(.class("tag warn"), .text($0)))
+                                    }))
+                                },
                                 .if(frame.editable, .td(.div(
                                     .class("row-actions"),
                                     .a(.class("button small"), .href(url.item(section, row.id)), .text("修改")),

@@ -177,3 +177,19 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct OutputDateWarningTests {
+    @Test func aPaperFromBeforeTheTitleIsMarkedOnItsRow() async throws {
+        try await withTestApp { app in
+            var b = Browser(app)
+            try await b.login("applicant2")
+            let overview = try await b.startDeclaration()
+            try await DeclarationFixtures.fillEngineer(&b, overview)
+            #expect(try await b.add(overview, "papers", DeclarationFixtures.paper("早年论文", "2015-03-01")).status == .seeOther)
+            let page = try await b.get("\(overview)/sections/papers")
+            #expect(page.text.contains("早于任现职起算日2016年9月1日，不计入第3.1.4条的条件"))
+            // Only that row: the two later papers carry no warning.
+            #expect(page.text.components(separatedBy: "早于任现职起算日").count == 2)
+        }
+    }
+}

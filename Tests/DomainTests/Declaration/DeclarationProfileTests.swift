@@ -62,3 +62,20 @@ import Testing
         #expect(answer.failing.contains { $0.clause == "2" })
     }
 }
+
+@Suite struct OutputDatesTests {
+    @Test func aPaperBeforeTheTenureStartIsNamed() throws {
+        var items = DeclarationProfileTests.engineerItems
+        items[3].1["published"] = "2016-08-31"   // the title dates from 2016-09-01
+        let answer = EligibilityEngine(try Policy.load(id: "changzhi-2022"))
+            .evaluate(DeclarationProfile.build(DeclarationProfileTests.basics(), items: items))
+        let start = try #require(OutputDates.periodStart(answer))
+        #expect(start == LocalDate(year: 2016, month: 9, day: 1))
+        #expect(OutputDates.warning(.papers, items[3].1, periodStart: start) == "早于任现职起算日2016年9月1日，不计入第3.1.4条的条件")
+        #expect(OutputDates.warning(.papers, items[4].1, periodStart: start) == nil)
+        #expect(OutputDates.warning(.achievements, ["date": "2016-01-01"], periodStart: start)?.contains("3.1.5") == true)
+        #expect(OutputDates.warning(.education, ["graduated": "2010-01-01"], periodStart: start) == nil)
+        // The engine agrees: only one paper counts now.
+        #expect(answer.failing.contains { $0.clause == "3.1.4" })
+    }
+}
