@@ -158,8 +158,9 @@ extension FileKind {
 
 /// Feeds a file's bytes, chunk by chunk, to the checks that need them: the
 /// first bytes decide the signature; a PDF is scanned for encryption and
-/// pages, a ZIP for its entry names. Memory stays bounded by the longest
-/// token, whatever the file's size.
+/// pages, a ZIP for its entry names. Memory stays bounded whatever the
+/// file's size: the longest token, plus for a PDF the one object stream
+/// being read (at most 4 MB gathered, 8 MB decoded; see `ObjectStreamCapture`).
 public struct FileSniffer: Sendable {
     public private(set) var size = 0
     private var head: [UInt8] = []
@@ -216,5 +217,48 @@ public struct FileSniffer: Sendable {
             pdf?.feed(bytes)
             zip?.feed(bytes)
         }
+    }
+}
+
+/// Finds the entry names of a ZIP archive as they stream by: each local file
+/// header (`PK\3\4`, name at offset 30) and, at the end, each central
+/// directory header (`PK\1\2`, name at offset 46). A DOCX has
+/// `[Content_Types].xml` and entries under `word/`.
+struct ZipEntryScanner: WindowScanning {
+    static let lookbehind = 0
+    static let longestName = 512
+
+    private(set) var hasContentTypes = false
+    private(set) var hasWordPart = false
+    private(set) var entries = 0
+
+    var looksLikeDOCX: Bool { hasContentTypes && hasWordPart }
+
+    private static let contentTypes = Array("[Content_Types].xml".utf8), word = Array("word/".utf8)
+
+    mutating func scan(_ w: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool) -> Int? {
+        var i = start
+        let n = w.count
+        while i < n {
+            guard w[i] == 0x50 else { i += 1; continue }
+            // Not enough bytes to read the fixed header: decide with the next chunk.
+            guard i + 4 <= n else { return atEnd ? nil : i }
+            guard w[i + 1] == 0x4B, (w[i + 2] == 3 && w[i + 3] == 4) || (w[i + 2] == 1 && w[i + 3] == 2) else {
+                i += 1; continue
+            }
+            let local = w[i + 2] == 3
+            let fixed = local ? 30 : 46
+            let lengthAt = i + (local ? 26 : 28)
+            guard lengthAt + 2 <= n else { return atEnd ? nil : i }
+            let length = Int(w[lengthAt]) | Int(w[lengthAt + 1]) << 8
+            guard length > 0, length <= Self.longestName else { i += 4; continue }
+            guard i + fixed + length <= n else { return atEnd ? nil : i }
+            let name = UnsafeBufferPointer(rebasing: w[(i + fixed)..<(i + fixed + length)])
+            entries += 1
+            if name.elementsEqual(Self.contentTypes) { hasContentTypes = true }
+            if name.starts(with: Self.word) { hasWordPart = true }
+            i += 4
+        }
+        return nil
     }
 }

@@ -8,60 +8,94 @@
 ///   `n g obj … endobj` so an object rewritten by an incremental update
 ///   counts once;
 /// - `/Type /Pages` with `/Count n` in the same object: the page tree's own
-///   count, used when the pages sit in compressed object streams and no page
-///   object is visible;
-/// - before that, `/N n` of a linearization dictionary (`/Linearized`, always
-///   the first object and never compressed): "fast web view" files are often
-///   the ones whose pages are compressed.
+///   count;
+/// - `/N n` of a linearization dictionary (`/Linearized`, always the first
+///   object and never compressed);
+/// - object streams (`/Type /ObjStm`): their data is gathered, inflated and
+///   each object in it scanned for the tokens above as if it stood alone
+///   (`ObjectStreamCapture`), so compressed pages count too.
 struct PDFScanner: WindowScanning {
     static let lookbehind = 24
 
     private(set) var encrypted = false
-    /// Page dictionaries seen in each object (an uncompressed object stream holds several).
+    /// Page dictionaries in each object, by object number: the last version
+    /// of an object wins, whether it stands plain or in an object stream.
     private var pagesByObject: [Int: Int] = [:]
     /// Page dictionaries seen outside any `obj … endobj`.
     private var loosePages = 0
-    /// The largest `/Count` of a `/Type /Pages` object.
-    private var pageTreeCount = 0
+    /// `/Count` of each `/Type /Pages` object, last version wins.
+    private var pageTreeCounts: [Int: Int] = [:]
     /// `/N` of the linearization dictionary.
     private var linearizedPages = 0
     private var current: OpenObject?
+    /// The object stream whose data is being gathered.
+    private var objectStream: ObjectStreamCapture?
+    /// Scanning the objects of a decoded object stream: no `obj`, `endobj` or `stream` there.
+    private var insideObjectStream = false
 
     private struct OpenObject {
         var number: Int
-        var pages = 0
-        var isPageTree = false
-        var largestCount = 0
-        var isLinearization = false
-        var n: Int?
+        var pages = 0, largestCount = 0
+        var isPageTree = false, isLinearization = false, isObjectStream = false
+        /// `/N` (a linearization's pages, an object stream's objects) and `/First`.
+        var n: Int?, first: Int?
+        var filter = ObjectStreamCapture.Filter.none
     }
 
-    /// Visible page objects; else the page tree's count; else unknown.
+    /// The page tree root's `/Count`, else the linearization's `/N`, else the
+    /// page dictionaries counted; nil when none is seen.
+    ///
+    /// The root's `/Count` is what readers show (pdfinfo reports it), and the
+    /// root holds every page, so it is the largest `/Count` of the current
+    /// `/Pages` versions. Counting page dictionaries is the weaker signal: a
+    /// page deleted by an incremental update leaves its dictionary in the
+    /// file, and pages in a stream we cannot decode go unseen. `/N` is
+    /// written once, when the file is linearized; it comes before the count
+    /// because a linearized file shows its first page plain and the rest
+    /// compressed, so a partial count is likely when the tree is unseen.
     var pageCount: Int? {
-        let counted = pagesByObject.values.reduce(loosePages, +)
-        if counted > 0 { return counted }
+        if let tree = pageTreeCounts.values.max(), tree > 0 { return tree }
         if linearizedPages > 0 { return linearizedPages }
-        return pageTreeCount > 0 ? pageTreeCount : nil
+        let counted = pagesByObject.values.reduce(loosePages, +)
+        return counted > 0 ? counted : nil
     }
 
-    private static let type = Array("Type".utf8), page = Array("/Page".utf8), count = Array("Count".utf8)
+    private static let type = Array("Type".utf8), page = Array("Page".utf8), count = Array("Count".utf8)
     private static let encrypt = Array("Encrypt".utf8), obj = Array("obj".utf8), endobj = Array("endobj".utf8)
-    private static let linearized = Array("Linearized".utf8)
+    private static let linearized = Array("Linearized".utf8), objStm = Array("ObjStm".utf8)
+    private static let stream = Array("stream".utf8)
+    private static let fi = Array("Fi".utf8), rst = Array("rst".utf8), lter = Array("lter".utf8)
 
     mutating func scan(_ w: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool) -> Int? {
+        var i = start
+        // Resuming inside an object stream's data.
+        if objectStream != nil {
+            switch takeObjectStream(w, from: i, atEnd: atEnd) {
+            case .needMore(let at): return at
+            case .ended(let at): i = at
+            }
+        }
+        if let resume = scanTokens(w, from: i, atEnd: atEnd) { return resume }
+        if atEnd { closeObject() }
+        return nil
+    }
+
+    private mutating func scanTokens(_ w: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool) -> Int? {
         var i = start
         let n = w.count
         while i < n {
             let byte = w[i]
-            // Only three bytes can start a token we look for, and the byte after
+            // Only four bytes can start a token we look for, and the byte after
             // them rules out nearly all the rest cheaply (text is full of "e" and "o").
-            guard byte == 0x2F || byte == 0x6F || byte == 0x65 else { i += 1; continue }
+            guard byte == 0x2F || byte == 0x6F || byte == 0x65 || byte == 0x73 else { i += 1; continue }
             if i + 1 < n {
                 let next = w[i + 1]
                 let possible = switch byte {
-                case 0x2F: next == 0x54 || next == 0x43 || next == 0x45 || next == 0x4C || next == 0x4E // /T /C /E /L /N
-                case 0x6F: next == 0x62                                   // ob
-                default: next == 0x6E                                      // en
+                case 0x2F: next == 0x54 || next == 0x43 || next == 0x45 || next == 0x4C || next == 0x4E
+                    || next == 0x46                                        // /T /C /E /L /N /F
+                case 0x6F: next == 0x62 && !insideObjectStream             // ob
+                case 0x65: next == 0x6E && !insideObjectStream             // en
+                default: next == 0x74 && current?.isObjectStream == true && !insideObjectStream // st
                 }
                 guard possible else { i += 1; continue }
             }
@@ -70,15 +104,22 @@ struct PDFScanner: WindowScanning {
                 switch byte {
                 case 0x2F: try name(&cursor)
                 case 0x6F: try objectStart(&cursor)
-                default: try objectEnd(&cursor)
+                case 0x65: try objectEnd(&cursor)
+                default: try streamStart(&cursor)
                 }
                 i = max(cursor.index, i + 1)
             } catch {
                 if error == .needMore { return i }
                 i += 1
+                continue
+            }
+            if objectStream != nil {
+                switch takeObjectStream(w, from: i, atEnd: atEnd) {
+                case .needMore(let at): return at
+                case .ended(let at): i = at
+                }
             }
         }
-        if atEnd { closeObject() }
         return nil
     }
 
@@ -90,6 +131,13 @@ struct PDFScanner: WindowScanning {
         case 0x54: // Type
             try c.expect(Self.type)
             try c.skipWhitespace()
+            try c.expect([0x2F])
+            if try c.peek() == 0x4F { // /ObjStm
+                try c.expect(Self.objStm)
+                guard try c.atDelimiter() else { throw .noMatch }
+                current?.isObjectStream = true
+                return
+            }
             try c.expect(Self.page)
             if try c.atDelimiter() {
                 if current != nil { current!.pages += 1 } else { loosePages += 1 }
@@ -126,6 +174,19 @@ struct PDFScanner: WindowScanning {
             try c.skipWhitespace(atLeastOne: true)
             let value = try c.integer()
             if current != nil, current!.n == nil { current!.n = value }
+        case 0x46: // First, Filter
+            try c.expect(Self.fi)
+            if try c.peek() == 0x72 {
+                try c.expect(Self.rst)
+                try c.skipWhitespace(atLeastOne: true)
+                let value = try c.integer()
+                if current != nil, current!.first == nil { current!.first = value }
+                return
+            }
+            try c.expect(Self.lter)
+            guard try c.atDelimiter() else { throw .noMatch }
+            try c.skipWhitespace()
+            current?.filter = try ObjectStreamCapture.filter(at: &c)
         default:
             throw .noMatch
         }
@@ -141,6 +202,45 @@ struct PDFScanner: WindowScanning {
         current = OpenObject(number: number)
     }
 
+    /// At an `s` inside an object stream's object: `stream` and its end of
+    /// line start the data, which `takeObjectStream` gathers from there.
+    private mutating func streamStart(_ c: inout ByteCursor) throws(ByteCursor.Failure) {
+        guard let object = current, object.isObjectStream, !insideObjectStream else { throw .noMatch }
+        // Not the tail of `endstream` or of a longer word.
+        if c.index > 0 {
+            let before = c.window[c.index - 1]
+            guard PDFSyntax.isWhitespace(before) || PDFSyntax.isDelimiter(before) else { throw .noMatch }
+        }
+        try c.expect(Self.stream)
+        // LF or CR LF as the standard says; a lone CR is tolerated.
+        guard let eol = try c.peek(), eol == 0x0A || eol == 0x0D else { throw .noMatch }
+        c.index += 1
+        if eol == 0x0D, try c.peek() == 0x0A { c.index += 1 }
+        objectStream = ObjectStreamCapture(filter: object.filter, count: object.n, first: object.first)
+    }
+
+    /// Feeds the object stream's data to its capture; at `endstream`, scans
+    /// each object it holds under its own number, as if it stood plain.
+    private mutating func takeObjectStream(_ w: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool) -> ObjectStreamCapture.Step {
+        let step = objectStream!.take(w, from: start, atEnd: atEnd)
+        guard case .ended = step, let capture = objectStream else { return step }
+        objectStream = nil
+        current?.isObjectStream = false
+        guard let (text, objects) = capture.objects() else { return step }
+        let container = current
+        insideObjectStream = true
+        text.withUnsafeBufferPointer { all in
+            for object in objects {
+                current = OpenObject(number: object.number)
+                _ = scanTokens(UnsafeBufferPointer(rebasing: all[object.range]), from: 0, atEnd: true)
+                closeObject()
+            }
+        }
+        insideObjectStream = false
+        current = container
+        return step
+    }
+
     /// At an `e`: `endobj` closes the object.
     private mutating func objectEnd(_ c: inout ByteCursor) throws(ByteCursor.Failure) {
         try c.expect(Self.endobj)
@@ -150,8 +250,12 @@ struct PDFScanner: WindowScanning {
 
     private mutating func closeObject() {
         guard let object = current else { return }
-        pagesByObject[object.number] = object.pages
-        if object.isPageTree { pageTreeCount = max(pageTreeCount, object.largestCount) }
+        // Objects without pages are kept only to replace an earlier version
+        // that had some: a file has many objects and few pages.
+        if object.pages > 0 || pagesByObject[object.number] != nil { pagesByObject[object.number] = object.pages }
+        if object.isPageTree || pageTreeCounts[object.number] != nil {
+            pageTreeCounts[object.number] = object.isPageTree ? object.largestCount : nil
+        }
         if object.isLinearization, let n = object.n { linearizedPages = n }
         current = nil
     }
@@ -177,48 +281,5 @@ struct PDFScanner: WindowScanning {
         // The number must start a token, not end a longer word.
         if i >= 0, !(PDFSyntax.isWhitespace(w[i]) || PDFSyntax.isDelimiter(w[i])) { return nil }
         return number
-    }
-}
-
-/// Finds the entry names of a ZIP archive as they stream by: each local file
-/// header (`PK\3\4`, name at offset 30) and, at the end, each central
-/// directory header (`PK\1\2`, name at offset 46). A DOCX has
-/// `[Content_Types].xml` and entries under `word/`.
-struct ZipEntryScanner: WindowScanning {
-    static let lookbehind = 0
-    static let longestName = 512
-
-    private(set) var hasContentTypes = false
-    private(set) var hasWordPart = false
-    private(set) var entries = 0
-
-    var looksLikeDOCX: Bool { hasContentTypes && hasWordPart }
-
-    private static let contentTypes = Array("[Content_Types].xml".utf8), word = Array("word/".utf8)
-
-    mutating func scan(_ w: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool) -> Int? {
-        var i = start
-        let n = w.count
-        while i < n {
-            guard w[i] == 0x50 else { i += 1; continue }
-            // Not enough bytes to read the fixed header: decide with the next chunk.
-            guard i + 4 <= n else { return atEnd ? nil : i }
-            guard w[i + 1] == 0x4B, (w[i + 2] == 3 && w[i + 3] == 4) || (w[i + 2] == 1 && w[i + 3] == 2) else {
-                i += 1; continue
-            }
-            let local = w[i + 2] == 3
-            let fixed = local ? 30 : 46
-            let lengthAt = i + (local ? 26 : 28)
-            guard lengthAt + 2 <= n else { return atEnd ? nil : i }
-            let length = Int(w[lengthAt]) | Int(w[lengthAt + 1]) << 8
-            guard length > 0, length <= Self.longestName else { i += 4; continue }
-            guard i + fixed + length <= n else { return atEnd ? nil : i }
-            let name = UnsafeBufferPointer(rebasing: w[(i + fixed)..<(i + fixed + length)])
-            entries += 1
-            if name.elementsEqual(Self.contentTypes) { hasContentTypes = true }
-            if name.starts(with: Self.word) { hasWordPart = true }
-            i += 4
-        }
-        return nil
     }
 }

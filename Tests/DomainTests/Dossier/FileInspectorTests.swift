@@ -32,11 +32,90 @@ struct DossierFileInspectorTests {
 
     @Test func linearizedFilesTellTheirPageCount() {
         // Fast-web-view files: pages compressed, the first object says /N.
-        var bytes = Array("%PDF-1.6\n43 0 obj\n<</Linearized 1/L 98765/O 45/E 2048/N 14/T 97000/H [ 500 160]>>\nendobj\n".utf8)
-        bytes += Array(S.compressedPDF(count: 9, outlineCount: 3).dropFirst(9))
-        #expect(FileSniffer.scanAll(bytes).pages == 14)
+        let linearized = Array("%PDF-1.6\n43 0 obj\n<</Linearized 1/L 98765/O 45/E 2048/N 14/T 97000/H [ 500 160]>>\nendobj\n".utf8)
+        let hidden = Array("5 0 obj\n<</Type/ObjStm/N 3/First 12/Filter/LZWDecode/Length 4>>\nstream\nabcd\nendstream\nendobj\n".utf8)
+        #expect(FileSniffer.scanAll(linearized + hidden).pages == 14)
+        // The page tree, once visible, wins: pages added after linearizing change it, not /N.
+        #expect(FileSniffer.scanAll(linearized + S.compressedPDF(count: 9, outlineCount: 3).dropFirst(9)).pages == 9)
         // /N elsewhere (an object stream's object count) is not a page count.
         #expect(FileSniffer.scanAll(S.compressedPDF(count: 9, outlineCount: 3)).pages == 9)
+    }
+
+    @Test func pagesInACompressedObjectStreamAreCounted() throws {
+        // The root's /Count 6, not the outline's 40, the object count 9 or the noise.
+        let bytes = S.objectStreamPDF(InflateSamples.bytes(S.objStm), n: 9, first: 52)
+        #expect(try FileInspector.inspect(bytes, name: "论文.pdf", slot: .category6).get().pages == 6)
+        for filter in ["/Filter[/FlateDecode]", "/Filter [ /FlateDecode ]", "/Filter/FlateDecode"] {
+            #expect(FileSniffer.scanAll(S.objectStreamPDF(InflateSamples.bytes(S.objStm), n: 9, first: 52, filter: filter)).pages == 6)
+        }
+        #expect(FileSniffer.scanAll(S.objectStreamPDF(InflateSamples.bytes(S.objStm), n: 9, first: 52, eol: "\r\n")).pages == 6)
+    }
+
+    @Test func objectStreamSplitAcrossChunksIsStillRead() {
+        let bytes = S.objectStreamPDF(InflateSamples.bytes(S.objStm), n: 9, first: 52)
+        for size in [1, 2, 3, 5, 7, 8, 9, 10, 13, 64, 100, 4096] {
+            #expect(S.scan(bytes, chunks: [size]).pages == 6, "chunk size \(size)")
+        }
+        for split in 1..<bytes.count {
+            #expect(S.scan(bytes, chunks: [split, bytes.count]).pages == 6, "split at \(split)")
+        }
+    }
+
+    @Test func compressedPageDictionariesCountOncePerObject() {
+        // No page tree visible: the dictionaries are counted, each object once,
+        // whether it stands in the stream or rewritten plain by an update.
+        let (data, first) = S.objectStreamData(S.pageObjects(3...5) + [(9, "<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>")])
+        let update = "4 0 obj\n<</Type/Page/Parent 2 0 R/Rotate 90>>\nendobj\n"
+        #expect(FileSniffer.scanAll(S.objectStreamPDF(S.zlibStored(data), n: 4, first: first, after: update)).pages == 3)
+        // An object stream without a filter is read the same way.
+        #expect(FileSniffer.scanAll(S.objectStreamPDF(data, n: 4, first: first, filter: "", after: update)).pages == 3)
+        // A page rewritten as something else no longer counts.
+        let removed = "5 0 obj\n<</Type/XObject/Subtype/Form>>\nendobj\n"
+        #expect(FileSniffer.scanAll(S.objectStreamPDF(S.zlibStored(data), n: 4, first: first, after: removed)).pages == 2)
+    }
+
+    @Test func theLatestPageTreeWins() {
+        // An update deleted a page: the rewritten root says 5; the 6 in the stream is stale.
+        let update = "2 0 obj\n<< /Type /Pages /Kids [3 0 R 4 0 R 5 0 R 6 0 R 7 0 R] /Count 5 >>\nendobj\n"
+        #expect(FileSniffer.scanAll(S.objectStreamPDF(InflateSamples.bytes(S.objStm), n: 9, first: 52, after: update)).pages == 5)
+    }
+
+    @Test func objectStreamsWeCannotReadAreSkipped() {
+        let encoded = InflateSamples.bytes(S.objStm)
+        for filter in ["/Filter /ASCIIHexDecode", "/Filter [/ASCII85Decode /FlateDecode]", "/Filter /FlateDecodeX"] {
+            #expect(FileSniffer.scanAll(S.objectStreamPDF(encoded, n: 9, first: 52, filter: filter)).pages == nil, "\(filter)")
+        }
+        // Cut short, or a header that does not hold together: nothing is guessed.
+        #expect(FileSniffer.scanAll(S.objectStreamPDF(Array(encoded.prefix(encoded.count / 2)), n: 9, first: 52)).pages == nil)
+        #expect(FileSniffer.scanAll(S.objectStreamPDF(encoded, n: 12, first: 52)).pages == nil)
+        #expect(FileSniffer.scanAll(S.objectStreamPDF(encoded, n: 9, first: 9000)).pages == nil)
+        // The file ends inside the stream.
+        let truncated = S.objectStreamPDF(encoded, n: 9, first: 52)
+        #expect(FileSniffer.scanAll(Array(truncated.prefix(200))).pages == nil)
+    }
+
+    @Test func realPDFsWithCompressedPagesMatchPdfinfo() {
+        let original = InflateSamples.bytes(S.pdfTeX), updated = InflateSamples.bytes(S.pdfTeXPageDeleted)
+        #expect(FileSniffer.scanAll(original).pages == 3)
+        #expect(FileSniffer.scanAll(updated).pages == 2)
+        for size in [1, 3, 7, 64, 512] {
+            #expect(S.scan(original, chunks: [size]).pages == 3, "chunk size \(size)")
+            #expect(S.scan(updated, chunks: [size]).pages == 2, "chunk size \(size)")
+        }
+        for split in 1..<updated.count {
+            #expect(S.scan(updated, chunks: [split, updated.count]).pages == 2, "split at \(split)")
+        }
+    }
+
+    @Test func oversizedObjectStreamIsSkippedNotHeld() {
+        // Over 4 MB of stream data is not buffered; the scan goes on after it.
+        var (data, first) = S.objectStreamData(S.pageObjects(3...5))
+        data += [UInt8](repeating: 0x20, count: ObjectStreamCapture.maxEncodedBytes)
+        let plain = "30 0 obj\n<</Type/Page/Parent 2 0 R>>\nendobj\n"
+        #expect(FileSniffer.scanAll(S.objectStreamPDF(S.zlibStored(data), n: 3, first: first, after: plain)).pages == 1)
+        // Just under the limit it is read.
+        data.removeLast(data.count + 1024 - ObjectStreamCapture.maxEncodedBytes) // room for the stored blocks' headers
+        #expect(FileSniffer.scanAll(S.objectStreamPDF(S.zlibStored(data), n: 3, first: first, after: plain)).pages == 4)
     }
 
     @Test func unknownPageCountIsNil() {

@@ -32,6 +32,109 @@ enum FileSamples {
         return bytes
     }
 
+    /// A PDF with one object stream (object 20) whose data is `encoded`, as
+    /// PDF 1.5+ writers make them; `after` goes after it (an incremental
+    /// update), and a cross-reference stream ends the file.
+    static func objectStreamPDF(_ encoded: [UInt8], n: Int, first: Int, filter: String = "/Filter /FlateDecode",
+                                eol: String = "\n", after: String = "") -> [UInt8] {
+        var bytes = Array("%PDF-1.5\n%\u{E2}\u{E3}\u{CF}\u{D3}\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n".utf8)
+        bytes += Array("20 0 obj\n<< /Type /ObjStm /N \(n) /First \(first) \(filter) /Length \(encoded.count) >>\nstream\(eol)".utf8)
+        bytes += encoded + Array("\nendstream\nendobj\n\(after)".utf8)
+        bytes += Array("21 0 obj\n<< /Type /XRef /Size 22 /Root 1 0 R /W [1 2 1] /Filter /FlateDecode /Length 6 >>\nstream\n".utf8)
+        bytes += [0x78, 0x9C, 0x63, 0x60, 0x00, 0x00] + Array("\nendstream\nendobj\nstartxref\n0\n%%EOF\n".utf8)
+        return bytes
+    }
+
+    /// An object stream's decoded data: the header of number/offset pairs, then the objects.
+    static func objectStreamData(_ objects: [(Int, String)]) -> (data: [UInt8], first: Int) {
+        var header = "", body = ""
+        for (number, object) in objects {
+            header += "\(number) \(body.utf8.count) "
+            body += object + "\n"
+        }
+        return (Array((header + "\n" + body).utf8), header.utf8.count + 1)
+    }
+
+    /// `data` in a zlib wrapper as stored (uncompressed) blocks, so a test can put anything in a FlateDecode stream.
+    static func zlibStored(_ data: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = [0x78, 0x01]
+        var at = 0
+        repeat {
+            let n = min(65_535, data.count - at)
+            out += [at + n == data.count ? 1 : 0] + InflateSamples.le16(n) + InflateSamples.le16(~n & 0xFFFF)
+            out += data[at..<(at + n)]
+            at += n
+        } while at < data.count
+        return out + InflateSamples.adler32(data)
+    }
+
+    static func pageObjects(_ numbers: some Sequence<Int>) -> [(Int, String)] {
+        numbers.map { ($0, "<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>") }
+    }
+
+    /// Made with Python's zlib at level 9: the page tree root (object 2,
+    /// `/Count 6`), an outline with `/Count 40`, six pages (3-8) and a font;
+    /// `/N 9 /First 52`.
+    static let objStm = """
+        eNq9T8tKAzEU3fsV5w/ymLwGyiwqFEFFqe6Ki9iGEigzMsmI/r25iQvdKgyEQ+49r0SCo4eV6CA6AQWpFDQ6bWGgLIeFdh0cTG8g
+        OBzvrzYbsOfPtwD26M8hgd3GU8KhK1H7kkCoK5qKtqIjfAG7npYxF2YYfuQ8LPkSR4raxTllCFE97M7TINvQnIr/ttITCOdQyG/l
+        fThFv50+cOBloXsNp2TtHnORpfLVJtyHNC3zsRRT4K7Q7SLoq6QYhnb+XajWLtRrF5q1C+3ahe7vhVXFnpbXXEdaCrCtT6ExN+Hy
+        HnI8erJ9AXms8N8=
+        """
+
+    /// Real files. `pdfTeX`: a three-page pdfTeX 1.40.24 document (PDF 1.5):
+    /// the pages and the page tree sit in a FlateDecode object stream, the
+    /// cross-reference is a stream; pdfinfo says 3 pages.
+    static let pdfTeX = """
+        JVBERi0xLjUKJdDUxdgKMyAwIG9iago8PAovTGVuZ3RoIDU4ICAgICAgICAKL0ZpbHRlciAvRmxhdGVEZWNvZGUKPj4Kc3RyZWFt
+        CnjaK+QyVDAAQkMFQxMLPXNDIwUzMwM9Y0tTheRcLrCEobGesYWZgqmZnpmlsUJRqkIaVyAXACe0CukKZW5kc3RyZWFtCmVuZG9i
+        ago4IDAgb2JqCjw8Ci9MZW5ndGggNTIgICAgICAgIAovRmlsdGVyIC9GbGF0ZURlY29kZQo+PgpzdHJlYW0KeNor5DJUMABCQwVD
+        Ews9c0MjBTNjIz0DEwuF5FwukISFqZ6BsSWMKkpVSOMK5AIAHKUKsgplbmRzdHJlYW0KZW5kb2JqCjExIDAgb2JqCjw8Ci9MZW5n
+        dGggNTkgICAgICAgIAovRmlsdGVyIC9GbGF0ZURlY29kZQo+PgpzdHJlYW0KeNor5DJUMABCQwVDEws9c0MjBTMDYz1zAyOF5Fwu
+        kISpmZ6ZpbGCoaGxnrGFmUJRqkIaVyAXACaICt4KZW5kc3RyZWFtCmVuZG9iagoxMyAwIG9iago8PAovUHJvZHVjZXIgKHBkZlRl
+        WC0xLjQwLjI0KQovQ3JlYXRvciAoVGVYKQovQ3JlYXRpb25EYXRlIChEOjIwMjYxMTI2MTYyMjQ2WikKL01vZERhdGUgKEQ6MjAy
+        NjExMjYxNjIyNDZaKQovVHJhcHBlZCAvRmFsc2UKL1BURVguRnVsbGJhbm5lciAoVGhpcyBpcyBwZGZUZVgsIFZlcnNpb24gMy4x
+        NDE1OTI2NTMtMi42LTEuNDAuMjQgKFRlWCBMaXZlIDIwMjIvRGViaWFuKSBrcGF0aHNlYSB2ZXJzaW9uIDYuMy40KQo+PgplbmRv
+        YmoKNCAwIG9iago8PAovVHlwZSAvT2JqU3RtCi9OIDgKL0ZpcnN0IDQ3Ci9MZW5ndGggMTk3ICAgICAgIAovRmlsdGVyIC9GbGF0
+        ZURlY29kZQo+PgpzdHJlYW0KeNq90bEKwjAYBOA9T3FPYPInbdqAOKi4iCDVrTgUDUUQI00FfXv/KCIUV10yXHL3DdFQIDiLAqQV
+        LDRZkILOFByMKZDDWOJLZGTFeCzk9n7xkOum9ULOwrn35z7C8E4lZOVjuHZ7H3n0Gaz84dhMww214iB3+UgXFmVGo9LtBK90XGcj
+        PZ5MnvvrLuw3vkfNyHyB3Tv/6pZD1/7HJRrC7odwTPKVe0bI5fEQUes0wJ+WTkpSNajNmr45hVa8+h/wAd1/fk0KZW5kc3RyZWFt
+        CmVuZG9iagoxNCAwIG9iago8PAovVHlwZSAvWFJlZgovSW5kZXggWzAgMTVdCi9TaXplIDE1Ci9XIFsxIDIgMV0KL1Jvb3QgMTIg
+        MCBSCi9JbmZvIDEzIDAgUgovSUQgWzw5NzEyQTgxNTA2MTUxMDY2NkM5RDkyRTY5RTczRTJBNT4gPDk3MTJBODE1MDYxNTEwNjY2
+        QzlEOTJFNjlFNzNFMkE1Pl0KL0xlbmd0aCA1MyAgICAgICAgCi9GaWx0ZXIgL0ZsYXRlRGVjb2RlCj4+CnN0cmVhbQp42hXHwRGA
+        IBTE0OSDcrQAG6cCWqIcXQ5vJgG+ohvIg7VI39GiZJ6/out7eujCtvkBdzIEPgplbmRzdHJlYW0KZW5kb2JqCnN0YXJ0eHJlZgo5
+        ODMKJSVFT0YK
+        """
+
+    /// The same file after MuPDF 1.21 (`mutool run`, `save(…, "incremental")`)
+    /// deleted its second page: the update appends the root `/Count 2` plain;
+    /// the deleted page and the old root (`/Count 3`) stay in the object
+    /// stream. pdfinfo says 2 pages.
+    static let pdfTeXPageDeleted = """
+        JVBERi0xLjUKJdDUxdgKMyAwIG9iago8PAovTGVuZ3RoIDU4ICAgICAgICAKL0ZpbHRlciAvRmxhdGVEZWNvZGUKPj4Kc3RyZWFt
+        CnjaK+QyVDAAQkMFQxMLPXNDIwUzMwM9Y0tTheRcLrCEobGesYWZgqmZnpmlsUJRqkIaVyAXACe0CukKZW5kc3RyZWFtCmVuZG9i
+        ago4IDAgb2JqCjw8Ci9MZW5ndGggNTIgICAgICAgIAovRmlsdGVyIC9GbGF0ZURlY29kZQo+PgpzdHJlYW0KeNor5DJUMABCQwVD
+        Ews9c0MjBTNjIz0DEwuF5FwukISFqZ6BsSWMKkpVSOMK5AIAHKUKsgplbmRzdHJlYW0KZW5kb2JqCjExIDAgb2JqCjw8Ci9MZW5n
+        dGggNTkgICAgICAgIAovRmlsdGVyIC9GbGF0ZURlY29kZQo+PgpzdHJlYW0KeNor5DJUMABCQwVDEws9c0MjBTMDYz1zAyOF5Fwu
+        kISpmZ6ZpbGCoaGxnrGFmUJRqkIaVyAXACaICt4KZW5kc3RyZWFtCmVuZG9iagoxMyAwIG9iago8PAovUHJvZHVjZXIgKHBkZlRl
+        WC0xLjQwLjI0KQovQ3JlYXRvciAoVGVYKQovQ3JlYXRpb25EYXRlIChEOjIwMjYxMTI2MTYyMjQ2WikKL01vZERhdGUgKEQ6MjAy
+        NjExMjYxNjIyNDZaKQovVHJhcHBlZCAvRmFsc2UKL1BURVguRnVsbGJhbm5lciAoVGhpcyBpcyBwZGZUZVgsIFZlcnNpb24gMy4x
+        NDE1OTI2NTMtMi42LTEuNDAuMjQgKFRlWCBMaXZlIDIwMjIvRGViaWFuKSBrcGF0aHNlYSB2ZXJzaW9uIDYuMy40KQo+PgplbmRv
+        YmoKNCAwIG9iago8PAovVHlwZSAvT2JqU3RtCi9OIDgKL0ZpcnN0IDQ3Ci9MZW5ndGggMTk3ICAgICAgIAovRmlsdGVyIC9GbGF0
+        ZURlY29kZQo+PgpzdHJlYW0KeNq90bEKwjAYBOA9T3FPYPInbdqAOKi4iCDVrTgUDUUQI00FfXv/KCIUV10yXHL3DdFQIDiLAqQV
+        LDRZkILOFByMKZDDWOJLZGTFeCzk9n7xkOum9ULOwrn35z7C8E4lZOVjuHZ7H3n0Gaz84dhMww214iB3+UgXFmVGo9LtBK90XGcj
+        PZ5MnvvrLuw3vkfNyHyB3Tv/6pZD1/7HJRrC7odwTPKVe0bI5fEQUes0wJ+WTkpSNajNmr45hVa8+h/wAd1/fk0KZW5kc3RyZWFt
+        CmVuZG9iagoxNCAwIG9iago8PAovVHlwZSAvWFJlZgovSW5kZXggWzAgMTVdCi9TaXplIDE1Ci9XIFsxIDIgMV0KL1Jvb3QgMTIg
+        MCBSCi9JbmZvIDEzIDAgUgovSUQgWzw5NzEyQTgxNTA2MTUxMDY2NkM5RDkyRTY5RTczRTJBNT4gPDk3MTJBODE1MDYxNTEwNjY2
+        QzlEOTJFNjlFNzNFMkE1Pl0KL0xlbmd0aCA1MyAgICAgICAgCi9GaWx0ZXIgL0ZsYXRlRGVjb2RlCj4+CnN0cmVhbQp42hXHwRGA
+        IBTE0OSDcrQAG6cCWqIcXQ5vJgG+ohvIg7VI39GiZJ6/out7eujCtvkBdzIEPgplbmRzdHJlYW0KZW5kb2JqCnN0YXJ0eHJlZgo5
+        ODMKJSVFT0YKCjUgMCBvYmoKPDwvVHlwZS9QYWdlcy9Db3VudCAyL0tpZHNbMiAwIFIgMTAgMCBSXT4+CmVuZG9iagoKMTUgMCBv
+        YmoKPDwvSW5mbyAxMyAwIFIvUm9vdCAxMiAwIFIvSURbPDk3MTJBODE1MDYxNTEwNjY2QzlEOTJFNjlFNzNFMkE1Pjw5NEJFQzEx
+        QTczQzZCMkQyNkI1QTczNzlBNEQ2MzQxMz5dL1NpemUgMTYvUHJldiA5ODMvVHlwZS9YUmVmL1dbMSA0IDFdL0luZGV4WzUgMSAx
+        NSAxXS9MZW5ndGggMTI+PgpzdHJlYW0KAQAABQUAAQAABUAACmVuZHN0cmVhbQplbmRvYmoKCnN0YXJ0eHJlZgoxMzQ0CiUlRU9G
+        Cg==
+        """
+
     static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A,
                                0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]
 
