@@ -143,19 +143,10 @@ extension FilesController {
         let applicationID = try application.requireID()
         let originalName = upload.originalName
         do {
+            let uploader = try req.currentUser!.requireID()
             try await req.transaction { db in
-                let file = StoredFile()
-                file.$application.id = applicationID
-                file.slot = slot.rawValue
-                file.$item.id = item
-                file.label = label
-                file.originalName = originalName
-                file.fileType = stored.kind.rawValue
-                file.size = stored.scan.size
-                file.pages = stored.kind == .pdf ? stored.scan.pages : nil
-                file.sha256 = stored.sha256
-                file.storageName = stored.storageName
-                file.$uploadedBy.id = try req.currentUser!.requireID()
+                let file = StoredFile(applicationID: applicationID, slot: slot, itemID: item, label: label,
+                                      originalName: originalName, stored: stored, uploadedBy: uploader)
                 try await file.create(on: db)
                 try await AuditLog.append(req.auditEntry(
                     "file.upload", objectType: "application", objectID: applicationID.uuidString,

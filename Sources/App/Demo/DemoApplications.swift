@@ -118,19 +118,8 @@ enum DemoApplications {
             throw Abort(.internalServerError, reason: "demo file \(name) refused")
         }
         let stored = try await upload.commit(scan)
-        let row = StoredFile()
-        row.$application.id = application.id!
-        row.slot = slot.rawValue
-        row.$item.id = item
-        row.label = label
-        row.originalName = name
-        row.fileType = stored.kind.rawValue
-        row.size = stored.scan.size
-        row.pages = stored.scan.pages
-        row.sha256 = stored.sha256
-        row.storageName = stored.storageName
-        row.$uploadedBy.id = uploader.id!
-        try await row.create(on: db)
+        try await StoredFile(applicationID: application.id!, slot: slot, itemID: item, label: label, originalName: name,
+                             stored: stored, uploadedBy: uploader.id!).create(on: db)
     }
 }
 

@@ -1,3 +1,4 @@
+import Domain
 import Fluent
 import Foundation
 
@@ -28,4 +29,20 @@ final class StoredFile: Model, @unchecked Sendable {
     @Timestamp(key: "uploaded_at", on: .create) var uploadedAt: Date?
 
     init() {}
+
+    /// The row for a file the store has accepted.
+    init(applicationID: UUID, slot: DossierSlot, itemID: UUID?, label: String, originalName: String,
+         stored: FileStore.Stored, uploadedBy: UUID) {
+        self.$application.id = applicationID
+        self.slot = slot.rawValue
+        self.$item.id = itemID
+        self.label = label
+        self.originalName = originalName
+        self.fileType = stored.kind.rawValue
+        self.size = stored.scan.size
+        self.pages = stored.kind == .pdf ? stored.scan.pages : nil
+        self.sha256 = stored.sha256
+        self.storageName = stored.storageName
+        self.$uploadedBy.id = uploadedBy
+    }
 }
