@@ -110,29 +110,15 @@ enum FileSamples {
     /// deleted its second page: the update appends the root `/Count 2` plain;
     /// the deleted page and the old root (`/Count 3`) stay in the object
     /// stream. pdfinfo says 2 pages.
-    static let pdfTeXPageDeleted = """
-        JVBERi0xLjUKJdDUxdgKMyAwIG9iago8PAovTGVuZ3RoIDU4ICAgICAgICAKL0ZpbHRlciAvRmxhdGVEZWNvZGUKPj4Kc3RyZWFt
-        CnjaK+QyVDAAQkMFQxMLPXNDIwUzMwM9Y0tTheRcLrCEobGesYWZgqmZnpmlsUJRqkIaVyAXACe0CukKZW5kc3RyZWFtCmVuZG9i
-        ago4IDAgb2JqCjw8Ci9MZW5ndGggNTIgICAgICAgIAovRmlsdGVyIC9GbGF0ZURlY29kZQo+PgpzdHJlYW0KeNor5DJUMABCQwVD
-        Ews9c0MjBTNjIz0DEwuF5FwukISFqZ6BsSWMKkpVSOMK5AIAHKUKsgplbmRzdHJlYW0KZW5kb2JqCjExIDAgb2JqCjw8Ci9MZW5n
-        dGggNTkgICAgICAgIAovRmlsdGVyIC9GbGF0ZURlY29kZQo+PgpzdHJlYW0KeNor5DJUMABCQwVDEws9c0MjBTMDYz1zAyOF5Fwu
-        kISpmZ6ZpbGCoaGxnrGFmUJRqkIaVyAXACaICt4KZW5kc3RyZWFtCmVuZG9iagoxMyAwIG9iago8PAovUHJvZHVjZXIgKHBkZlRl
-        WC0xLjQwLjI0KQovQ3JlYXRvciAoVGVYKQovQ3JlYXRpb25EYXRlIChEOjIwMjYxMTI2MTYyMjQ2WikKL01vZERhdGUgKEQ6MjAy
-        NjExMjYxNjIyNDZaKQovVHJhcHBlZCAvRmFsc2UKL1BURVguRnVsbGJhbm5lciAoVGhpcyBpcyBwZGZUZVgsIFZlcnNpb24gMy4x
-        NDE1OTI2NTMtMi42LTEuNDAuMjQgKFRlWCBMaXZlIDIwMjIvRGViaWFuKSBrcGF0aHNlYSB2ZXJzaW9uIDYuMy40KQo+PgplbmRv
-        YmoKNCAwIG9iago8PAovVHlwZSAvT2JqU3RtCi9OIDgKL0ZpcnN0IDQ3Ci9MZW5ndGggMTk3ICAgICAgIAovRmlsdGVyIC9GbGF0
-        ZURlY29kZQo+PgpzdHJlYW0KeNq90bEKwjAYBOA9T3FPYPInbdqAOKi4iCDVrTgUDUUQI00FfXv/KCIUV10yXHL3DdFQIDiLAqQV
-        LDRZkILOFByMKZDDWOJLZGTFeCzk9n7xkOum9ULOwrn35z7C8E4lZOVjuHZ7H3n0Gaz84dhMww214iB3+UgXFmVGo9LtBK90XGcj
-        PZ5MnvvrLuw3vkfNyHyB3Tv/6pZD1/7HJRrC7odwTPKVe0bI5fEQUes0wJ+WTkpSNajNmr45hVa8+h/wAd1/fk0KZW5kc3RyZWFt
-        CmVuZG9iagoxNCAwIG9iago8PAovVHlwZSAvWFJlZgovSW5kZXggWzAgMTVdCi9TaXplIDE1Ci9XIFsxIDIgMV0KL1Jvb3QgMTIg
-        MCBSCi9JbmZvIDEzIDAgUgovSUQgWzw5NzEyQTgxNTA2MTUxMDY2NkM5RDkyRTY5RTczRTJBNT4gPDk3MTJBODE1MDYxNTEwNjY2
-        QzlEOTJFNjlFNzNFMkE1Pl0KL0xlbmd0aCA1MyAgICAgICAgCi9GaWx0ZXIgL0ZsYXRlRGVjb2RlCj4+CnN0cmVhbQp42hXHwRGA
-        IBTE0OSDcrQAG6cCWqIcXQ5vJgG+ohvIg7VI39GiZJ6/out7eujCtvkBdzIEPgplbmRzdHJlYW0KZW5kb2JqCnN0YXJ0eHJlZgo5
-        ODMKJSVFT0YKCjUgMCBvYmoKPDwvVHlwZS9QYWdlcy9Db3VudCAyL0tpZHNbMiAwIFIgMTAgMCBSXT4+CmVuZG9iagoKMTUgMCBv
-        YmoKPDwvSW5mbyAxMyAwIFIvUm9vdCAxMiAwIFIvSURbPDk3MTJBODE1MDYxNTEwNjY2QzlEOTJFNjlFNzNFMkE1Pjw5NEJFQzEx
-        QTczQzZCMkQyNkI1QTczNzlBNEQ2MzQxMz5dL1NpemUgMTYvUHJldiA5ODMvVHlwZS9YUmVmL1dbMSA0IDFdL0luZGV4WzUgMSAx
-        NSAxXS9MZW5ndGggMTI+PgpzdHJlYW0KAQAABQUAAQAABUAACmVuZHN0cmVhbQplbmRvYmoKCnN0YXJ0eHJlZgoxMzQ0CiUlRU9G
-        Cg==
+    static let pdfTeXPageDeleted = pdfTeX + pdfTeXDeletionUpdate
+
+    /// The bytes MuPDF appended (the original is a multiple of 3 bytes long,
+    /// so the two base64 texts join without padding).
+    static let pdfTeXDeletionUpdate = """
+        CjUgMCBvYmoKPDwvVHlwZS9QYWdlcy9Db3VudCAyL0tpZHNbMiAwIFIgMTAgMCBSXT4+CmVuZG9iagoKMTUgMCBvYmoKPDwvSW5m
+        byAxMyAwIFIvUm9vdCAxMiAwIFIvSURbPDk3MTJBODE1MDYxNTEwNjY2QzlEOTJFNjlFNzNFMkE1Pjw5NEJFQzExQTczQzZCMkQy
+        NkI1QTczNzlBNEQ2MzQxMz5dL1NpemUgMTYvUHJldiA5ODMvVHlwZS9YUmVmL1dbMSA0IDFdL0luZGV4WzUgMSAxNSAxXS9MZW5n
+        dGggMTI+PgpzdHJlYW0KAQAABQUAAQAABUAACmVuZHN0cmVhbQplbmRvYmoKCnN0YXJ0eHJlZgoxMzQ0CiUlRU9GCg==
         """
 
     static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A,
