@@ -14,18 +14,29 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
     ],
     targets: [
         // Pure rules: policy, eligibility, workflow, access. No Vapor, no Fluent, no I/O
         // beyond reading the bundled policy files.
         .target(
             name: "Domain",
-            resources: [.copy("Resources/policies")]
+            resources: [.copy("Resources/policies"), .copy("Resources/calendars")]
+        ),
+        // Paper duplication check: normalization, winnowed fingerprints, index, coverage.
+        // Pure Swift, no Vapor, no I/O.
+        .target(name: "Similarity"),
+        // Untrusted bytes: uploaded PDFs, DOCX and text files are read by well-kept tools
+        // (poppler's pdfinfo/pdftotext in a child process with a time limit, ZIPFoundation),
+        // never by decoders of our own.
+        .target(
+            name: "DocumentReading",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(
             name: "App",
             dependencies: [
-                "Domain",
+                "Domain", "Similarity", "DocumentReading",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -38,7 +49,9 @@ let package = Package(
         .executableTarget(name: "title-review", dependencies: ["App"]),
         // Speed goals live here, not in timed tests: `swift run -c release title-review-bench`.
         .executableTarget(name: "title-review-bench", dependencies: ["Domain"]),
+        .executableTarget(name: "similarity-bench", dependencies: ["Similarity"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "SimilarityTests", dependencies: ["Similarity", "DocumentReading"]),
         .testTarget(
             name: "AppTests",
             dependencies: [

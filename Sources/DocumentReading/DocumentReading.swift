@@ -1,0 +1,2 @@
+/// Reading untrusted uploaded documents with well-kept tools.
+public enum DocumentReading {}

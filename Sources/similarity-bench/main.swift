@@ -1,0 +1,1 @@
+print("similarity-bench: not yet written")
