@@ -52,6 +52,7 @@ let package = Package(
         .executableTarget(name: "similarity-bench", dependencies: ["Similarity"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "SimilarityTests", dependencies: ["Similarity", "DocumentReading"]),
+        .testTarget(name: "DocumentReadingTests", dependencies: ["DocumentReading"]),
         .testTarget(
             name: "AppTests",
             dependencies: [
