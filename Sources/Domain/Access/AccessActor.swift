@@ -5,10 +5,13 @@ public struct AccessActor: Sendable, Equatable {
     public let userID: UUID
     public let role: Role
     public let organizationID: UUID
+    /// 行政区划代码 of the actor's organization (a county bureau acts for its county).
+    public let organizationDivision: String?
 
-    public init(userID: UUID, role: Role, organizationID: UUID) {
+    public init(userID: UUID, role: Role, organizationID: UUID, organizationDivision: String? = nil) {
         self.userID = userID
         self.role = role
         self.organizationID = organizationID
+        self.organizationDivision = organizationDivision
     }
 }

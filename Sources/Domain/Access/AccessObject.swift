@@ -19,12 +19,26 @@ public struct ApplicationFacts: Sendable {
     public let applicantID: UUID
     public let unitID: UUID
     public let state: ApplicationState
+    /// The route fixed at submission (empty before), its county, and how far along it
+    /// the application has come: a reviewing body sees it once it has reached them.
+    public let route: [RouteStep]
+    public let routeCounty: String?
+    public let reachedStep: Int
+    public let competentDepartmentID: UUID?
+    public let personnelAgencyID: UUID?
 
-    public init(id: UUID, applicantID: UUID, unitID: UUID, state: ApplicationState) {
+    public init(id: UUID, applicantID: UUID, unitID: UUID, state: ApplicationState, route: [RouteStep] = [],
+                routeCounty: String? = nil, reachedStep: Int = 0, competentDepartmentID: UUID? = nil,
+                personnelAgencyID: UUID? = nil) {
         self.id = id
         self.applicantID = applicantID
         self.unitID = unitID
         self.state = state
+        self.route = route
+        self.routeCounty = routeCounty
+        self.reachedStep = reachedStep
+        self.competentDepartmentID = competentDepartmentID
+        self.personnelAgencyID = personnelAgencyID
     }
 }
 

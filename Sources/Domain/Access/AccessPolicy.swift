@@ -24,9 +24,13 @@ public enum AccessPolicy {
         case .viewApplication:
             // Route level: who may look at declarations at all; the object rule
             // narrows it to one's own, one's unit's, or submitted ones.
-            [.applicant, .unitClerk, .committeeOffice]
+            Set([.applicant, .unitClerk, .committeeOffice]).union(reviewingRoles)
         case .listApplications:
-            [.unitClerk, .committeeOffice]
+            Set([.unitClerk, .committeeOffice]).union(reviewingRoles)
+        case .evaluateApplication:
+            [.unitClerk]
+        case .reviewApplication:
+            Set([.unitClerk, .committeeOffice]).union(reviewingRoles)
         case .viewPersonalData:
             // The person themself is allowed by the object rule below; of the
             // others only the committee office, which checks identities at
@@ -34,6 +38,9 @@ public enum AccessPolicy {
             [.committeeOffice]
         }
     }
+
+    /// The bodies between the employer and the committee office (逐级审核).
+    public static let reviewingRoles: Set<Role> = [.personnelAgency, .countyHR, .countyBureau, .competentDepartment, .cityHR]
 
     public static func decide(_ actor: AccessActor?, _ action: Action, _ object: AccessObject = .system) -> Decision {
         guard let actor else { return .deny("请先登录") }
@@ -67,9 +74,18 @@ public enum AccessPolicy {
                 }
             case .committeeOffice:
                 guard app.state != .draft else { return .deny("申报尚未提交") }
+            case let role where reviewingRoles.contains(role):
+                guard ReviewParty.hasReached(actor, app) else { return .deny("该申报尚未报送到您所在的机构") }
             default:
                 return .deny("您的角色无权查看申报材料")
             }
+        case (.evaluateApplication, .application(let app)):
+            guard app.unitID == actor.organizationID else { return .deny("只能办理本单位的申报") }
+            guard app.state == .submitted || app.state == .unitReview else {
+                return .deny("该申报当前（\(app.state.label)）不在单位评议推荐阶段")
+            }
+        case (.reviewApplication, .application(let app)):
+            guard ReviewParty.actsNow(actor, for: app) else { return .deny("该申报当前不由您所在的机构办理") }
         case (.manageUnitClerks, .organization(let org)):
             guard org.kind == .unit, org.competentDepartmentID == actor.organizationID else {
                 return .deny("只能为本部门所属单位创建经办人账号")

@@ -24,4 +24,10 @@ public enum Action: String, CaseIterable, Sendable {
     case viewApplication
     /// List the declarations that reached one's desk (each row still checked with viewApplication).
     case listApplications
+    /// The employer's part: take up, evaluation panel, three publicities, appraisal
+    /// opinion, unit commitment, recommendation (四（二）, 十（一）（二）).
+    case evaluateApplication
+    /// Act on an application waiting at one's own route step: approve, return, reject
+    /// (逐级审核), or the office's intake.
+    case reviewApplication
 }

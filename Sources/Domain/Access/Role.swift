@@ -4,6 +4,10 @@ public enum Role: String, CaseIterable, Sendable, Codable {
     case unitClerk
     case competentDepartment
     case countyBureau
+    /// 县（区）人社局: reviews non-public units' applications by locality (四（三）).
+    case countyHR
+    /// 公共就业和人才服务机构: passes on the applications of staff whose files it holds (四（三）).
+    case personnelAgency
     case cityHR
     case committeeOffice
     case expert
@@ -16,6 +20,8 @@ public enum Role: String, CaseIterable, Sendable, Codable {
         case .unitClerk: "单位经办人"
         case .competentDepartment: "主管部门"
         case .countyBureau: "县（区）工信局"
+        case .countyHR: "县（区）人社局"
+        case .personnelAgency: "人事档案代理机构"
         case .cityHR: "市人社局"
         case .committeeOffice: "评委会办公室"
         case .expert: "评审专家"
@@ -30,6 +36,8 @@ public enum Role: String, CaseIterable, Sendable, Codable {
         case .applicant, .unitClerk: [.unit]
         case .competentDepartment: [.competentDepartment]
         case .countyBureau: [.countyBureau]
+        case .countyHR: [.countyHR]
+        case .personnelAgency: [.personnelAgency]
         case .cityHR: [.cityHR]
         case .committeeOffice: [.committeeOffice]
         case .expert: Set(OrganizationKind.allCases)

@@ -1,21 +1,39 @@
+import Foundation
+
 /// What must hold for a transition, gathered by the caller from storage.
 public struct TransitionFacts: Sendable {
     public var actorRole: Role
     public var actorIsApplicant: Bool
+    /// The actor is the party of the application's current route step (`ReviewParty`).
+    public var actorIsParty: Bool
     /// 申报人承诺 signed (submit).
     public var commitmentSigned: Bool
     /// Required checklist items still missing (submit), in Chinese.
     public var missing: [String]
     /// An integrity record (诚信档案) in force, with its end date, blocks submission.
     public var integrityRecordUntil: LocalDate?
+    /// The application's route (fixed at submission).
+    public var route: [RouteStep]
+    /// What the employer has still to do before recommending (`UnitEvaluation.missing`).
+    public var unitEvaluationMissing: [String]
+    /// What intake has still to check before accepting (originals, copies, completeness).
+    public var intakeMissing: [String]
+    /// The reason given for returning, rejecting or cancelling.
+    public var reason: String
 
-    public init(actorRole: Role, actorIsApplicant: Bool, commitmentSigned: Bool = false, missing: [String] = [],
-                integrityRecordUntil: LocalDate? = nil) {
+    public init(actorRole: Role, actorIsApplicant: Bool, actorIsParty: Bool = false, commitmentSigned: Bool = false,
+                missing: [String] = [], integrityRecordUntil: LocalDate? = nil, route: [RouteStep] = [],
+                unitEvaluationMissing: [String] = [], intakeMissing: [String] = [], reason: String = "") {
         self.actorRole = actorRole
         self.actorIsApplicant = actorIsApplicant
+        self.actorIsParty = actorIsParty
         self.commitmentSigned = commitmentSigned
         self.missing = missing
         self.integrityRecordUntil = integrityRecordUntil
+        self.route = route
+        self.unitEvaluationMissing = unitEvaluationMissing
+        self.intakeMissing = intakeMissing
+        self.reason = reason
     }
 }
 
@@ -23,18 +41,28 @@ public struct TransitionFacts: Sendable {
 public enum TransitionRefusal: Error, Equatable, Sendable {
     case wrongState(ApplicationState)
     case notAllowed
+    case notParty
     case commitmentMissing
     case incomplete([String])
     case integrityRecord(until: LocalDate)
+    case evaluationIncomplete([String])
+    case intakeIncomplete([String])
+    case reasonMissing
+    case routeBroken
 
     public var message: String {
         switch self {
-        case .wrongState(let state): "当前状态（\(state.label)）不能进行此操作"
-        case .notAllowed: "只有申报人本人可以进行此操作"
+        case .wrongState(let state): "当前状态（\(state.label)）不能进行此操作；可能已由他人处理，请刷新页面查看"
+        case .notAllowed: "您的角色无权进行此操作"
+        case .notParty: "该申报当前不由您所在的机构办理"
         case .commitmentMissing: "请先阅读并签署申报人承诺"
         case .incomplete(let missing): "以下必备内容尚未完成：" + missing.joined(separator: "；")
         case .integrityRecord(let until):
             "您有记入职称评审诚信档案的记录，\(until.chinese)前不得申报（长工信〔2022〕139号 十（二））"
+        case .evaluationIncomplete(let missing): "推荐前还须完成：" + missing.joined(separator: "；")
+        case .intakeIncomplete(let missing): "受理前还须完成：" + missing.joined(separator: "；")
+        case .reasonMissing: "请填写理由（退回、不予通过和取消资格都须说明理由）"
+        case .routeBroken: "申报的报送路线缺失，请联系评委会办公室"
         }
     }
 }
@@ -43,18 +71,50 @@ public enum TransitionRefusal: Error, Equatable, Sendable {
 public enum Workflow {
     public static func fire(_ transition: ApplicationTransition, from state: ApplicationState,
                             facts: TransitionFacts) -> Result<ApplicationState, TransitionRefusal> {
-        guard state == transition.from else { return .failure(.wrongState(state)) }
-        guard transition.roles.contains(facts.actorRole), facts.actorIsApplicant else { return .failure(.notAllowed) }
-        if transition == .submit {
+        guard transition.from.contains(state) else { return .failure(.wrongState(state)) }
+        guard transition.roles.contains(facts.actorRole) else { return .failure(.notAllowed) }
+        switch transition {
+        case .submit, .withdraw:
+            guard facts.actorIsApplicant else { return .failure(.notAllowed) }
+        default:
+            guard facts.actorIsParty else { return .failure(.notParty) }
+        }
+        if transition.needsReason && facts.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return .failure(.reasonMissing)
+        }
+        switch transition {
+        case .submit:
             if let until = facts.integrityRecordUntil { return .failure(.integrityRecord(until: until)) }
             if !facts.commitmentSigned { return .failure(.commitmentMissing) }
             if !facts.missing.isEmpty { return .failure(.incomplete(facts.missing)) }
+            return .success(.submitted)
+        case .withdraw: return .success(.draft)
+        case .unitAccept: return .success(.unitReview)
+        case .recommend, .approve:
+            if transition == .recommend, !facts.unitEvaluationMissing.isEmpty {
+                return .failure(.evaluationIncomplete(facts.unitEvaluationMissing))
+            }
+            guard let current = state.step, let next = nextStep(after: current, on: facts.route) else {
+                return .failure(.routeBroken)
+            }
+            return .success(.awaiting(next))
+        case .returnForCorrection: return .success(.returned)
+        case .reject: return .success(.rejected)
+        case .acceptAtIntake:
+            if !facts.intakeMissing.isEmpty { return .failure(.intakeIncomplete(facts.intakeMissing)) }
+            return .success(.accepted)
+        case .cancelForIntegrity: return .success(.cancelled)
         }
-        return .success(transition.to)
+    }
+
+    /// The step after `step` on the route; nil when the step is not on it or is the last.
+    public static func nextStep(after step: RouteStep, on route: [RouteStep]) -> RouteStep? {
+        guard let i = route.firstIndex(of: step), i + 1 < route.count else { return nil }
+        return route[i + 1]
     }
 
     /// The transitions the actor could try from a state (for buttons).
     public static func available(from state: ApplicationState, role: Role) -> [ApplicationTransition] {
-        ApplicationTransition.allCases.filter { $0.from == state && $0.roles.contains(role) }
+        ApplicationTransition.allCases.filter { $0.from.contains(state) && $0.roles.contains(role) }
     }
 }

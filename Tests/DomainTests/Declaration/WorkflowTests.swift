@@ -33,7 +33,7 @@ import Testing
     @Test func availableTransitions() {
         #expect(Workflow.available(from: .draft, role: .applicant) == [.submit])
         #expect(Workflow.available(from: .submitted, role: .applicant) == [.withdraw])
-        #expect(Workflow.available(from: .submitted, role: .unitClerk).isEmpty)
+        #expect(Workflow.available(from: .submitted, role: .unitClerk) == [.unitAccept])
     }
 
     @Test func applicationAccessFollowsOwnershipUnitAndState() {
