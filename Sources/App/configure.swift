@@ -1,3 +1,4 @@
+import DocumentReading
 import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
@@ -18,6 +19,8 @@ public func configure(_ app: Application, config: AppConfig, migrate: Bool = tru
     // Most forms are small; upload routes raise their own limit.
     app.routes.defaultMaxBodySize = "256kb"
     try FileManager.default.createDirectory(atPath: config.filesPath, withIntermediateDirectories: true)
+    // Uploaded PDFs are read by poppler; without it they are taken with the page count unknown.
+    if let warning = FileInspection.missingToolsWarning() { app.logger.warning("\(warning)") }
 
     // Order matters: headers wrap everything (error pages too); errors become
     // pages; then the session is loaded; then CSRF and access rules apply.

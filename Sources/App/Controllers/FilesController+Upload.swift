@@ -4,9 +4,10 @@ import Vapor
 
 /// The upload: a multipart body read as it streams. The form sends the CSRF
 /// token first, then slot, item and label, then the file; the token is
-/// checked before any file byte is accepted, and the file is checked while
-/// it is written (`FileStore.Upload`), so a refused file never reaches the
-/// store and nothing stored before is touched.
+/// checked before any file byte is accepted; the file's first bytes are
+/// checked while it is written and the whole file once it is there, by
+/// poppler and ZIPFoundation in the thread pool (`FileStore.Upload`), so a
+/// refused file never reaches the store and nothing stored before is touched.
 extension FilesController {
     /// A form field longer than this is not one of ours.
     static let fieldLimit = 4 * 1024

@@ -109,7 +109,7 @@ struct FilesController: RouteCollection {
                 let kind = FileKind(rawValue: file.fileType)
                 return FilesPage.FileRow(
                     id: file.id!.uuidString, label: file.label, originalName: file.originalName,
-                    typeLabel: kind?.label ?? file.fileType, size: FileInspector.sizeText(file.size),
+                    typeLabel: kind?.label ?? file.fileType, size: DossierFileRules.sizeText(file.size),
                     pages: DossierText.pages(kind, file.pages), uploadedAt: file.uploadedAt.map(DossierText.time) ?? "—",
                     evidences: file.$item.id.flatMap { itemNames[$0] })
             }

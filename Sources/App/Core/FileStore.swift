@@ -1,11 +1,14 @@
 import Crypto
+import DocumentReading
 import Domain
 import Foundation
 import Vapor
 
 /// Uploaded files on disk, outside the web root (FILES_PATH). A file arrives
-/// in `tmp/<uuid>` while it streams in and is checked on the way; only an
-/// accepted file moves to `<2 hex chars>/<uuid>`. The generated name is the
+/// in `tmp/<uuid>` while it streams in; its first bytes are checked on the
+/// way, the whole file once it is there (DocumentReading: poppler's pdfinfo,
+/// ZIPFoundation, in the thread pool); only an accepted file moves to
+/// `<2 hex chars>/<uuid>`. The generated name is the
 /// only name on disk: the user's name stays in the database, for display.
 struct FileStore: Sendable {
     let root: String
@@ -63,11 +66,12 @@ struct FileStore: Sendable {
         return (try? await threadPool.runIfActive { FileManager.default.fileExists(atPath: path) }) ?? false
     }
 
-    /// One file arriving. It hashes and inspects each chunk, writes it to the
-    /// temporary file in batches, and stops writing (deleting what it wrote)
-    /// at the first problem: too large, or first bytes that are not an
-    /// accepted kind. After a problem it still counts the bytes that follow,
-    /// so the message can say how large the file was. Used by one request only.
+    /// One file arriving. It hashes each chunk, writes it to the temporary
+    /// file in batches, and stops writing (deleting what it wrote) at the
+    /// first problem: too large, or first bytes that are not an accepted kind.
+    /// After a problem it still counts the bytes that follow, so the message
+    /// can say how large the file was. The whole file is inspected in
+    /// `finish`. Used by one request only.
     final class Upload {
         /// Writes are batched: the multipart parser hands over small slices.
         private static let batchSize = 256 * 1024
@@ -79,7 +83,8 @@ struct FileStore: Sendable {
         private let tempPath: String
         private var handle: FileHandle?
         private var hasher = SHA256()
-        private var sniffer = FileSniffer()
+        /// The first bytes, until the signature can be told.
+        private var head: [UInt8] = []
         private var pending: [UInt8] = []
         private var checkedSignature = false
         private(set) var problem: FileProblem?
@@ -99,18 +104,19 @@ struct FileStore: Sendable {
         func append(_ buffer: ByteBuffer) async throws {
             received += buffer.readableBytes
             guard problem == nil else { return }
-            if received > FileInspector.maxBytes {
+            if received > DossierFileRules.maxBytes {
                 await refuse(.tooLarge(bytes: received))
                 return
             }
             buffer.withUnsafeReadableBytes { bytes in
                 hasher.update(bufferPointer: bytes)
-                sniffer.consume(bytes)
                 pending.append(contentsOf: bytes)
+                if !checkedSignature { head.append(contentsOf: bytes.prefix(FileSignature.length - head.count)) }
             }
-            if !checkedSignature, let signature = sniffer.signature {
+            if !checkedSignature, head.count >= FileSignature.length {
                 checkedSignature = true
-                if let early = FileInspector.earlyProblem(signature, name: originalName, slot: slot) {
+                let provisional = FileSignature(head: head).provisionalType.flatMap { FileKind(rawValue: $0.rawValue) }
+                if let early = DossierFileRules.earlyProblem(provisional, name: originalName, slot: slot) {
                     await refuse(early)
                     return
                 }
@@ -126,12 +132,23 @@ struct FileStore: Sendable {
             }
             try await flush()
             try await close()
-            let scan = sniffer.finish()
-            if let found = FileInspector.problem(with: scan, name: originalName, slot: slot) {
+            let scan = try await inspect()
+            if let found = DossierFileRules.problem(with: scan, name: originalName, slot: slot) {
                 await refuse(found)
                 return .failure(found)
             }
             return .success(scan)
+        }
+
+        /// Reads the whole temporary file with DocumentReading in the thread
+        /// pool: pdfinfo runs as a child process with a time limit, so a
+        /// hostile PDF costs at most that long on one pool thread.
+        private func inspect() async throws -> FileScan {
+            let path = tempPath
+            let found = try await store.threadPool.runIfActive { FileInspection.inspect(path: path) }
+            // Every byte counts towards the size, even if the file on disk were cut short.
+            return FileScan(size: received, kind: found.type.flatMap { FileKind(rawValue: $0.rawValue) },
+                            encrypted: found.encrypted, broken: found.broken, pages: found.pages)
         }
 
         /// Moves a checked file to its place in the store.

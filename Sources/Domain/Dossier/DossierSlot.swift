@@ -61,7 +61,7 @@ public enum DossierSlot: String, CaseIterable, Sendable {
     public static let applicantSlots: [DossierSlot] = allCases.filter { $0 != .category1 }
 }
 
-/// The file types the system accepts, recognized by their first bytes.
+/// The file types the system accepts, recognized by their content (DocumentReading).
 public enum FileKind: String, CaseIterable, Sendable {
     case pdf, jpeg, png, docx
 

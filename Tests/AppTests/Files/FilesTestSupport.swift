@@ -49,37 +49,87 @@ enum FilesFixtures {
 
     // MARK: - Sample files
 
-    /// A minimal PDF; `padding` bytes of binary stream data (CR and "-"
+    /// A small valid PDF (correct cross-reference table, so pdfinfo reads it
+    /// without repair); `padding` bytes of binary stream data (CR and "-"
     /// included, as real files have) make it span many network chunks.
-    static func pdf(pages: Int, encrypted: Bool = false, padding: Int = 0) -> [UInt8] {
-        var s = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+    static func pdf(pages: Int, padding: Int = 0) -> [UInt8] {
+        var objects: [[UInt8]] = [Array("<< /Type /Catalog /Pages 2 0 R >>".utf8)]
         let kids = (0..<pages).map { "\($0 + 3) 0 R" }.joined(separator: " ")
-        s += "2 0 obj\n<< /Type /Pages /Kids [\(kids)] /Count \(pages) >>\nendobj\n"
-        for p in 0..<pages { s += "\(p + 3) 0 obj\n<< /Type /Page /Parent 2 0 R >>\nendobj\n" }
-        var bytes = Array(s.utf8)
+        objects.append(Array("<< /Type /Pages /Kids [\(kids)] /Count \(pages) >>".utf8))
+        objects += Array(repeating: Array("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>".utf8), count: pages)
         if padding > 0 {
-            bytes += Array("30 0 obj\n<< /Length \(padding) >>\nstream\n".utf8)
-            bytes += (0..<padding).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ $0 >> 7) }
-            bytes += Array("\nendstream\nendobj\n".utf8)
+            objects.append(Array("<< /Length \(padding) >>\nstream\n".utf8)
+                + (0..<padding).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ $0 >> 7) } + Array("\nendstream".utf8))
         }
-        bytes += Array("trailer\n<< /Root 1 0 R\(encrypted ? " /Encrypt 40 0 R" : "") >>\n%%EOF\n".utf8)
-        return bytes
+        var bytes = Array("%PDF-1.4\n".utf8)
+        var offsets: [Int] = []
+        for (index, object) in objects.enumerated() {
+            offsets.append(bytes.count)
+            bytes += Array("\(index + 1) 0 obj\n".utf8) + object + Array("\nendobj\n".utf8)
+        }
+        let xref = bytes.count
+        var table = "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+        for offset in offsets { table += String(format: "%010ld 00000 n \n", offset) }
+        table += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        return bytes + Array(table.utf8)
+    }
+
+    /// `source` encrypted by qpdf (AES-256). An empty user password opens
+    /// without asking ("permissions only"); both kinds are refused.
+    static func encrypted(_ source: [UInt8], user: String) throws -> [UInt8] {
+        let qpdf = try #require(["/usr/bin/qpdf", "/usr/local/bin/qpdf"].first { FileManager.default.isExecutableFile(atPath: $0) },
+                                "qpdf is needed to make encrypted PDFs: apt-get install qpdf")
+        let folder = FileManager.default.temporaryDirectory.path + "/qpdf-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data(source).write(to: URL(fileURLWithPath: folder + "/in.pdf"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: qpdf)
+        process.arguments = ["--encrypt", user, "owner-secret", "256", "--", folder + "/in.pdf", folder + "/out.pdf"]
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "qpdf failed")
+        return [UInt8](try Data(contentsOf: URL(fileURLWithPath: folder + "/out.pdf")))
+    }
+
+    /// `bytes` with the last `/Encrypt` name written `/Encr#79pt` (#79 is "y"):
+    /// the same name to a PDF reader, which the old hand-written scanner missed.
+    static func escapedEncryptName(_ bytes: [UInt8]) throws -> [UInt8] {
+        let key = Array("/Encrypt".utf8)
+        let at = try #require(bytes.indices.reversed().first { bytes[$0...].starts(with: key) })
+        var out = bytes
+        out.replaceSubrange(at..<(at + key.count), with: Array("/Encr#79pt".utf8))
+        return out
     }
 
     static let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
     static let png: [UInt8] = pngSignature + [0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]
 
-    /// A stored-entry ZIP with Word's entries: enough for the DOCX check.
-    static var docx: [UInt8] {
+    /// A ZIP archive with stored entries, local headers then the central
+    /// directory (which is what ZIPFoundation reads).
+    static func zip(_ entries: [(String, String)]) -> [UInt8] {
         func le16(_ v: Int) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF)] }
-        func le32(_ v: Int) -> [UInt8] { le16(v & 0xFFFF) + le16(v >> 16) }
-        var out: [UInt8] = []
-        for (name, content) in [("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w:document/>")] {
-            let n = Array(name.utf8), d = Array(content.utf8)
-            out += [0x50, 0x4B, 3, 4] + le16(20) + le16(0) + le16(0) + le16(0) + le16(0) + le32(0)
-            out += le32(d.count) + le32(d.count) + le16(n.count) + le16(0) + n + d
+        func le32(_ v: Int) -> [UInt8] { le16(v & 0xFFFF) + le16(v >> 16 & 0xFFFF) }
+        var out: [UInt8] = [], central: [UInt8] = []
+        for (name, content) in entries {
+            let n = Array(name.utf8), data = Array(content.utf8)
+            let offset = out.count
+            out += [0x50, 0x4B, 0x03, 0x04] + le16(20) + le16(0) + le16(0) + le16(0) + le16(0x21)
+            out += le32(0) + le32(data.count) + le32(data.count) + le16(n.count) + le16(0) + n + data
+            central += [0x50, 0x4B, 0x01, 0x02] + le16(20) + le16(20) + le16(0) + le16(0) + le16(0) + le16(0x21)
+            central += le32(0) + le32(data.count) + le32(data.count) + le16(n.count) + le16(0) + le16(0)
+            central += le16(0) + le16(0) + le32(0) + le32(offset) + n
         }
-        return out + [0x50, 0x4B, 5, 6] + [UInt8](repeating: 0, count: 18)
+        let start = out.count
+        out += central
+        out += [0x50, 0x4B, 0x05, 0x06] + le16(0) + le16(0) + le16(entries.count) + le16(entries.count)
+        out += le32(central.count) + le32(start) + le16(0)
+        return out
+    }
+
+    /// Word's parts: enough for the DOCX check.
+    static var docx: [UInt8] {
+        zip([("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w:document/>")])
     }
 
     static func sha256(_ bytes: [UInt8]) -> String {

@@ -63,7 +63,8 @@ import VaporTesting
             try await b.openFiles("applicant1", record)
             let cases: [(DossierSlot, String, [UInt8], String)] = [
                 (.category3, "空文件.pdf", [], "文件是空的"),
-                (.category6, "论文.pdf", F.pdf(pages: 2, encrypted: true), "PDF 文件已加密，请去除密码保护后重新上传"),
+                (.category6, "论文.pdf", try F.encrypted(F.pdf(pages: 2), user: "secret"), "PDF 文件已加密，请去除密码保护后重新上传"),
+                (.category6, "论文.pdf", try F.encrypted(F.pdf(pages: 2), user: ""), "PDF 文件已加密，请去除密码保护后重新上传"),
                 (.category6, "论文.docx", F.docx, "此处只接受 PDF、JPEG、PNG 文件"),
                 (.photo, "照片.pdf", F.pdf(pages: 1), "此处只接受 JPEG、PNG 文件"),
                 (.category10, "说明.txt", Array("纯文本".utf8), "只接受 PDF、JPEG、PNG、DOCX 文件"),
@@ -75,6 +76,52 @@ import VaporTesting
             }
             #expect(try await F.files(app).isEmpty)
             #expect(F.filesOnDisk(app).isEmpty)
+        }
+    }
+
+    /// Issue 8: the hand-written scanner let `/Encr#79pt` (a `#`-escaped
+    /// `/Encrypt`) through; poppler reads the name as every viewer does.
+    @Test func escapedEncryptNameIsStillRefused() async throws {
+        try await withTestApp { app in
+            let record = try await F.application(app)
+            var b = Browser(app)
+            try await b.openFiles("applicant1", record)
+            for user in ["", "secret"] {
+                let trick = try F.escapedEncryptName(F.encrypted(F.pdf(pages: 1), user: user))
+                let response = try await b.upload(record, slot: .category6, label: "论文", filename: "论文.pdf", bytes: trick)
+                #expect(response.status == .unprocessableEntity, "user password '\(user)'")
+                #expect(response.text.contains("PDF 文件已加密") || response.text.contains("PDF 文件已损坏或无法读取"))
+            }
+            #expect(try await F.files(app).isEmpty)
+            #expect(F.filesOnDisk(app).isEmpty)
+        }
+    }
+
+    /// A file that only starts like a PDF -- noise, a truncated header, a
+    /// nesting bomb -- is refused as broken; the server goes on serving.
+    @Test func garbageAndHostilePDFsAreRefusedAndTheServerKeepsWorking() async throws {
+        try await withTestApp { app in
+            let record = try await F.application(app)
+            var b = Browser(app)
+            try await b.openFiles("applicant1", record)
+            var generator = SystemRandomNumberGenerator()
+            let noise = (0..<(4 * 1024 * 1024)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let hostile: [[UInt8]] = [
+                Array("%PDF-1.7\n".utf8) + noise,
+                Array("%PDF-1.4\n1 0 obj\n".utf8) + [UInt8](repeating: UInt8(ascii: "["), count: 500_000),
+                Array("%PDF-".utf8) + [UInt8](repeating: 0, count: 100),
+            ]
+            for bytes in hostile {
+                let response = try await b.upload(record, slot: .category7, label: "验收证书", filename: "验收.pdf", bytes: bytes)
+                #expect(response.status == .unprocessableEntity)
+                #expect(response.text.contains("PDF 文件已损坏或无法读取"))
+            }
+            #expect(try await F.files(app).isEmpty)
+            #expect(F.filesOnDisk(app).isEmpty)
+            // Still serving: a good file goes through afterwards.
+            let ok = try await b.upload(record, slot: .category7, label: "验收证书", filename: "验收.pdf", bytes: F.pdf(pages: 2))
+            #expect(ok.status == .seeOther)
+            #expect(try await F.files(app).first?.pages == 2)
         }
     }
 
