@@ -29,6 +29,8 @@ public struct Policy: Sendable {
     /// Which clause each eligibility rule cites, per level.
     public let citations: [RuleCitation]
     public let testCases: [PolicyTestCase]
+    /// Who handles an application after the employer, in which order (`route(level:unit:)`).
+    public let routes: RouteTable
 
     /// The eligibility rules' parameters, resolved and type-checked when the bundle loads.
     let eligibility: EligibilityParameters
@@ -40,11 +42,12 @@ public struct Policy: Sendable {
     init(id: String, title: String, documentNumber: String, issuers: [String], applicationDate: LocalDate,
          referenceDate: LocalDate, intake: ClosedRange<LocalDate>, clauses: [Clause], parameters: [Parameter],
          interpretations: [Interpretation], citations: [RuleCitation], testCases: [PolicyTestCase],
-         eligibility: EligibilityParameters) {
+         routes: RouteTable, eligibility: EligibilityParameters) {
         self.id = id; self.title = title; self.documentNumber = documentNumber; self.issuers = issuers
         self.applicationDate = applicationDate; self.referenceDate = referenceDate; self.intake = intake
         self.clauses = clauses; self.parameters = parameters; self.interpretations = interpretations
         self.citations = citations; self.testCases = testCases; self.eligibility = eligibility
+        self.routes = routes
         clauseIndex = Dictionary(clauses.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         parameterIndex = Dictionary(parameters.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         interpretationIndex = Dictionary(interpretations.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -16,7 +16,8 @@
 /// - `testBases` (named profiles) and `testCases`: `[{name, clause, base, profile,
 ///   expect: {verdict, fail, review, route?, earliestEligible?}}]`, where `profile`
 ///   is a JSON merge patch (RFC 7396) on the base and `fail` / `review` list the
-///   clauses of exactly the findings with that outcome.
+///   clauses of exactly the findings with that outcome;
+/// - `routeSteps` and `routes`: the review routes (`RoutesLoader`).
 struct PolicyLoader {
     let root: BundleNode
 
@@ -80,7 +81,8 @@ struct PolicyLoader {
             documentNumber: try root.field("documentNumber").nonEmptyString(), issuers: issuers,
             applicationDate: eligibility.applicationDate, referenceDate: eligibility.referenceDate,
             intake: opens...closes, clauses: clauses, parameters: parameters, interpretations: interpretations,
-            citations: citations, testCases: [], eligibility: eligibility)
+            citations: citations, testCases: [], routes: try RoutesLoader(root: root, checkClause: checkClause).load(),
+            eligibility: eligibility)
         policy = policy.with(testCases: try loadTestCases(checkClause))
         return policy
     }
@@ -170,7 +172,8 @@ extension Policy {
     func with(testCases: [PolicyTestCase]) -> Policy {
         Policy(id: id, title: title, documentNumber: documentNumber, issuers: issuers, applicationDate: applicationDate,
                referenceDate: referenceDate, intake: intake, clauses: clauses, parameters: parameters,
-               interpretations: interpretations, citations: citations, testCases: testCases, eligibility: eligibility)
+               interpretations: interpretations, citations: citations, testCases: testCases, routes: routes,
+               eligibility: eligibility)
     }
 }
 
