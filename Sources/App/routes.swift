@@ -18,4 +18,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: DeclarationController())
     try app.register(collection: FilesController())
     try app.register(collection: PrintController())
+    try app.register(collection: ProgressController())
+    try app.register(collection: UnitEvaluationController())
+    try app.register(collection: ReviewQueueController())
 }

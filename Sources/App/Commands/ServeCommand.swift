@@ -19,7 +19,10 @@ struct ServeCommand: AsyncParsableCommand {
         let app = try await AppRunner.makeApp(
             arguments: ["title-review", "serve", "--hostname", hostname, "--port", String(port)])
         do {
-            if demo { try await DemoData.load(into: app) }
+            if demo {
+                app.clock = DemoData.clock(for: app.policies.current)
+                try await DemoData.load(into: app)
+            }
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()

@@ -38,7 +38,7 @@ struct ApplicationsController: RouteCollection {
     @Sendable func create(req: Request) async throws -> Response {
         let user = req.currentUser!
         let values = FieldValidation.normalized(try req.content.decode([String: String].self), specs: BasicsForm.application)
-        let errors = FieldValidation.validate(values, specs: BasicsForm.application, today: LocalDate.beijing(Date()))
+        let errors = FieldValidation.validate(values, specs: BasicsForm.application, today: req.today)
         guard errors.isEmpty, let level = values["targetLevel"].flatMap(TargetLevel.init(jsonName:)),
               let track = values["track"].flatMap(Track.init(jsonName:)) else {
             return try await startPage(req, values: values, errors: errors).render().response(status: .unprocessableEntity)
@@ -96,7 +96,7 @@ struct ApplicationsController: RouteCollection {
             chrome: PageChrome(req: req, title: "承诺与提交"), frame: .make(snapshot, activePath: url.commitment), url: url,
             csrf: try await req.csrfToken(), signedAt: application.commitmentSignedAt.map { BeijingTime.text($0) },
             submittedAt: application.submittedAt.map { BeijingTime.text($0) },
-            canSubmit: isOwner && state == .draft && application.commitmentSignedAt != nil,
+            canSubmit: isOwner && state.isEditable && application.commitmentSignedAt != nil,
             canWithdraw: isOwner && Workflow.available(from: state, role: .applicant).contains(.withdraw),
             missing: snapshot.missing,
             integrityNotice: record.map { TransitionRefusal.integrityRecord(until: $0).message },
@@ -110,7 +110,7 @@ struct ApplicationsController: RouteCollection {
             return try await commitment(req, application, error: "请勾选“我已阅读并同意以上承诺”后再签署", status: .unprocessableEntity)
         }
         try await req.transaction { db in
-            application.commitmentSignedAt = Date()
+            application.commitmentSignedAt = req.clock.now()
             try await application.update(on: db)
             try await AuditLog.append(req.auditEntry("application.commitment.sign", objectType: "application",
                                                      objectID: application.id?.uuidString), on: db)
@@ -126,40 +126,32 @@ struct ApplicationsController: RouteCollection {
         try await fire(.withdraw, req: req)
     }
 
-    /// Every state change goes through `Workflow`, with its audit record in the
-    /// same transaction.
+    /// Every state change goes through `Workflow` (via `WorkflowRunner`), with its
+    /// timeline event and audit record in the same transaction. Submitting fixes the
+    /// route the application will follow from the unit's facts and the policy.
     private func fire(_ transition: ApplicationTransition, req: Request) async throws -> Response {
         let application = try await req.application(for: .declare)
         let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
-        let facts = TransitionFacts(
-            actorRole: req.currentUser!.role, actorIsApplicant: application.$applicant.id == req.currentUser!.id,
-            commitmentSigned: application.commitmentSignedAt != nil, missing: snapshot.missing,
-            integrityRecordUntil: try await integrityRecord(req, application))
-        switch Workflow.fire(transition, from: application.stateValue, facts: facts) {
-        case .failure(let refusal):
-            try await AuditLog.append(req.auditEntry(transition.auditAction, objectType: "application",
-                                                     objectID: application.id?.uuidString, outcome: .denied,
-                                                     detail: String(describing: refusal).prefix(200).description), on: req.db)
-            return try await commitment(req, application, error: refusal.message, status: .unprocessableEntity)
-        case .success(let next):
-            try await req.transaction { db in
-                application.state = next.rawValue
-                application.submittedAt = transition == .submit ? Date() : nil
-                if transition == .withdraw { application.commitmentSignedAt = nil }
-                try await application.update(on: db)
-                try await AuditLog.append(req.auditEntry(transition.auditAction, objectType: "application",
-                                                         objectID: application.id?.uuidString,
-                                                         detail: "\(transition.from.rawValue) -> \(next.rawValue)"), on: db)
+        var extra = WorkflowRunner.Extra(commitmentSigned: application.commitmentSignedAt != nil, missing: snapshot.missing,
+                                         integrityRecordUntil: try await integrityRecord(req, application))
+        if transition == .submit {
+            do {
+                extra.route = try req.policies.current.route(level: application.level, unit: try application.unit.routeUnit())
+            } catch let error as RouteError {
+                return try await commitment(req, application, error: error.message, status: .unprocessableEntity)
             }
-            return req.redirect(to: DeclarationURL(id: application.id!).commitment)
         }
+        if case .failure(let refusal) = try await req.workflow.fire(transition, on: application, extra: extra) {
+            return try await commitment(req, application, error: refusal.message, status: .unprocessableEntity)
+        }
+        return req.redirect(to: DeclarationURL(id: application.id!).commitment)
     }
 
     /// The end of an integrity record in force for the applicant, if any.
     private func integrityRecord(_ req: Request, _ application: ApplicationRecord) async throws -> LocalDate? {
         let applicant = try await application.$applicant.get(on: req.db)
         guard let idNumber = applicant.idNumber else { return nil }
-        let today = LocalDate.beijing(Date()).iso
+        let today = req.today.iso
         let record = try await IntegrityRecord.query(on: req.db).filter(\.$idNumber == idNumber)
             .filter(\.$starts <= today).filter(\.$ends >= today).sort(\.$ends, .descending).first()
         return record.flatMap { LocalDate(iso: $0.ends) }

@@ -17,7 +17,7 @@ struct ReceivedApplicationsController: RouteCollection {
             .with(\.$applicant).with(\.$unit).sort(\.$submittedAt, .descending)
         if actor.role == .unitClerk { query = query.filter(\.$unit.$id == actor.organizationID) }
         let rows = try await query.all()
-            .filter { AccessPolicy.decide(actor, .viewApplication, .application($0.facts)).isAllowed }
+            .filter { AccessPolicy.decide(actor, .viewApplication, .application(try $0.facts())).isAllowed }
             .map { record in
                 ReceivedApplicationsPage.Row(
                     path: DeclarationURL(id: record.id!).overview, applicant: record.applicant.realName,

@@ -12,7 +12,7 @@ extension Request {
                 .with(\.$applicant).with(\.$unit).first() else {
             throw PageError.notFound
         }
-        if case .deny(let reason) = AccessPolicy.decide(actor, action, .application(application.facts)) {
+        if case .deny(let reason) = AccessPolicy.decide(actor, action, .application(try application.facts())) {
             throw PageError.forbidden(reason)
         }
         return application

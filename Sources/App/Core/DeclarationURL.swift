@@ -15,6 +15,12 @@ struct DeclarationURL {
     var dossierContents: String { "\(overview)/print/dossier" }
     var evaluationForm: String { "\(overview)/print/evaluation-form" }
     var reviewForm: String { "\(overview)/print/review-form" }
+    /// 办理进度: the route as a timeline, and the current party's actions.
+    var progress: String { "\(overview)/progress" }
+    func fire(_ transition: ApplicationTransition) -> String { "\(progress)/\(transition.rawValue)" }
+    /// 单位评议推荐: the employer's part.
+    var unit: String { "\(overview)/unit" }
+    func unitForm(_ part: String) -> String { "\(unit)/\(part)" }
 
     func section(_ section: DeclarationSection) -> String { "\(overview)/sections/\(section.rawValue)" }
     func item(_ section: DeclarationSection, _ item: UUID) -> String { "\(self.section(section))/\(item)" }

@@ -39,3 +39,28 @@ extension Application {
 extension Request {
     var policies: PolicyStore { application.policies }
 }
+
+extension Application {
+    private struct WorkingDaysKey: StorageKey { typealias Value = WorkingDayCalendar }
+
+    /// The official working-day calendar (State Council schedules) the publicities count on.
+    var workingDays: WorkingDayCalendar {
+        get {
+            guard let calendar = storage[WorkingDaysKey.self] else { fatalError("configure() loads the calendar first") }
+            return calendar
+        }
+        set { storage[WorkingDaysKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var workingDays: WorkingDayCalendar { application.workingDays }
+
+    /// The year's publicity rules: the official calendar and the policy's minimum of working days.
+    func publicityRules() throws -> UnitEvaluation.Rules {
+        guard case .integer(let days)? = policies.current.parameter("publicityMinimumWorkingDays")?.value else {
+            throw StoredValueError(field: "policy.publicityMinimumWorkingDays", value: "missing")
+        }
+        return UnitEvaluation.Rules(calendar: workingDays, minimumWorkingDays: days)
+    }
+}

@@ -36,6 +36,14 @@ enum RoleGuide {
                 Duty(text: "审核本县（区）申报材料，填写评审材料汇总表", when: "8月25日前", clause: "六.1"),
                 Duty(text: "报市人社局备案后报送评委会办公室", when: "8月25日前", clause: "四（三）"),
             ]
+        case .countyHR:
+            [
+                Duty(text: "审核本县（区）非公经济组织、社会组织和无主管部门单位的申报", when: "单位推荐后", clause: "四（三）、六.4"),
+            ]
+        case .personnelAgency:
+            [
+                Duty(text: "对人事档案由本机构代理的申报人，核对后报当地人社部门审核", when: "单位推荐后", clause: "四（三）"),
+            ]
         case .cityHR:
             [
                 Duty(text: "县（区）申报中级的材料备案", when: "收审期间", clause: "四（三）"),

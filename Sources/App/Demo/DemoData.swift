@@ -45,6 +45,12 @@ enum DemoData {
         }
     }
 
+    /// The demo's clock: ten days before the intake window closes, inside the year's
+    /// review, so publicities, bookings and intake can be walked (a banner says so).
+    static func clock(for policy: Policy) -> AppClock {
+        .demo(startingAt: LocalDate(dayNumber: policy.intake.upperBound.dayNumber - 10))
+    }
+
     /// 12 characters from four classes, e.g. "Kp7-mQ2x-R9a".
     static func generatePassword() -> String {
         let upper = Array("ABCDEFGHJKLMNPQRSTUVWXYZ"), lower = Array("abcdefghijkmnopqrstuvwxyz"), digits = Array("23456789")

@@ -12,6 +12,7 @@ enum DemoOrganizations {
         var assetsCommission: UUID
         var agency: UUID
         var countyBureaus: [String: UUID]
+        var countyHRBureaus: [String: UUID]
         var units: [String: UUID]
     }
 
@@ -32,9 +33,10 @@ enum DemoOrganizations {
                                                  divisionCode: city, isCityDirect: true))
         let agency = try await make(Organization(name: "长治市公共就业和人才服务中心", kind: .personnelAgency, divisionCode: city, isCityDirect: true))
         var countyBureaus: [String: UUID] = [:]
+        var countyHRBureaus: [String: UUID] = [:]
         for (name, code) in counties.sorted(by: { $0.value < $1.value }) {
             countyBureaus[name] = try await make(Organization(name: "\(name)工业和信息化局", kind: .countyBureau, divisionCode: code))
-            _ = try await make(Organization(name: "\(name)人力资源和社会保障局", kind: .countyHR, divisionCode: code))
+            countyHRBureaus[name] = try await make(Organization(name: "\(name)人力资源和社会保障局", kind: .countyHR, divisionCode: code))
         }
         var units: [String: UUID] = [:]
         let unitSpecs: [(String, String, UnitKind, String, Bool, Bool, UUID?, UUID?)] = [
@@ -59,6 +61,6 @@ enum DemoOrganizations {
                 isCityDirect: spec.4, isAboveScale: spec.5, competentDepartmentID: spec.6, personnelAgencyID: spec.7))
         }
         return Created(cityHR: cityHR, industryBureau: bureau, committeeOffice: office, waterBureau: water,
-                       assetsCommission: assets, agency: agency, countyBureaus: countyBureaus, units: units)
+                       assetsCommission: assets, agency: agency, countyBureaus: countyBureaus, countyHRBureaus: countyHRBureaus, units: units)
     }
 }

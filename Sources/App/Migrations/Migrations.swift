@@ -11,5 +11,8 @@ enum AppMigrations {
         M0006_CreateApplicationItems(),
         M0007_CreateStoredFiles(),
         M0008_CreateIntegrityRecords(),
+        M0009_AddRouteToApplications(),
+        M0010_CreateWorkflowEvents(),
+        M0011_CreateUnitEvaluations(),
     ]
 }

@@ -28,6 +28,12 @@ final class ApplicationRecord: Model, @unchecked Sendable {
     @Field(key: "work_report") var workReport: String
     @OptionalField(key: "commitment_signed_at") var commitmentSignedAt: Date?
     @OptionalField(key: "submitted_at") var submittedAt: Date?
+    /// The route fixed at submission: `RouteStep` raw values joined by commas ("" before).
+    @Field(key: "route") var routeText: String
+    /// The county whose bodies act on the route, if any.
+    @OptionalField(key: "route_county") var routeCounty: String?
+    /// Index in the route of the furthest step the application has reached.
+    @Field(key: "reached_step") var reachedStep: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -45,14 +51,30 @@ final class ApplicationRecord: Model, @unchecked Sendable {
         self.state = ApplicationState.draft.rawValue
         self.basics = "{}"
         self.workReport = ""
+        self.routeText = ""
+        self.reachedStep = 0
     }
 
     var level: TargetLevel { TargetLevel(jsonName: targetLevel) ?? .engineer }
     var trackValue: Track { Track(jsonName: track) ?? .regular }
     var stateValue: ApplicationState { ApplicationState(rawValue: state) ?? .draft }
 
-    var facts: ApplicationFacts {
-        ApplicationFacts(id: id!, applicantID: $applicant.id, unitID: $unit.id, state: stateValue)
+    /// The stored route; a value that does not decode is an error, never skipped.
+    func route() throws -> [RouteStep] {
+        guard !routeText.isEmpty else { return [] }
+        return try routeText.split(separator: ",").map { raw in
+            guard let step = RouteStep(rawValue: String(raw)) else { throw StoredValueError(field: "applications.route", value: String(raw)) }
+            return step
+        }
+    }
+
+    /// The facts access decisions need; the unit must be loaded (`.with(\.$unit)`).
+    func facts() throws -> ApplicationFacts {
+        let unit = $unit.value
+        return ApplicationFacts(id: id!, applicantID: $applicant.id, unitID: $unit.id, state: stateValue,
+                                route: try route(), routeCounty: routeCounty, reachedStep: reachedStep,
+                                competentDepartmentID: unit?.$competentDepartment.id,
+                                personnelAgencyID: unit?.$personnelAgency.id)
     }
 
     var basicValues: FieldValues {

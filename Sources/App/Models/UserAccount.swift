@@ -45,7 +45,11 @@ final class UserAccount: Model, @unchecked Sendable {
 
     var role: Role { Role(rawValue: roleRaw) ?? .applicant }
 
-    var actor: AccessActor { AccessActor(userID: id!, role: role, organizationID: $organization.id) }
+    /// The division travels with the actor: a county bureau acts for its own county.
+    var actor: AccessActor {
+        AccessActor(userID: id!, role: role, organizationID: $organization.id,
+                    organizationDivision: $organization.value?.divisionCode)
+    }
 
     func isLocked(at now: Date) -> Bool { (lockedUntil.map { $0 > now }) ?? false }
 }

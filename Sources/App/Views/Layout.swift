@@ -21,6 +21,7 @@ enum Layout {
             .body(
                 .attribute(named: "data-role", value: chrome.user?.role.rawValue ?? "anonymous"),
                 .a(.class("skip-link"), .href("#main"), .text("跳到正文")),
+                .unwrap(chrome.banner) { .div(.class("demo-banner"), .attribute(named: "role", value: "note"), .text($0)) },
                 header(chrome),
                 navigation(chrome),
                 .main(

@@ -16,8 +16,12 @@ struct PageChrome {
     var csrf: String?
     var notice: String?
     var activePath: String
+    /// Shown on every page when the clock is not the real one (the demo).
+    var banner: String?
 
-    init(title: String, user: SignedIn? = nil, csrf: String? = nil, notice: String? = nil, activePath: String = "/") {
+    init(title: String, user: SignedIn? = nil, csrf: String? = nil, notice: String? = nil, activePath: String = "/",
+         banner: String? = nil) {
+        self.banner = banner
         self.title = title
         self.user = user
         self.csrf = csrf
@@ -34,7 +38,7 @@ struct PageChrome {
         }
         self.init(title: title, user: user, csrf: req.currentSession?.csrfToken,
                   notice: notice ?? req.query[String.self, at: "notice"].flatMap(Notices.text(for:)),
-                  activePath: req.url.path)
+                  activePath: req.url.path, banner: req.clock.banner)
     }
 }
 
@@ -72,6 +76,7 @@ struct NavItem {
             NavItem(title: "工作台", path: "/home", action: .viewOwnHome),
             NavItem(title: "我的申报", path: "/applications", action: .declare),
             NavItem(title: "收到的申报", path: "/applications/received", action: .listApplications),
+            NavItem(title: "待我办理", path: "/reviews", action: .reviewApplication),
             NavItem(title: "评审条件", path: "/conditions"),
             NavItem(title: "单位经办人", path: "/department/clerks", action: .manageUnitClerks),
             NavItem(title: "机构名录", path: "/organizations", action: .viewOrganizationDirectory),

@@ -1,0 +1,98 @@
+import Domain
+import Fluent
+import Vapor
+
+/// 待我办理: the applications waiting for the actor's own body at its route step,
+/// filterable by level and paged, with batch approval for the reviewing bodies.
+/// Every row passes the same access rule as acting on it (`reviewApplication`).
+struct ReviewQueueController: RouteCollection {
+    static let pageSize = 50
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("reviews", use: list).requires(.reviewApplication)
+        routes.post("reviews", "approve", use: approveChecked).requires(.reviewApplication)
+    }
+
+    /// The states in which each role acts.
+    static func states(for role: Role) -> [ApplicationState] {
+        switch role {
+        case .unitClerk: [.submitted, .unitReview]
+        case .personnelAgency: [.agencyReview]
+        case .countyHR: [.countyHRReview]
+        case .countyBureau: [.countyIndustryReview]
+        case .competentDepartment: [.departmentReview]
+        case .cityHR: [.cityHRFiling, .cityHRReview]
+        case .committeeOffice: [.intake]
+        case .applicant, .expert, .systemAdministrator: []
+        }
+    }
+
+    private func rows(_ req: Request, level: String?) async throws -> [ApplicationRecord] {
+        guard let actor = req.actor else { throw PageError.signInRequired(expired: false) }
+        let states = Self.states(for: actor.role).map(\.rawValue)
+        guard !states.isEmpty else { return [] }
+        var query = ApplicationRecord.query(on: req.db).filter(\.$state ~~ states)
+            .with(\.$applicant).with(\.$unit).sort(\.$submittedAt, .ascending)
+        switch actor.role {
+        case .unitClerk: query = query.filter(\.$unit.$id == actor.organizationID)
+        case .countyHR, .countyBureau: query = query.filter(\.$routeCounty == (actor.organizationDivision ?? "-"))
+        default: break
+        }
+        if let level, !level.isEmpty { query = query.filter(\.$targetLevel == level) }
+        return try await query.all().filter { record in
+            guard let facts = try? record.facts() else { return false }
+            return AccessPolicy.decide(actor, .reviewApplication, .application(facts)).isAllowed
+        }
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        try await render(req, notice: nil, status: .ok)
+    }
+
+    private func render(_ req: Request, notice: String?, status: HTTPResponseStatus) async throws -> Response {
+        let level = req.query[String.self, at: "level"]
+        let page = max(1, req.query[Int.self, at: "page"] ?? 1)
+        let all = try await rows(req, level: level)
+        let slice = all.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize)
+        let role = req.actor!.role
+        let model = ReviewQueuePage(
+            chrome: PageChrome(req: req, title: "待我办理", notice: notice), csrf: try await req.csrfToken(),
+            total: all.count, page: page, pageSize: Self.pageSize, level: level ?? "",
+            batchApprove: AccessPolicy.reviewingRoles.contains(role),
+            approveTitle: role == .cityHR ? "审核通过/备案" : "审核通过",
+            rows: slice.map { r in
+                ReviewQueuePage.Row(
+                    id: r.id!.uuidString, path: DeclarationURL(id: r.id!).progress, applicant: r.applicant.realName,
+                    level: BasicsForm.levels.first { $0.code == r.targetLevel }?.label ?? r.targetLevel,
+                    specialty: r.specialty, unit: r.unit.name, state: r.stateValue.label,
+                    submittedAt: r.submittedAt.map { BeijingTime.text($0) } ?? "—")
+            })
+        return model.render().response(status: status)
+    }
+
+    /// 批量审核通过: each checked application is approved on its own, through the
+    /// same state machine; the page says how many went through and which did not.
+    @Sendable func approveChecked(req: Request) async throws -> Response {
+        guard let actor = req.actor, AccessPolicy.reviewingRoles.contains(actor.role) else {
+            throw PageError.forbidden("只有审核机构可以批量审核")
+        }
+        let ids = ((try? req.content.get([String].self, at: "ids")) ?? []).compactMap(UUID.init(uuidString:))
+        guard !ids.isEmpty else { return try await render(req, notice: "请先勾选要审核通过的申报。", status: .unprocessableEntity) }
+        var passed = 0
+        var refused: [String] = []
+        for id in ids.prefix(Self.pageSize) {
+            guard let application = try await ApplicationRecord.query(on: req.db).filter(\.$id == id)
+                .with(\.$applicant).with(\.$unit).first() else { continue }
+            let facts = try application.facts()
+            guard AccessPolicy.decide(actor, .reviewApplication, .application(facts)).isAllowed else {
+                refused.append("\(application.applicant.realName)：不由您所在的机构办理"); continue
+            }
+            switch try await req.workflow.fire(.approve, on: application) {
+            case .success: passed += 1
+            case .failure(let refusal): refused.append("\(application.applicant.realName)：\(refusal.message)")
+            }
+        }
+        let notice = "已审核通过\(passed)件。" + (refused.isEmpty ? "" : "未通过操作：" + refused.joined(separator: "；"))
+        return try await render(req, notice: notice, status: refused.isEmpty ? .ok : .unprocessableEntity)
+    }
+}

@@ -1,0 +1,101 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Builds the progress page's model: the route with the real organizations'
+/// names, the timeline events, and the actions the viewer may take now.
+struct ProgressPageBuilder {
+    let req: Request
+    let application: ApplicationRecord
+
+    func page(error: String?) async throws -> ProgressPage {
+        let policy = req.policies.current
+        let url = DeclarationURL(id: application.id!)
+        let facts = try application.facts()
+        let state = application.stateValue
+        let route = facts.route
+        var stages: [ProgressPage.Stage] = []
+        for (index, step) in route.enumerated() {
+            let info = policy.routeStepInfo(step)
+            let status: ProgressPage.Stage.Status
+            if state == .accepted || index < application.reachedStep { status = .done }
+            else if state.step == step { status = .current }
+            else { status = .pending }
+            stages.append(.init(step: step.label, party: try await partyName(step), duty: info.duty,
+                                clause: info.clause, status: status))
+        }
+        let events = try await WorkflowEvent.query(on: req.db).filter(\.$application.$id == application.id!)
+            .sort(\.$occurredAt, .ascending).all()
+            .map { e in
+                ProgressPage.Event(when: BeijingTime.text(e.occurredAt), actor: e.actorName, organization: e.organizationName,
+                                   action: ApplicationTransition(rawValue: e.transition)?.label ?? e.transition,
+                                   opinion: e.opinion)
+            }
+        var waitingFor: String?
+        if let step = state.step { waitingFor = "等待\(try await partyName(step))办理：\(step.label)。" }
+        let ruleReading = route.isEmpty ? nil : "报送路线依据本年度评审政策的报送规定，按申报级别与单位情况（市直/县区、有无主管部门、是否人事代理）确定。"
+        var actions: [ProgressPage.ActionForm] = []
+        var links: [(String, String)] = [("申报概览与材料", url.overview)]
+        if let actor = req.actor, AccessPolicy.decide(actor, .reviewApplication, .application(facts)).isAllowed {
+            actions = Self.actions(for: state, url: url, policy: policy)
+            if state == .unitReview || state == .submitted { links.insert(("单位评议推荐（评议组、三公示、鉴定意见）", url.unit), at: 0) }
+        }
+        return ProgressPage(
+            chrome: PageChrome(req: req, title: "办理进度"), csrf: try await req.csrfToken(),
+            applicant: application.applicant.realName,
+            level: BasicsForm.levels.first { $0.code == application.targetLevel }?.label ?? application.targetLevel,
+            specialty: application.specialty, unit: application.unit.name, state: state.label,
+            routeReading: ruleReading, stages: stages, events: events, waitingFor: waitingFor,
+            actions: actions, links: links, error: error)
+    }
+
+    static func actions(for state: ApplicationState, url: DeclarationURL, policy: Policy) -> [ProgressPage.ActionForm] {
+        let returnForm = ProgressPage.ActionForm(path: url.fire(.returnForCorrection), title: "退回修改", style: "secondary",
+                                                 reasonLabel: "退回理由（申报人据此修改后重新提交）", reasonRequired: true, confirm: nil)
+        let rejectForm = ProgressPage.ActionForm(path: url.fire(.reject), title: "不予通过", style: "danger",
+                                                 reasonLabel: "不予通过的理由", reasonRequired: true,
+                                                 confirm: "我确认不予通过（本年度评审终止，不可撤销）")
+        switch state {
+        case .submitted:
+            return [.init(path: url.fire(.unitAccept), title: "受理并开始单位评议", style: "primary",
+                          reasonLabel: nil, reasonRequired: false, confirm: nil)]
+        case .unitReview:
+            return [.init(path: url.fire(.recommend), title: "推荐上报", style: "primary",
+                          reasonLabel: "推荐意见（可选）", reasonRequired: false, confirm: nil), returnForm, rejectForm]
+        case .intake:
+            let copies = IntakeCheck.copyCounts(policy).map { "\($0.0)\($0.1)份" }.joined(separator: "、")
+            return [.init(path: url.fire(.acceptAtIntake), title: "收审受理", style: "primary",
+                          reasonLabel: "收审意见（可选）", reasonRequired: false,
+                          confirm: "原件已核验；纸质材料已收齐（\(copies)）"), returnForm]
+        case let s where ApplicationState.levelReviewStates.contains(s):
+            let title = s == .cityHRFiling ? "备案" : "审核通过"
+            return [.init(path: url.fire(.approve), title: title, style: "primary",
+                          reasonLabel: "审核意见（可选）", reasonRequired: false, confirm: nil), returnForm, rejectForm]
+        default:
+            return []
+        }
+    }
+
+    /// The real organization acting at a step, or its kind where none is on record.
+    func partyName(_ step: RouteStep) async throws -> String {
+        let unit = application.unit
+        switch step {
+        case .unit:
+            return unit.name
+        case .personnelAgency:
+            if let id = unit.$personnelAgency.id, let org = try await Organization.find(id, on: req.db) { return org.name }
+        case .competentDepartment:
+            if let id = unit.$competentDepartment.id, let org = try await Organization.find(id, on: req.db) { return org.name }
+        case .countyHR, .countyIndustryBureau:
+            let kind: OrganizationKind = step == .countyHR ? .countyHR : .countyBureau
+            if let county = application.routeCounty,
+               let org = try await Organization.query(on: req.db).filter(\.$kindRaw == kind.rawValue)
+                .filter(\.$divisionCode == county).filter(\.$isActive == true).first() { return org.name }
+        case .cityHRFiling, .cityHRReview:
+            if let org = try await Organization.query(on: req.db).filter(\.$kindRaw == OrganizationKind.cityHR.rawValue).first() { return org.name }
+        case .committeeOffice:
+            if let org = try await Organization.query(on: req.db).filter(\.$kindRaw == OrganizationKind.committeeOffice.rawValue).first() { return org.name }
+        }
+        return req.policies.current.routeStepInfo(step).party
+    }
+}

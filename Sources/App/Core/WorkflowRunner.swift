@@ -1,0 +1,105 @@
+import Domain
+import Fluent
+import SQLKit
+import Vapor
+
+/// Fires a transition of `Workflow` for a request: gathers the facts, asks the
+/// state machine, and applies the answer with a conditional update (only if the
+/// state is still the one the decision was made on), the timeline event and the
+/// audit record in one transaction. A transition fired twice — a double click,
+/// two tabs, two servers — takes effect once; the second gets `wrongState`.
+struct WorkflowRunner {
+    let req: Request
+
+    /// What the caller adds to the facts it cannot know itself.
+    struct Extra: Sendable {
+        var reason = ""
+        var commitmentSigned = false
+        var missing: [String] = []
+        var integrityRecordUntil: LocalDate?
+        var unitEvaluationMissing: [String] = []
+        var intakeMissing: [String] = []
+        /// Set on submission: the route the application will follow.
+        var route: ApplicationRoute?
+    }
+
+    @discardableResult
+    func fire(_ transition: ApplicationTransition, on application: ApplicationRecord,
+              extra: Extra = Extra()) async throws -> Result<ApplicationState, TransitionRefusal> {
+        guard let user = req.currentUser, let actor = req.actor, let id = application.id else {
+            throw PageError.signInRequired(expired: false)
+        }
+        let from = application.stateValue
+        var appFacts = try application.facts()
+        let route = extra.route?.steps ?? appFacts.route
+        if let fixed = extra.route {
+            appFacts = ApplicationFacts(id: id, applicantID: appFacts.applicantID, unitID: appFacts.unitID, state: from,
+                                        route: fixed.steps, routeCounty: fixed.county, reachedStep: 0,
+                                        competentDepartmentID: appFacts.competentDepartmentID,
+                                        personnelAgencyID: appFacts.personnelAgencyID)
+        }
+        let facts = TransitionFacts(
+            actorRole: actor.role, actorIsApplicant: application.$applicant.id == actor.userID,
+            actorIsParty: ReviewParty.actsNow(actor, for: appFacts),
+            commitmentSigned: extra.commitmentSigned, missing: extra.missing,
+            integrityRecordUntil: extra.integrityRecordUntil, route: route,
+            unitEvaluationMissing: extra.unitEvaluationMissing, intakeMissing: extra.intakeMissing,
+            reason: extra.reason)
+        let decision = Workflow.fire(transition, from: from, facts: facts)
+        switch decision {
+        case .failure(let refusal):
+            try await AuditLog.append(req.auditEntry(transition.auditAction, objectType: "application",
+                                                     objectID: id.uuidString, outcome: .denied,
+                                                     detail: String(describing: refusal).prefix(200).description), on: req.db)
+            return decision
+        case .success(let next):
+            let reached = next.step.flatMap { route.firstIndex(of: $0) }.map { max($0, application.reachedStep) }
+                ?? application.reachedStep
+            let now = req.clock.now()
+            let organizationName = user.$organization.value?.name ?? ""
+            let applied: Bool = try await req.transaction { db in
+                guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+                var update = sql.update(ApplicationRecord.schema)
+                    .set("state", to: next.rawValue)
+                    .set("reached_step", to: reached)
+                    .set("updated_at", to: now)
+                if let fixed = extra.route {
+                    update = update.set("route", to: fixed.steps.map(\.rawValue).joined(separator: ","))
+                        .set("route_county", to: fixed.county)
+                }
+                switch transition {
+                case .submit: update = update.set("submitted_at", to: now)
+                case .withdraw: update = update.set("submitted_at", to: SQLLiteral.null).set("commitment_signed_at", to: SQLLiteral.null)
+                default: break
+                }
+                let rows = try await update.where("id", .equal, id).where("state", .equal, from.rawValue)
+                    .returning("id").all()
+                guard !rows.isEmpty else { return false }
+                try await WorkflowEvent(applicationID: id, occurredAt: now, actorID: user.id, actorName: user.realName,
+                                        organizationName: organizationName, transition: transition.rawValue,
+                                        fromState: from.rawValue, toState: next.rawValue,
+                                        opinion: extra.reason).create(on: db)
+                try await AuditLog.append(req.auditEntry(transition.auditAction, objectType: "application",
+                                                         objectID: id.uuidString,
+                                                         detail: "\(from.rawValue) -> \(next.rawValue)"), on: db)
+                return true
+            }
+            guard applied else {
+                // Someone else moved it first: report the state it is in now.
+                let current = try await ApplicationRecord.find(id, on: req.db)?.stateValue ?? from
+                return .failure(.wrongState(current))
+            }
+            application.state = next.rawValue
+            application.reachedStep = reached
+            if let fixed = extra.route {
+                application.routeText = fixed.steps.map(\.rawValue).joined(separator: ",")
+                application.routeCounty = fixed.county
+            }
+            return decision
+        }
+    }
+}
+
+extension Request {
+    var workflow: WorkflowRunner { WorkflowRunner(req: self) }
+}

@@ -1,0 +1,62 @@
+import Domain
+import Plot
+
+/// 待我办理: what waits for the actor's body, with batch approval.
+struct ReviewQueuePage {
+    struct Row {
+        var id: String
+        var path: String
+        var applicant: String
+        var level: String
+        var specialty: String
+        var unit: String
+        var state: String
+        var submittedAt: String
+    }
+
+    var chrome: PageChrome
+    var csrf: String
+    var total: Int
+    var page: Int
+    var pageSize: Int
+    var level: String
+    var batchApprove: Bool
+    var approveTitle: String
+    var rows: [Row]
+
+    func render() -> HTML {
+        let pages = max(1, (total + pageSize - 1) / pageSize)
+        let levels = [Choice(value: "", label: "全部级别")] + BasicsForm.levels.map { Choice(value: $0.code, label: $0.label) }
+        return Layout.page(
+            chrome,
+            .h1(.text("待我办理")),
+            .form(
+                .method(.get), .action("/reviews"), .class("filters"),
+                .selectField("level", label: "申报级别", choices: levels, selected: level, prompt: nil),
+                .submitButton("筛选", style: "secondary")
+            ),
+            .p(.text("共\(total)件，第\(page)/\(pages)页。")),
+            .if(rows.isEmpty, .p(.class("muted"), .text("暂无等待您办理的申报。"))),
+            .if(!rows.isEmpty, .form(
+                .method(.post), .action("/reviews/approve"),
+                .csrfField(csrf),
+                .div(.class("table-wrap"), .table(
+                    .class("data"),
+                    .thead(.tr(.if(batchApprove, .th(.text("选择"))), .th(.text("申报人")), .th(.text("申报级别")), .th(.text("申报专业")),
+                               .th(.text("工作单位")), .th(.text("状态")), .th(.text("提交时间")))),
+                    .tbody(.forEach(rows) { row in
+                        .tr(
+                            .if(batchApprove, .td(.input(.type(.checkbox), .name("ids[]"), .value(row.id),
+                                                         .attribute(named: "aria-label", value: "选择\(row.applicant)")))),
+                            .td(.a(.href(row.path), .text(row.applicant))), .td(.text(row.level)), .td(.text(row.specialty)),
+                            .td(.text(row.unit)), .td(.text(row.state)), .td(.text(row.submittedAt)))
+                    })
+                )),
+                .if(batchApprove, .submitButton("勾选的申报\(approveTitle)"))
+            )),
+            .if(pages > 1, .nav(.ariaLabel("分页"), .ul(.class("pager"), .forEach(1...pages) { p in
+                .li(.a(.href("/reviews?level=\(level)&page=\(p)"), .if(p == page, .attribute(named: "aria-current", value: "page")), .text("\(p)")))
+            })))
+        )
+    }
+}

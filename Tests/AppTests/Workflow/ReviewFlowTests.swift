@@ -1,0 +1,234 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import App
+@testable import Domain
+
+/// The application after submission, through every party's screens over HTTP:
+/// the employer's evaluation and three publicities on the official calendar,
+/// the level-by-level review along the route, and intake (四, 六, 十).
+@Suite(.serialized) struct ReviewFlowTests {
+    func day(_ iso: String) -> Date { LocalDate(iso: iso)!.beijingMorning }
+
+    /// A complete engineer declaration by applicant1 (长治市示例水利勘测设计院, a city-direct
+    /// public institution under 市水务局), submitted; returns its id.
+    func submitted(_ app: Application) async throws -> UUID {
+        var applicant = Browser(app)
+        try await applicant.login("applicant1")
+        let overview = try await applicant.startDeclaration()
+        try await DeclarationFixtures.fillEngineer(&applicant, overview)
+        try await DeclarationFixtures.attachFiles(app, overview)
+        try await applicant.get("\(overview)/commitment")
+        try await applicant.post("\(overview)/commitment", ["agree": "1"])
+        let submit = try await applicant.post("\(overview)/submit")
+        #expect(submit.status == .seeOther)
+        return try #require(UUID(uuidString: String(overview.split(separator: "/").last!)))
+    }
+
+    func record(_ app: Application, _ id: UUID) async throws -> ApplicationRecord {
+        try #require(try await ApplicationRecord.find(id, on: app.db))
+    }
+
+    @Test func cityDirectEngineerFromSubmissionToIntake() async throws {
+        try await withTestApp { app in
+            app.clock = .fixed(day("2022-06-06"))
+            let id = try await submitted(app)
+            let url = DeclarationURL(id: id)
+            var application = try await record(app, id)
+            #expect(application.stateValue == .submitted)
+            // 四（三）: 市直单位申报中级 → 主管部门审核 → 市人社局审核 → 评委会 (route rule 1).
+            #expect(try application.route() == [.unit, .competentDepartment, .cityHRReview, .committeeOffice])
+
+            var unit = Browser(app)
+            try await unit.login("unit1")
+            let queue = try await unit.get("/reviews")
+            #expect(queue.status == .ok)
+            #expect(queue.text.contains("待我办理") && queue.text.contains("张伟"))
+            try await unit.get(url.progress)
+            #expect(try await unit.post(url.fire(.unitAccept)).status == .seeOther)
+            #expect(try await record(app, id).stateValue == .unitReview)
+
+            // Recommending now is refused with what is missing.
+            try await unit.get(url.progress)
+            let early = try await unit.post(url.fire(.recommend))
+            #expect(early.status == .unprocessableEntity)
+            #expect(early.text.contains("推荐前还须完成") && early.text.contains("单位鉴定意见"))
+
+            // The panel, its check and ratings.
+            try await unit.get(url.unit)
+            var panel: [String: String] = [:]
+            for (i, role) in PanelMemberRole.allCases.enumerated() {
+                panel["name_\(i)"] = "评议人\(i)"; panel["role_\(i)"] = role.rawValue; panel["post_\(i)"] = "高级工程师"
+            }
+            #expect(try await unit.post(url.unitForm("panel"), panel).status == .seeOther)
+            var ratings = ["authenticity": "1"]
+            for c in EvaluationCriterion.allCases { ratings["rating_\(c.rawValue)"] = "good" }
+            #expect(try await unit.post(url.unitForm("ratings"), ratings).status == .seeOther)
+
+            // The opinion publicity before an opinion is refused; the first two start today.
+            let tooEarly = try await unit.post(url.unitForm("publicity/opinion"), ["starts": "2022-06-06"])
+            #expect(tooEarly.status == .unprocessableEntity)
+            #expect(tooEarly.text.contains("请先出具单位鉴定意见"))
+            #expect(try await unit.post(url.unitForm("publicity/conditions"), ["starts": "2022-06-06"]).status == .seeOther)
+            #expect(try await unit.post(url.unitForm("publicity/materials"), ["starts": "2022-06-06"]).status == .seeOther)
+            let page = try await unit.get(url.unit)
+            // Five working days: 6月6日 to 6月10日 (a Friday).
+            #expect(page.text.contains("公示期：2022年6月6日至2022年6月10日（公示中）"))
+
+            // An objection must be resolved before the opinion.
+            #expect(try await unit.post(url.unitForm("objection/materials"), ["received": "2022-06-06", "content": "论文作者存疑"]).status == .seeOther)
+            app.clock = .fixed(day("2022-06-13"))
+            let meets = Dictionary(uniqueKeysWithValues: OpinionItem.allCases.map { ("meets_\($0.rawValue)", "yes") })
+            var opinion = meets
+            opinion["text"] = "该同志学历、资历符合申报条件，同意推荐。"
+            opinion["decided"] = "2022-06-13"
+            opinion["recommend"] = "yes"
+            opinion["head"] = "王院长"
+            try await unit.get(url.unit)
+            let blocked = try await unit.post(url.unitForm("opinion"), opinion)
+            #expect(blocked.status == .unprocessableEntity)
+            #expect(blocked.text.contains("有未处理的异议"))
+            #expect(blocked.text.contains("该同志学历、资历符合申报条件"))   // what was typed is kept
+            #expect(try await unit.post(url.unitForm("objection/materials/0/resolve"),
+                                        ["resolved": "2022-06-13", "resolution": "经核实为本人独立完成"]).status == .seeOther)
+            #expect(try await unit.post(url.unitForm("opinion"), opinion).status == .seeOther)
+            #expect(try await unit.post(url.unitForm("publicity/opinion"), ["starts": "2022-06-13"]).status == .seeOther)
+            #expect(try await unit.post(url.unitForm("commitment"), ["agree": "1"]).status == .seeOther)
+
+            // On the publicity's last day it is not over yet.
+            app.clock = .fixed(day("2022-06-17"))
+            try await unit.get(url.progress)
+            let lastDay = try await unit.post(url.fire(.recommend))
+            #expect(lastDay.status == .unprocessableEntity)
+            #expect(lastDay.text.contains("单位鉴定意见公示至2022年6月17日结束"))
+            app.clock = .fixed(day("2022-06-20"))
+            #expect(try await unit.post(url.fire(.recommend), ["reason": "同意推荐"]).status == .seeOther)
+            #expect(try await record(app, id).stateValue == .departmentReview)
+
+            // Parties not on the route or not yet reached are refused.
+            var county = Browser(app)
+            try await county.login("county1")
+            #expect(try await county.get(url.progress).status == .forbidden)
+            var cityHR = Browser(app)
+            try await cityHR.login("cityhr")
+            #expect(try await cityHR.get(url.progress).status == .forbidden)
+
+            var dept = Browser(app)
+            try await dept.login("dept1")
+            let deptQueue = try await dept.get("/reviews")
+            #expect(deptQueue.text.contains("张伟"))
+            try await dept.get(url.progress)
+            #expect(try await dept.post(url.fire(.approve), ["reason": "材料齐全"]).status == .seeOther)
+            #expect(try await record(app, id).stateValue == .cityHRReview)
+            // The same approval again (a double click) changes nothing.
+            #expect(try await dept.post(url.fire(.approve)).status == .forbidden)
+
+            try await cityHR.get(url.progress)
+            #expect(try await cityHR.post(url.fire(.approve)).status == .seeOther)
+            #expect(try await record(app, id).stateValue == .intake)
+
+            var office = Browser(app)
+            try await office.login("office")
+            try await office.get(url.progress)
+            let unchecked = try await office.post(url.fire(.acceptAtIntake))
+            #expect(unchecked.status == .unprocessableEntity)
+            #expect(unchecked.text.contains("核验原件并收齐纸质材料"))
+            #expect(try await office.post(url.fire(.acceptAtIntake), ["confirm": "1"]).status == .seeOther)
+            application = try await record(app, id)
+            #expect(application.stateValue == .accepted)
+
+            // The timeline names every party and keeps the opinions.
+            let progress = try await office.get(url.progress)
+            #expect(progress.status == .ok)
+            for text in ["长治市示例水利勘测设计院", "长治市水务局", "长治市人力资源和社会保障局", "材料齐全", "收审受理", "已办理"] {
+                #expect(progress.text.contains(text), "progress page lacks \(text)")
+            }
+            let events = try await WorkflowEvent.query(on: app.db).filter(\.$application.$id == id).count()
+            #expect(events == 6)   // submit, accept, recommend, approve ×2, intake
+        }
+    }
+
+    @Test func returnForCorrectionAndResubmission() async throws {
+        try await withTestApp { app in
+            app.clock = .fixed(day("2022-06-06"))
+            let id = try await submitted(app)
+            let url = DeclarationURL(id: id)
+            var unit = Browser(app)
+            try await unit.login("unit1")
+            try await unit.get(url.progress)
+            try await unit.post(url.fire(.unitAccept))
+            try await unit.get(url.progress)
+            let noReason = try await unit.post(url.fire(.returnForCorrection), ["reason": " "])
+            #expect(noReason.status == .unprocessableEntity)
+            #expect(noReason.text.contains("请填写理由"))
+            #expect(try await unit.post(url.fire(.returnForCorrection), ["reason": "请补充继续教育证书"]).status == .seeOther)
+            #expect(try await record(app, id).stateValue == .returned)
+
+            var applicant = Browser(app)
+            try await applicant.login("applicant1")
+            let progress = try await applicant.get(url.progress)
+            #expect(progress.text.contains("请补充继续教育证书"))
+            try await applicant.get(url.commitment)
+            try await applicant.post(url.commitment, ["agree": "1"])
+            #expect(try await applicant.post(url.submit).status == .seeOther)
+            #expect(try await record(app, id).stateValue == .submitted)
+            let transitions = try await WorkflowEvent.query(on: app.db).filter(\.$application.$id == id)
+                .sort(\.$occurredAt).all().map(\.transition)
+            #expect(transitions == ["submit", "unit_accept", "return", "submit"])
+        }
+    }
+
+    @Test func rolesThatMayNotActAreRefused() async throws {
+        try await withTestApp { app in
+            app.clock = .fixed(day("2022-06-06"))
+            let id = try await submitted(app)
+            let url = DeclarationURL(id: id)
+            // The applicant cannot take up their own application or open a queue.
+            var applicant = Browser(app)
+            try await applicant.login("applicant1")
+            #expect(try await applicant.get("/reviews").status == .forbidden)
+            try await applicant.get(url.progress)
+            #expect(try await applicant.post(url.fire(.unitAccept)).status == .forbidden)
+            // Another unit's applicant and an expert cannot even look.
+            var other = Browser(app)
+            try await other.login("applicant2")
+            #expect(try await other.get(url.progress).status == .forbidden)
+            var expert = Browser(app)
+            try await expert.login("expert1")
+            #expect(try await expert.get(url.progress).status == .forbidden)
+            #expect(try await expert.get("/reviews").status == .forbidden)
+            // The office sees it but may not act before it reaches intake.
+            var office = Browser(app)
+            try await office.login("office")
+            #expect(try await office.get(url.progress).status == .ok)
+            #expect(try await office.post(url.fire(.acceptAtIntake), ["confirm": "1"]).status == .forbidden)
+            #expect(try await record(app, id).stateValue == .submitted)
+            // The unit page is the unit clerk's only.
+            #expect(try await office.get(url.unit).status == .forbidden)
+        }
+    }
+
+    @Test func aTransitionFiredTwiceAtOnceTakesEffectOnce() async throws {
+        try await withTestApp { app in
+            app.clock = .fixed(day("2022-06-06"))
+            let id = try await submitted(app)
+            let url = DeclarationURL(id: id)
+            var first = Browser(app), second = Browser(app)
+            try await first.login("unit1")
+            try await second.login("unit1")
+            try await first.get(url.progress)
+            try await second.get(url.progress)
+            let a = first, b = second
+            async let r1 = { var x = a; return try await x.post(url.fire(.unitAccept)).status }()
+            async let r2 = { var x = b; return try await x.post(url.fire(.unitAccept)).status }()
+            let statuses = try await [r1, r2]
+            #expect(statuses.filter { $0 == .seeOther }.count == 1)
+            let accepts = try await WorkflowEvent.query(on: app.db).filter(\.$application.$id == id)
+                .filter(\.$transition == "unit_accept").count()
+            #expect(accepts == 1)
+            #expect(try await record(app, id).stateValue == .unitReview)
+        }
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import Similarity
-
-@Suite struct SimilarityPlaceholderTests {
-    @Test func namespaceExists() { #expect(String(describing: Similarity.self) == "Similarity") }
-}
