@@ -1,4 +1,5 @@
 import DocumentReading
+import Domain
 import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
@@ -11,6 +12,7 @@ import Vapor
 public func configure(_ app: Application, config: AppConfig, migrate: Bool = true) async throws {
     app.config = config
     app.policies = try PolicyStore.load()
+    app.workingDays = try WorkingDayCalendar.official()
     try useDatabase(app, config.store)
     if case .postgres = config.store {} else { app.writeGate = WriteGate() }
     app.migrations.add(AppMigrations.all)

@@ -95,7 +95,7 @@ struct FilesController: RouteCollection {
     func materialsPage(_ req: Request, _ application: ApplicationRecord, form state: FormState? = nil) async throws -> FilesPage {
         let loaded = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
         let actor = req.actor
-        let editable = AccessPolicy.decide(actor, .editApplication, .application(application.facts)).isAllowed
+        let editable = AccessPolicy.decide(actor, .editApplication, .application(try application.facts())).isAllowed
         let itemNames = Dictionary(uniqueKeysWithValues: loaded.items.compactMap { item in
             item.id.map { ($0, Self.itemName(item)) }
         })
