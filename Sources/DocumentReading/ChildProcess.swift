@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -50,6 +51,8 @@ public enum ChildProcess {
     /// Debian's /usr/bin tools.
     static let fallbackFolders = ["/usr/bin", "/bin", "/usr/local/bin"]
 
+    private static let spawnLock = NSLock()
+
     /// Runs `executable` (a name looked up on PATH, or a path containing "/") with `arguments`.
     ///
     /// - Parameters:
@@ -65,23 +68,29 @@ public enum ChildProcess {
 
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]
-        guard makePipe(&outPipe) else { throw .launchFailed("pipe: \(errnoText())") }
-        guard makePipe(&errPipe) else {
-            closeAll(outPipe)
-            throw .launchFailed("pipe: \(errnoText())")
-        }
-
+        // Pipes are made and the child started under one lock, and our write ends closed before
+        // it is released: otherwise a tool started by another thread in between could inherit a
+        // write end (pipe() and FD_CLOEXEC are two steps) and hold our end of file back.
+        spawnLock.lock()
         let pid: pid_t
         do {
-            pid = try spawn(path: path, arguments: [executable] + arguments,
-                            stdoutWrite: outPipe[1], stderrWrite: errPipe[1])
-        } catch {
-            closeAll(outPipe + errPipe)
-            throw error
+            defer { spawnLock.unlock() }
+            guard makePipe(&outPipe) else { throw ChildProcessError.launchFailed("pipe: \(errnoText())") }
+            guard makePipe(&errPipe) else {
+                closeAll(outPipe)
+                throw ChildProcessError.launchFailed("pipe: \(errnoText())")
+            }
+            do {
+                pid = try spawn(path: path, arguments: [executable] + arguments,
+                                stdoutWrite: outPipe[1], stderrWrite: errPipe[1])
+            } catch {
+                closeAll(outPipe + errPipe)
+                throw error
+            }
+            // The child holds its own copies of the write ends; ours must go so EOF can arrive.
+            close(outPipe[1])
+            close(errPipe[1])
         }
-        // The child holds its own copies of the write ends; ours must go so EOF can arrive.
-        close(outPipe[1])
-        close(errPipe[1])
 
         var collector = OutputCollector(limit: limit, stdoutFD: outPipe[0], stderrFD: errPipe[0])
         let ending = collector.collect(until: deadline)
