@@ -33,6 +33,8 @@ struct EligibilityParameters: Sendable {
     var leadRank: Int
     var backboneRanks: [ClosedRange<Int>?]          // by AchievementLevel raw value
     var projectLevels: UInt8                        // bit per AchievementLevel
+    var fundedLevels: UInt8                         // bit per AchievementLevel: the funding's level
+    var planningLevels: UInt8                       // bit per AchievementLevel: the plan's level
     // Assistant engineer outputs
     var technicalReportsRequired: Int
     // Assessments (I3, I4, I5)
@@ -57,6 +59,17 @@ struct EligibilityParameters: Sendable {
     func passing(_ r: AssessmentResult) -> Bool { passingResults & (1 << r.rawValue) != 0 }
     func uncounted(_ r: AssessmentResult) -> Bool { uncountedResults & (1 << r.rawValue) != 0 }
     func related(_ d: Discipline) -> Bool { relatedDisciplines & (1 << d.rawValue) != 0 }
+
+    /// I9: the levels at which an achievement of this kind counts (a bit per
+    /// `AchievementLevel`); nil for the kinds the notice sets no level for.
+    func countedLevels(_ kind: AchievementKind) -> UInt8? {
+        switch kind {
+        case .project: projectLevels
+        case .funded: fundedLevels
+        case .planning: planningLevels
+        case .platform, .standard, .promotion, .drug: nil
+        }
+    }
 
     init(parameters p: ParameterSource, applicationDate: LocalDate, referenceDate: LocalDate,
          citations: [RuleCitation]) throws(JSONInputError) {
@@ -92,6 +105,8 @@ struct EligibilityParameters: Sendable {
             try p.range("backboneRanksCity"), try p.range("backboneRanksLargeEnterprise"), nil,
         ]
         projectLevels = try p.enumBits("projectMinimumLevels", AchievementLevel.self)
+        fundedLevels = try p.enumBits("fundedMinimumLevels", AchievementLevel.self)
+        planningLevels = try p.enumBits("planningMinimumLevels", AchievementLevel.self)
         technicalReportsRequired = try p.count("technicalReportsRequired")
         assessmentsPerTenureYear = try p.count("assessmentsPerTenureYear")
         recentAssessmentYears = try p.count("recentAssessmentYears")

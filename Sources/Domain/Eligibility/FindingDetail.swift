@@ -16,6 +16,8 @@ public enum FindingDetail: Sendable, Equatable {
     case missingTitle(tier: TitleTier, years: Int)
     case tenure(TenureFacts)
     case tenureNeedsAppointment(TenureFacts)
+    /// The worker-technician route: technical work since the skill grade (I7).
+    case technicalWork(TechnicalWorkFacts)
     case probation(ProbationFacts)
     // Outputs (I8, I9)
     case papers(PapersFacts)
@@ -50,10 +52,11 @@ public struct EducationFacts: Sendable, Equatable {
 public struct GrassrootsFacts: Sendable, Equatable {
     public let counted: EducationLevel
     public let minimum: EducationLevel
-    /// Grassroots work to the reference date, in whole months.
+    /// Grassroots technical work (periods both grassroots and technical) to the
+    /// reference date, in whole months.
     public let months: Int
     public let requiredYears: Int
-    /// Whether the applicant still works at the grassroots on the application date.
+    /// Whether the applicant's work on the application date is grassroots technical work.
     public let current: Bool
 }
 
@@ -86,6 +89,27 @@ public struct TenureFacts: Sendable, Equatable {
     public let met: Bool
 }
 
+/// The worker-technician route (I7): the `technical` work periods from the day the
+/// skill grade was obtained to the reference date, added up. Calendar time since the
+/// grade does not count by itself.
+public struct TechnicalWorkFacts: Sendable, Equatable {
+    public let grade: SkillGrade
+    public let obtained: LocalDate
+    public let reference: LocalDate
+    /// The technical work counted, in whole months, less the deducted years.
+    public let months: Int
+    /// Years not counted because of assessments below competent (I3).
+    public let deductedYears: Int
+    /// Years taken off for an engineering degree (I7).
+    public let reducedYears: Int
+    /// The route's years after the reduction.
+    public let requiredYears: Int
+    public let met: Bool
+    /// When not met: the day the technical work reaches the years if the period
+    /// running on the reference date goes on; nil when no technical work is going on.
+    public let due: LocalDate?
+}
+
 public struct ProbationFacts: Sendable, Equatable {
     public enum State: UInt8, Sendable { case passed, notPassed, missing, pending }
     public let state: State
@@ -94,14 +118,18 @@ public struct ProbationFacts: Sendable, Equatable {
     public let education: EducationLevel
 }
 
-/// Why one paper or material did not count (the first one found is reported).
+/// Why one paper, material or achievement did not count (the first one found is reported).
 public enum OutputRejection: Sendable, Equatable {
     case notPublicJournal, notFirstAuthor, notIndexed, notRelevant
     case tooShort(characters: Int, minimum: Int)
     case tooFewExperts(count: Int, minimum: Int)
     case beforeStart(date: LocalDate)
+    /// Dated after the status date, when the dossier closes (I8).
+    case afterClose(date: LocalDate, closes: LocalDate)
     case notAccepted
-    case projectLevel(AchievementLevel)
+    /// Below the levels at which an achievement of this kind counts (I9); `allowed`
+    /// is a bit per `AchievementLevel`.
+    case levelNotCounted(kind: AchievementKind, level: AchievementLevel, allowed: UInt8)
     case rankOutside(rank: Int, level: AchievementLevel, range: ClosedRange<Int>?)
 }
 
@@ -125,6 +153,8 @@ public struct PapersFacts: Sendable, Equatable {
     public let papersRequired: Int
     public let materialsRequired: Int
     public let period: OutputPeriod?
+    /// The status date: items dated after it do not count (I8).
+    public let closes: LocalDate
     public let rejected: RejectedItem?
 }
 
@@ -132,6 +162,8 @@ public struct AchievementFacts: Sendable, Equatable {
     public let count: Int
     public let required: Int
     public let period: OutputPeriod?
+    /// The status date: achievements dated after it do not count (I8).
+    public let closes: LocalDate
     /// The first achievement that counts.
     public let kind: AchievementKind?
     public let level: AchievementLevel?

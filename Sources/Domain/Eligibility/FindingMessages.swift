@@ -28,6 +28,7 @@ extension FindingDetail {
             t.append("未取得"); t.append(engineeringTier: tier); t.append("职称（须取得后从事技术工作满")
             t.append(int: years); t.append("年）")
         case .tenure(let f): renderTenure(f, into: &t)
+        case .technicalWork(let f): renderTechnicalWork(f, into: &t)
         case .tenureNeedsAppointment(let f):
             t.append("事业单位人员的任职年限自聘任时间起算，未填写"); t.append(held: f.held)
             t.append("聘任时间，须人工核实；按取得资格时间"); t.appendChinese(f.start); t.append("计至")
@@ -92,7 +93,7 @@ extension FindingDetail {
 
     private func renderGrassroots(_ g: GrassrootsFacts, into t: inout TextBuffer) {
         t.append("最高有效学历为"); t.append(education: g.counted); t.append("，低于工程师须")
-        t.append(education: g.minimum); t.append("及以上学历的要求；在乡镇以下基层一线累计工作"); t.appendSpan(months: g.months)
+        t.append(education: g.minimum); t.append("及以上学历的要求；在乡镇以下基层一线从事专业技术工作累计"); t.appendSpan(months: g.months)
         let enough = g.months >= g.requiredYears * 12
         if enough && g.current {
             t.append("（须满"); t.append(int: g.requiredYears); t.append("年）且目前仍在基层一线，学历放宽到")
@@ -100,7 +101,7 @@ extension FindingDetail {
         } else if !enough {
             t.append("，不足"); t.append(int: g.requiredYears); t.append("年，不能放宽学历")
         } else {
-            t.append("，但目前不在乡镇以下基层一线，不能放宽学历")
+            t.append("，但目前不在乡镇以下基层一线从事专业技术工作，不能放宽学历")
         }
     }
 
@@ -116,6 +117,24 @@ extension FindingDetail {
         if f.reducedYears > 0 { t.append("（获得工程类专业硕士以上学位，提前"); t.append(int: f.reducedYears); t.append("年）") }
         if !f.met {
             t.append("；须在"); t.appendChinese(f.latestStart); t.append("前（含）"); t.append(basis: f.basis)
+        }
+    }
+
+    /// 取得技师（2016年1月1日）以来，从事专业技术工作累计2年10个月（计至2022年12月31日），不足3年；…
+    private func renderTechnicalWork(_ f: TechnicalWorkFacts, into t: inout TextBuffer) {
+        t.append("取得"); t.append(skill: f.grade); t.append("（工人技术等级，"); t.appendChinese(f.obtained)
+        t.append("）以来，从事专业技术工作累计"); t.appendSpan(months: f.months)
+        t.append("（计至"); t.appendChinese(f.reference)
+        if f.deductedYears > 0 { t.append("，已扣除不计入任职年限的"); t.append(int: f.deductedYears); t.append("年") }
+        t.append("）"); t.append(f.met ? "，达到" : "，不足"); t.append(int: f.requiredYears); t.append("年")
+        if f.reducedYears > 0 { t.append("（获得工程类专业硕士以上学位，提前"); t.append(int: f.reducedYears); t.append("年）") }
+        guard !f.met else { return }
+        t.append("；只计工作经历中从事专业技术工作的时段，取得等级后的其他时间不计")
+        if let due = f.due {
+            t.append("；目前的专业技术工作持续至"); t.appendChinese(due); t.append("可满")
+            t.append(int: f.requiredYears); t.append("年")
+        } else {
+            t.append("；目前没有进行中的专业技术工作，无法推算满足时间")
         }
     }
 
@@ -180,9 +199,17 @@ extension RejectedItem {
         case .tooFewExperts(let n, let min):
             t.append("专家推荐"); t.append(int: n); t.append("名，不足"); t.append(int: min); t.append("名")
         case .beforeStart(let d): t.append("日期为"); t.appendChinese(d); t.append("，早于任职起算日，不计入")
+        case .afterClose(let d, let closes):
+            t.append("日期为"); t.appendChinese(d); t.append("，晚于申报截止日"); t.appendChinese(closes)
+            t.append("，申报材料截至该日，不计入")
         case .notAccepted: t.append("未经验收、批复、评审或审定通过")
-        case .projectLevel(let level):
-            t.append("为"); t.append(achievementLevel: level); t.append("项目，科研、工程技术项目须市（厅）级以上或规上企业项目")
+        case .levelNotCounted(let kind, let level, let allowed):
+            t.append("为"); t.append(achievementLevel: level); t.append(achievementKind: kind); t.append("，")
+            switch kind {
+            case .funded: t.append("须获得"); t.append(levels: allowed); t.append("资金支持")
+            case .planning: t.append("须为"); t.append(levels: allowed); t.append("规划")
+            default: t.append("须为"); t.append(levels: allowed); t.append("项目")
+            }
         case .rankOutside(let rank, let level, let range):
             t.append("排名第"); t.append(int: rank)
             if let range {
@@ -196,6 +223,29 @@ extension RejectedItem {
 }
 
 extension TextBuffer {
+    /// The levels in a bit set, as the notice says them: 市（厅）级以上, 市（厅）级以上或规上（大型）企业.
+    /// Government levels that include every higher one read "X以上"; others are listed.
+    mutating func append(levels bits: UInt8) {
+        func has(_ l: AchievementLevel) -> Bool { bits & (1 << l.rawValue) != 0 }
+        let government: [AchievementLevel] = [.national, .provincial, .city]
+        var lowest: AchievementLevel?
+        for l in government where has(l) { lowest = l }
+        var parts = 0
+        if let lowest {
+            let closed = government.prefix { $0 != lowest }.allSatisfy(has)
+            if closed && lowest != .national {
+                append(achievementLevel: lowest); append("以上")
+            } else {
+                for l in government where has(l) { if parts > 0 { append("、") }; append(achievementLevel: l); parts += 1 }
+            }
+            parts = 1
+        }
+        for l in [AchievementLevel.largeEnterprise, .enterprise] where has(l) {
+            if parts > 0 { append("或") }
+            append(achievementLevel: l); parts += 1
+        }
+    }
+
     mutating func append(held: TenureHeld) {
         switch held {
         case .title(let tier): append(engineeringTier: tier)

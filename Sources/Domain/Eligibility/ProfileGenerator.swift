@@ -75,12 +75,14 @@ public struct ProfileGenerator: Sendable {
             p.skills = [Profile.Skill(grade: pick([.seniorWorker, .technician, .seniorTechnician]), obtained: date(2012, 2021))]
         }
         let start = graduated
+        // Some careers start outside technical work (a worker before the 技师 grade, a
+        // grassroots post that is not technical): the rules count only technical periods.
         if chance(30) {
             let cut = start.adding(days: int(200...3000))
-            p.work = [Profile.WorkPeriod(from: start, to: cut, technical: true, engineeringPost: chance(50), grassroots: chance(30)),
-                      Profile.WorkPeriod(from: cut.adding(days: 1), to: nil, technical: true, engineeringPost: chance(90), grassroots: chance(20))]
+            p.work = [Profile.WorkPeriod(from: start, to: cut, technical: chance(70), engineeringPost: chance(50), grassroots: chance(30)),
+                      Profile.WorkPeriod(from: cut.adding(days: 1), to: nil, technical: chance(95), engineeringPost: chance(90), grassroots: chance(20))]
         } else {
-            p.work = [Profile.WorkPeriod(from: start, to: nil, technical: true, engineeringPost: chance(90), grassroots: chance(15))]
+            p.work = [Profile.WorkPeriod(from: start, to: nil, technical: chance(97), engineeringPost: chance(90), grassroots: chance(15))]
         }
         if chance(75) { p.probation = Profile.Probation(completed: start.adding(years: 1), passed: chance(95)) }
         let firstYear = int(2014...2020), lastYear = chance(20) ? 2022 : (chance(90) ? 2021 : 2020)
@@ -103,7 +105,7 @@ public struct ProfileGenerator: Sendable {
                                                                       date: date(2016, 2022)))
             }
             for _ in 0..<int(0...2) {
-                p.achievements.append(Profile.Achievement(kind: pick([.project, .project, .funded, .standard, .promotion]),
+                p.achievements.append(Profile.Achievement(kind: pick([.project, .project, .funded, .planning, .standard, .promotion]),
                                                           level: pick([.national, .provincial, .city, .city, .largeEnterprise, .enterprise]),
                                                           rank: int(1...12), accepted: chance(90), date: date(2015, 2022)))
             }

@@ -44,19 +44,24 @@ extension EligibilityEngine {
     }
 
     /// The total of the work periods that `include` selects, counted to the reference
-    /// date, overlaps once. Returned as a virtual start `v` (reference − total days), so
-    /// "N years" is `v + N years ≤ reference`, exactly I3's measure for one period.
+    /// date and, with `floor`, from that day on only (periods clipped to
+    /// [floor, reference]); overlaps once. Returned as a virtual start `v` (reference −
+    /// total days, or floor − total when the floor is later), so "N years" is
+    /// `v + N years ≤ reference`, exactly I3's measure for one period, and
+    /// `v + N years` is the day the total gets there if the work goes on.
     /// `openUntil` is how long the period running on the reference date goes on
     /// (nil when none does), to tell whether waiting would complete the total.
-    func workTotal(_ pr: Profile, _ include: (Profile.WorkPeriod) -> Bool) -> (virtualStart: LocalDate, openUntil: LocalDate?) {
+    func workTotal(_ pr: Profile, from floor: LocalDate? = nil,
+                   _ include: (Profile.WorkPeriod) -> Bool) -> (virtualStart: LocalDate, openUntil: LocalDate?) {
         let reference = p.referenceDate
         let end = reference.dayNumber
+        let low = floor?.dayNumber ?? Int.min
         var total = 0, overlap = false
         var openUntil: LocalDate?
         let work = pr.work
         for i in work.indices where include(work[i]) {
             let w = work[i]
-            let a = w.from.dayNumber, b = min(w.to?.dayNumber ?? end, end)
+            let a = max(w.from.dayNumber, low), b = min(w.to?.dayNumber ?? end, end)
             if w.from <= reference && (w.to.map { $0 >= reference } ?? true) {
                 let until = w.to ?? LocalDate(year: 9999, month: 12, day: 31)!
                 if openUntil == nil || until > openUntil! { openUntil = until }
@@ -64,16 +69,16 @@ extension EligibilityEngine {
             guard b > a else { continue }
             total += b - a
             for j in 0..<i where include(work[j]) {
-                let c = work[j].from.dayNumber, d = min(work[j].to?.dayNumber ?? end, end)
+                let c = max(work[j].from.dayNumber, low), d = min(work[j].to?.dayNumber ?? end, end)
                 if a < d && c < b { overlap = true }
             }
         }
-        if overlap { total = mergedTotal(work.filter(include), end: end) }
-        return (LocalDate(dayNumber: end - total), openUntil)
+        if overlap { total = mergedTotal(work.filter(include), low: low, end: end) }
+        return (LocalDate(dayNumber: max(end, low) - total), openUntil)
     }
 
-    private func mergedTotal(_ periods: [Profile.WorkPeriod], end: Int) -> Int {
-        let spans = periods.map { ($0.from.dayNumber, min($0.to?.dayNumber ?? end, end)) }
+    private func mergedTotal(_ periods: [Profile.WorkPeriod], low: Int, end: Int) -> Int {
+        let spans = periods.map { (max($0.from.dayNumber, low), min($0.to?.dayNumber ?? end, end)) }
             .filter { $0.1 > $0.0 }.sorted { $0.0 < $1.0 }
         var total = 0, curStart = Int.min, curEnd = Int.min
         for (a, b) in spans {
@@ -84,6 +89,31 @@ extension EligibilityEngine {
         }
         if curEnd > curStart { total += curEnd - curStart }
         return total
+    }
+
+    /// I7, the worker-technician route: the `technical` work periods from the day the
+    /// grade was obtained to the reference date, added up, must reach the route's
+    /// years (less the engineering-degree reduction, plus a year per assessment below
+    /// competent from that year on, I3). Time since the grade without technical work
+    /// does not count. A shortfall is a duration only when technical work is going on
+    /// on the reference date and lasts until it is made up.
+    func measureTechnicalWork(_ pr: Profile, skill: Profile.Skill, years: Int,
+                              reduction: Int) -> (facts: TechnicalWorkFacts, metOn: LocalDate?) {
+        let required = max(0, years - reduction)
+        var deducted = 0
+        for a in pr.assessments where a.year >= skill.obtained.year && p.uncounted(a.result) { deducted += 1 }
+        let total = required + deducted
+        let (v, openUntil) = workTotal(pr, from: skill.obtained) { $0.technical }
+        let reference = p.referenceDate
+        let due = v.adding(years: total)
+        let met = due <= reference
+        let metOn = !met && openUntil.map { due <= $0 } == true ? due : nil
+        let facts = TechnicalWorkFacts(
+            grade: skill.grade, obtained: skill.obtained, reference: reference,
+            months: max(0, v.wholeMonths(to: reference) - 12 * deducted),
+            deductedYears: deducted, reducedYears: years - required, requiredYears: required,
+            met: met, due: metOn)
+        return (facts, metOn)
     }
 
     /// Distinct years from `since` on with a competent-or-better assessment (I5).

@@ -26,13 +26,17 @@ extension EligibilityEngine {
         return counted
     }
 
-    /// 学历可放宽到中专: grassroots technical work totalling the policy's years to the
-    /// reference date, and a grassroots post on the application date.
+    /// 学历可放宽到中专 ("在乡镇以下基层一线从事本专业技术工作满15年…目前仍在乡镇从事
+    /// 专业技术工作"): work periods that are both grassroots and technical totalling the
+    /// policy's years to the reference date, and such a period on the application date.
+    /// Grassroots work that is not technical counts for neither.
     private func grassrootsException(_ pr: Profile, counted: EducationLevel, minimum: EducationLevel) -> Finding {
-        let (v, openUntil) = workTotal(pr) { $0.grassroots }
+        let (v, openUntil) = workTotal(pr) { $0.grassroots && $0.technical }
         let years = p.grassrootsYears
         let day = p.applicationDate
-        let current = pr.work.contains { $0.grassroots && $0.from <= day && ($0.to.map { $0 >= day } ?? true) }
+        let current = pr.work.contains {
+            $0.grassroots && $0.technical && $0.from <= day && ($0.to.map { $0 >= day } ?? true)
+        }
         let due = v.adding(years: years)
         let enough = due <= p.referenceDate
         let facts = GrassrootsFacts(counted: counted, minimum: minimum, months: v.wholeMonths(to: p.referenceDate),

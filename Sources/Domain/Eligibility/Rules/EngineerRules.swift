@@ -20,11 +20,17 @@ extension EligibilityEngine {
         default: primary = .bachelorOrAssociate   // also the grassroots exception's route (I6)
         }
         var chosen = engineerRoute(primary, pr)
-        // The worker-technician route (技师 + 3 years) is tried beside the education
+        // The worker-technician route (技师 + 3 years of technical work) is tried beside the education
         // route; the one that serves the applicant better is reported.
         if primary != .doctorate, pr.skills.contains(where: { p.workerTechnicianGrades & (1 << $0.grade.rawValue) != 0 }) {
             let alternative = engineerRoute(.workerTechnician, pr)
-            if better(alternative.all, than: chosen.all) { chosen = alternative }
+            // On a tie, the route the applicant has a basis for: without the assistant
+            // engineer title the education route cannot apply, so the skill route is shown.
+            var noTitle = false
+            if case .missingTitle = chosen.tenure.detail { noTitle = true }
+            if better(alternative.all, than: chosen.all) || (noTitle && !better(chosen.all, than: alternative.all)) {
+                chosen = alternative
+            }
         }
         out.append(chosen.tenure)
         out.append(chosen.papers)
@@ -52,11 +58,10 @@ extension EligibilityEngine {
                 if skill == nil || s.obtained < skill!.obtained { skill = s }
             }
             let s = skill!   // the route is tried only with a qualifying grade
-            let held = TenureHeld.skill(s.grade)
-            let (facts, due) = measureTenure(pr, held: held, basis: .obtained, start: s.obtained,
-                                             years: p.engineerWorkerTechnicianYears, reduction: reduction)
-            tenure = finding(.tenure, .engineer, pass(facts.met), .tenure(facts), [.i1, .i3, .i7], metOn: due)
-            period = OutputPeriod(held: held, start: s.obtained)
+            // Technical work since the grade, not calendar time (I7).
+            let (facts, due) = measureTechnicalWork(pr, skill: s, years: p.engineerWorkerTechnicianYears, reduction: reduction)
+            tenure = finding(.tenure, .engineer, pass(facts.met), .technicalWork(facts), [.i1, .i3, .i7], metOn: due)
+            period = OutputPeriod(held: .skill(s.grade), start: s.obtained)
         default:
             let years = route == .masterOrSecondBachelor ? p.engineerMasterYears : p.engineerBachelorYears
             routeYears = max(0, years - reduction)
