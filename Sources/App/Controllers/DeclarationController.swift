@@ -138,11 +138,11 @@ struct DeclarationController: RouteCollection {
                              editing: UUID?, values: FieldValues, errors: [String: String]) async throws -> HTML {
         let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
         let url = DeclarationURL(id: application.id!)
-        let start = OutputDates.periodStart(snapshot.answer)
+        let window = OutputDates.window(snapshot.answer)
         let rows = snapshot.items(in: section).map { item in
             SectionPage.Row(id: item.id!, cells: section.summaryFields.map { name in
                 section.field(name)?.display(item.values[name]) ?? ""
-            }, warning: OutputDates.warning(section, item.values, periodStart: start))
+            }, warning: OutputDates.warning(section, item.values, window: window))
         }
         return SectionPage(chrome: PageChrome(req: req, title: section.title), frame: .make(snapshot, activePath: url.section(section)),
                            url: url, csrf: try await req.csrfToken(), section: section, rows: rows, editing: editing,

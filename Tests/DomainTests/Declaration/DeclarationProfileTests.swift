@@ -69,13 +69,51 @@ import Testing
         items[3].1["published"] = "2016-08-31"   // the title dates from 2016-09-01
         let answer = EligibilityEngine(try Policy.load(id: "changzhi-2022"))
             .evaluate(DeclarationProfile.build(DeclarationProfileTests.basics(), items: items))
-        let start = try #require(OutputDates.periodStart(answer))
-        #expect(start == LocalDate(year: 2016, month: 9, day: 1))
-        #expect(OutputDates.warning(.papers, items[3].1, periodStart: start) == "早于任现职起算日2016年9月1日，不计入第3.1.4条的条件")
-        #expect(OutputDates.warning(.papers, items[4].1, periodStart: start) == nil)
-        #expect(OutputDates.warning(.achievements, ["date": "2016-01-01"], periodStart: start)?.contains("3.1.5") == true)
-        #expect(OutputDates.warning(.education, ["graduated": "2010-01-01"], periodStart: start) == nil)
+        let window = try #require(OutputDates.window(answer))
+        #expect(window.start == LocalDate(year: 2016, month: 9, day: 1))
+        #expect(OutputDates.warning(.papers, items[3].1, window: window) == "早于任现职起算日2016年9月1日，不计入第3.1.4条的条件")
+        #expect(OutputDates.warning(.papers, items[4].1, window: window) == nil)
+        #expect(OutputDates.warning(.achievements, ["date": "2016-01-01"], window: window)?.contains("3.1.5") == true)
+        #expect(OutputDates.warning(.education, ["graduated": "2010-01-01"], window: window) == nil)
         // The engine agrees: only one paper counts now.
         #expect(answer.failing.contains { $0.clause == "3.1.4" })
+    }
+
+    /// Contract 1.1 item 8: the dossier closes at the status date (2022-08-25); an item
+    /// dated after it is marked on its row, and the engine does not count it.
+    @Test func itemsAfterTheStatusDateAreNamed() throws {
+        let engine = EligibilityEngine(try Policy.load(id: "changzhi-2022"))
+        for (published, counts) in [("2022-08-24", true), ("2022-08-25", true), ("2022-08-26", false)] {
+            var items = DeclarationProfileTests.engineerItems
+            items[4].1["published"] = published
+            let answer = engine.evaluate(DeclarationProfile.build(DeclarationProfileTests.basics(), items: items))
+            let window = try #require(OutputDates.window(answer))
+            #expect(window.closes == LocalDate(year: 2022, month: 8, day: 25))
+            let warning = OutputDates.warning(.papers, items[4].1, window: window)
+            #expect((warning == nil) == counts, "\(published)")
+            if !counts { #expect(warning == "晚于申报截止日2022年8月25日，申报材料截至该日，不计入第3.1.4条的条件") }
+            #expect(answer.failing.contains { $0.clause == "3.1.4" } == !counts, "\(published)")
+        }
+        // Practical materials and achievements close on the same day.
+        let window = OutputDates.Window(start: LocalDate(year: 2016, month: 9, day: 1), closes: LocalDate(year: 2022, month: 8, day: 25)!)
+        #expect(OutputDates.warning(.technicalMaterials, ["date": "2022-09-01"], window: window)?.contains("3.1.4") == true)
+        #expect(OutputDates.warning(.achievements, ["date": "2022-08-26"], window: window)?.contains("3.1.5") == true)
+        #expect(OutputDates.warning(.achievements, ["date": "2022-08-25"], window: window) == nil)
+    }
+
+    /// The doctorate route has no floor but the same close.
+    @Test func theDoctorateRouteClosesToo() throws {
+        var items = DeclarationProfileTests.engineerItems
+        items[0].1["level"] = "doctorate"
+        items[3].1["published"] = "2005-01-01"
+        items[4].1["published"] = "2022-10-01"
+        let answer = EligibilityEngine(try Policy.load(id: "changzhi-2022"))
+            .evaluate(DeclarationProfile.build(DeclarationProfileTests.basics(), items: items))
+        #expect(answer.route == .doctorate)
+        let window = try #require(OutputDates.window(answer))
+        #expect(window.start == nil)
+        #expect(OutputDates.warning(.papers, items[3].1, window: window) == nil)
+        #expect(OutputDates.warning(.papers, items[4].1, window: window)?.hasPrefix("晚于申报截止日") == true)
+        #expect(answer.failing.map(\.clause) == ["3.1.4"])
     }
 }
