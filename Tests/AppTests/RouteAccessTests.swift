@@ -32,7 +32,14 @@ import VaporTesting
         "POST /department/clerks/:id/enable": [.competentDepartment],
         "POST /department/clerks/:id/reset-password": [.competentDepartment],
         "GET /applications": [.applicant], "POST /applications": [.applicant],
-        "GET /applications/received": [.unitClerk, .committeeOffice],
+        "GET /applications/received": workflowParties,
+        "GET /applications/:appID/progress": viewers, "POST /applications/:appID/progress/:transition": workflowParties,
+        "GET /reviews": workflowParties, "POST /reviews/approve": [.personnelAgency, .countyHR, .countyBureau, .competentDepartment, .cityHR],
+        "GET /applications/:appID/unit": [.unitClerk], "POST /applications/:appID/unit/panel": [.unitClerk],
+        "POST /applications/:appID/unit/ratings": [.unitClerk], "POST /applications/:appID/unit/publicity/:kind": [.unitClerk],
+        "POST /applications/:appID/unit/objection/:kind": [.unitClerk],
+        "POST /applications/:appID/unit/objection/:kind/:index/resolve": [.unitClerk],
+        "POST /applications/:appID/unit/opinion": [.unitClerk], "POST /applications/:appID/unit/commitment": [.unitClerk],
         "GET /applications/:appID": viewers, "GET /applications/:appID/commitment": viewers,
         "POST /applications/:appID/commitment": [.applicant],
         "POST /applications/:appID/submit": [.applicant], "POST /applications/:appID/withdraw": [.applicant],
@@ -49,11 +56,16 @@ import VaporTesting
     ]
 
     /// Roles that may look at declarations at all; the object rule narrows it.
-    static let viewers: Set<Role> = [.applicant, .unitClerk, .committeeOffice]
+    static let viewers: Set<Role> = [.applicant, .unitClerk, .committeeOffice, .personnelAgency, .countyHR, .countyBureau,
+                                     .competentDepartment, .cityHR]
+    /// The employer, the reviewing bodies along the routes and the committee office.
+    static let workflowParties: Set<Role> = [.unitClerk, .committeeOffice, .personnelAgency, .countyHR, .countyBureau,
+                                             .competentDepartment, .cityHR]
 
     static let demoUser: [Role: String] = [
         .applicant: "applicant1", .unitClerk: "unit1", .competentDepartment: "dept1", .countyBureau: "county1",
         .cityHR: "cityhr", .committeeOffice: "office", .expert: "expert1", .systemAdministrator: "admin",
+        .countyHR: "countyhr1", .personnelAgency: "agency1",
     ]
 
     static func key(_ route: Vapor.Route) -> String {

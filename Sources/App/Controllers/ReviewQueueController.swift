@@ -10,7 +10,7 @@ struct ReviewQueueController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("reviews", use: list).requires(.reviewApplication)
-        routes.post("reviews", "approve", use: approveChecked).requires(.reviewApplication)
+        routes.post("reviews", "approve", use: approveChecked).requires(.approveInBatch)
     }
 
     /// The states in which each role acts.
@@ -58,7 +58,7 @@ struct ReviewQueueController: RouteCollection {
         let model = ReviewQueuePage(
             chrome: PageChrome(req: req, title: "待我办理", notice: notice), csrf: try await req.csrfToken(),
             total: all.count, page: page, pageSize: Self.pageSize, level: level ?? "",
-            batchApprove: AccessPolicy.reviewingRoles.contains(role),
+            batchApprove: AccessPolicy.roles(for: .approveInBatch).contains(role),
             approveTitle: role == .cityHR ? "审核通过/备案" : "审核通过",
             rows: slice.map { r in
                 ReviewQueuePage.Row(
@@ -73,9 +73,7 @@ struct ReviewQueueController: RouteCollection {
     /// 批量审核通过: each checked application is approved on its own, through the
     /// same state machine; the page says how many went through and which did not.
     @Sendable func approveChecked(req: Request) async throws -> Response {
-        guard let actor = req.actor, AccessPolicy.reviewingRoles.contains(actor.role) else {
-            throw PageError.forbidden("只有审核机构可以批量审核")
-        }
+        guard let actor = req.actor else { throw PageError.signInRequired(expired: false) }
         let ids = ((try? req.content.get([String].self, at: "ids")) ?? []).compactMap(UUID.init(uuidString:))
         guard !ids.isEmpty else { return try await render(req, notice: "请先勾选要审核通过的申报。", status: .unprocessableEntity) }
         var passed = 0

@@ -31,6 +31,8 @@ public enum AccessPolicy {
             [.unitClerk]
         case .reviewApplication:
             Set([.unitClerk, .committeeOffice]).union(reviewingRoles)
+        case .approveInBatch:
+            reviewingRoles
         case .viewPersonalData:
             // The person themself is allowed by the object rule below; of the
             // others only the committee office, which checks identities at

@@ -30,4 +30,7 @@ public enum Action: String, CaseIterable, Sendable {
     /// Act on an application waiting at one's own route step: approve, return, reject
     /// (逐级审核), or the office's intake.
     case reviewApplication
+    /// Approve several checked applications at once (the reviewing bodies' queues);
+    /// each one is still checked with `reviewApplication`.
+    case approveInBatch
 }

@@ -231,4 +231,41 @@ import VaporTesting
             #expect(try await record(app, id).stateValue == .unitReview)
         }
     }
+
+    @Test func batchApprovalActsOnlyOnTheBodysOwnApplications() async throws {
+        try await withTestApp { app in
+            app.clock = .fixed(day("2022-06-06"))
+            let id = try await submitted(app)
+            // Set up: the unit stage done (walked in full by the test above).
+            let application = try await record(app, id)
+            application.state = ApplicationState.departmentReview.rawValue
+            application.reachedStep = 1
+            try await application.update(on: app.db)
+
+            var county = Browser(app)
+            try await county.login("county1")
+            try await county.get("/reviews")
+            let foreign = try await county.post("/reviews/approve", ["ids[]": id.uuidString])
+            #expect(foreign.status == .unprocessableEntity)
+            #expect(foreign.text.contains("不由您所在的机构办理"))
+            #expect(try await record(app, id).stateValue == .departmentReview)
+
+            var dept = Browser(app)
+            try await dept.login("dept1")
+            let queue = try await dept.get("/reviews")
+            #expect(queue.text.contains("勾选的申报审核通过"))
+            let none = try await dept.post("/reviews/approve", [:])
+            #expect(none.status == .unprocessableEntity)
+            #expect(none.text.contains("请先勾选"))
+            let done = try await dept.post("/reviews/approve", ["ids[]": id.uuidString])
+            #expect(done.status == .ok)
+            #expect(done.text.contains("已审核通过1件"))
+            #expect(try await record(app, id).stateValue == .cityHRReview)
+
+            // The unit clerk has no batch approval.
+            var unit = Browser(app)
+            try await unit.login("unit1")
+            #expect(try await unit.post("/reviews/approve", ["ids[]": id.uuidString]).status == .forbidden)
+        }
+    }
 }
