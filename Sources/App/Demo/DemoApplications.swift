@@ -8,7 +8,7 @@ import Vapor
 /// declaration submitted to its employer with its dossier files
 /// (applicant3), and an assistant-engineer draft missing a report (applicant5).
 enum DemoApplications {
-    static func create(on db: any Database, store: FileStore, policy: Policy) async throws {
+    static func create(on db: any Database, store: FileStore, policy: Policy, now: Date) async throws {
         func user(_ name: String) async throws -> UserAccount {
             guard let u = try await UserAccount.query(on: db).filter(\.$username == name).first() else {
                 throw Abort(.internalServerError, reason: "demo account \(name) missing")
@@ -57,10 +57,21 @@ enum DemoApplications {
                                     }) {
             try await file(submitted, slot: slot, label: label, item: item, uploader: li, store: store, on: db)
         }
-        submitted.commitmentSignedAt = Date()
+        submitted.commitmentSignedAt = now
         submitted.state = ApplicationState.submitted.rawValue
-        submitted.submittedAt = Date()
+        submitted.submittedAt = now
+        // The route is fixed at submission, as `WorkflowRunner` does for a real one.
+        guard let coal = try await Organization.find(submitted.$unit.id, on: db) else {
+            throw Abort(.internalServerError, reason: "demo unit missing")
+        }
+        let route = try policy.route(level: submitted.level, unit: try coal.routeUnit())
+        submitted.routeText = route.steps.map(\.rawValue).joined(separator: ",")
+        submitted.routeCounty = route.county
         try await submitted.update(on: db)
+        try await WorkflowEvent(applicationID: submitted.id!, occurredAt: now, actorID: li.id, actorName: li.realName,
+                                organizationName: coal.name, transition: ApplicationTransition.submit.rawValue,
+                                fromState: ApplicationState.draft.rawValue, toState: ApplicationState.submitted.rawValue,
+                                opinion: "").create(on: db)
 
         // applicant5: assistant engineer draft with one of the two technical reports.
         let chen = try await user("applicant5")

@@ -19,7 +19,7 @@ enum DemoData {
                 try await create(on: db, passwordHash: hash)
                 if applications {
                     try await DemoApplications.create(on: db, store: FileStore(root: app.config.filesPath, threadPool: app.threadPool),
-                                                      policy: app.policies.current)
+                                                      policy: app.policies.current, now: app.clock.now())
                 }
             }
             try await UserAccount.query(on: db).filter(\.$username ~~ DemoAccounts.usernames)
