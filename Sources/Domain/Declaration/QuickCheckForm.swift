@@ -53,7 +53,8 @@ public enum QuickCheckForm {
                 F("probationCompleted", "见习期满时间", .date),
             ]),
             Group(title: "工作经历", fields: [
-                F("workStart", "现岗位起始时间", .date),
+                F("workStart", "现岗位起始时间", .date,
+                  hint: "按从事专业技术工作计；技师途径的年限和基层一线学历放宽只计从事专业技术工作的时间"),
                 F("engineeringPost", "在工程技术岗位", .flag),
                 F("grassroots", "在乡镇及以下基层一线从事本专业技术工作", .flag),
             ]),
