@@ -18,7 +18,7 @@ struct ProgressPageBuilder {
         for (index, step) in route.enumerated() {
             let info = policy.routeStepInfo(step)
             let status: ProgressPage.Stage.Status
-            if state == .accepted || index < application.reachedStep { status = .done }
+            if state.isCommitteeStage || index < application.reachedStep { status = .done }
             else if state.step == step { status = .current }
             else { status = .pending }
             stages.append(.init(step: step.label, party: try await partyName(step), duty: info.duty,

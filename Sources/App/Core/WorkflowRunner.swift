@@ -21,6 +21,11 @@ struct WorkflowRunner {
         var intakeMissing: [String] = []
         /// Set on submission: the route the application will follow.
         var route: ApplicationRoute?
+        /// Committee stage: the panel's grade (差 eliminates), the vote's outcome, and
+        /// whether the actor is the office or the lead of the applicant's panel.
+        var defenseEliminated: Bool?
+        var votePassed: Bool?
+        var committeeActor = false
     }
 
     @discardableResult
@@ -38,13 +43,16 @@ struct WorkflowRunner {
                                         competentDepartmentID: appFacts.competentDepartmentID,
                                         personnelAgencyID: appFacts.personnelAgencyID)
         }
-        let facts = TransitionFacts(
+        var facts = TransitionFacts(
             actorRole: actor.role, actorIsApplicant: application.$applicant.id == actor.userID,
             actorIsParty: ReviewParty.actsNow(actor, for: appFacts),
             commitmentSigned: extra.commitmentSigned, missing: extra.missing,
             integrityRecordUntil: extra.integrityRecordUntil, route: route,
             unitEvaluationMissing: extra.unitEvaluationMissing, intakeMissing: extra.intakeMissing,
             reason: extra.reason)
+        facts.defenseEliminated = extra.defenseEliminated
+        facts.votePassed = extra.votePassed
+        facts.committeeActor = extra.committeeActor
         let decision = Workflow.fire(transition, from: from, facts: facts)
         switch decision {
         case .failure(let refusal):

@@ -10,6 +10,8 @@ public enum AccessObject: Sendable {
     /// Someone's ID number or mobile number.
     case personalData(ownerUserID: UUID)
     case application(ApplicationFacts)
+    /// One applicant as seen from a defense panel or a committee meeting (recusal).
+    case committeeSeat(CommitteeSeatFacts)
 }
 
 /// What access to a declaration depends on: whose it is, where it stands and
@@ -66,5 +68,21 @@ public struct OrganizationFacts: Sendable {
         self.id = id
         self.kind = kind
         self.competentDepartmentID = competentDepartmentID
+    }
+}
+
+/// Who sits in judgement of one applicant (a panel or a meeting) and who must stay
+/// away from them: the experts with a conflict (回避) never see the applicant.
+public struct CommitteeSeatFacts: Sendable {
+    public let applicationID: UUID
+    /// Accounts of the experts seated on the panel or at the meeting.
+    public let seatedUserIDs: Set<UUID>
+    /// Accounts of the experts with a conflict of any source with this applicant.
+    public let conflictedUserIDs: Set<UUID>
+
+    public init(applicationID: UUID, seatedUserIDs: Set<UUID>, conflictedUserIDs: Set<UUID>) {
+        self.applicationID = applicationID
+        self.seatedUserIDs = seatedUserIDs
+        self.conflictedUserIDs = conflictedUserIDs
     }
 }

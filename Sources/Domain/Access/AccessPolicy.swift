@@ -33,6 +33,10 @@ public enum AccessPolicy {
             Set([.unitClerk, .committeeOffice]).union(reviewingRoles)
         case .approveInBatch:
             reviewingRoles
+        case .manageCommittee:
+            [.committeeOffice]
+        case .scoreDefense, .castBallot:
+            [.expert]
         case .viewPersonalData:
             // The person themself is allowed by the object rule below; of the
             // others only the committee office, which checks identities at
@@ -88,6 +92,10 @@ public enum AccessPolicy {
             }
         case (.reviewApplication, .application(let app)):
             guard ReviewParty.actsNow(actor, for: app) else { return .deny("该申报当前不由您所在的机构办理") }
+        case (.scoreDefense, .committeeSeat(let seat)), (.castBallot, .committeeSeat(let seat)):
+            // Recusal first: a conflicted expert is refused even when seated.
+            guard !seat.conflictedUserIDs.contains(actor.userID) else { return .deny("您与该申报人存在应回避的关系，不能查看或评审") }
+            guard seat.seatedUserIDs.contains(actor.userID) else { return .deny("您不是该申报人所在评审组或评审会议的成员") }
         case (.manageUnitClerks, .organization(let org)):
             guard org.kind == .unit, org.competentDepartmentID == actor.organizationID else {
                 return .deny("只能为本部门所属单位创建经办人账号")

@@ -33,4 +33,12 @@ public enum Action: String, CaseIterable, Sendable {
     /// Approve several checked applications at once (the reviewing bodies' queues);
     /// each one is still checked with `reviewApplication`.
     case approveInBatch
+    /// The committee stage run by the committee office: the expert pool, panels and
+    /// recusal, defense scheduling, quantitative scores, meetings, results, certificates.
+    case manageCommittee
+    /// A panel expert reads their panel's applicants and enters their own scores; the
+    /// object rule refuses an applicant the expert has a conflict with (回避).
+    case scoreDefense
+    /// A committee member casts a secret ballot; the object rule refuses conflicts too.
+    case castBallot
 }

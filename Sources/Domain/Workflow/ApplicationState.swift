@@ -33,6 +33,18 @@ public enum ApplicationState: String, CaseIterable, Sendable, Codable {
     case rejected
     /// 取消评审资格: false materials confirmed (十（二）), final for the year.
     case cancelled
+    /// 已安排答辩: the committee office assigned a panel, a room and a time (九).
+    case scheduled
+    /// 答辩完毕，待评委会表决: the panel closed with a grade of 优 or 中.
+    case defended
+    /// 答辩成绩为差，列为淘汰对象 (九).
+    case eliminated
+    /// 评审通过: the committee's vote reached two thirds of the members present.
+    case passed
+    /// 评审未通过: the committee's vote fell short.
+    case failed
+    /// 已发证: the result was publicized and the certificate issued.
+    case certified
 
     public var label: String {
         switch self {
@@ -50,6 +62,12 @@ public enum ApplicationState: String, CaseIterable, Sendable, Codable {
         case .returned: "已退回修改"
         case .rejected: "未通过审核"
         case .cancelled: "已取消评审资格"
+        case .scheduled: "已安排答辩"
+        case .defended: "答辩完毕，待评委会表决"
+        case .eliminated: "答辩成绩为差，列为淘汰对象"
+        case .passed: "评审通过"
+        case .failed: "评审未通过"
+        case .certified: "评审通过，已发证"
         }
     }
 
@@ -57,7 +75,13 @@ public enum ApplicationState: String, CaseIterable, Sendable, Codable {
     public var isEditable: Bool { self == .draft || self == .returned }
 
     /// Nothing moves it any more this year.
-    public var isFinal: Bool { self == .rejected || self == .cancelled }
+    public var isFinal: Bool { self == .rejected || self == .cancelled || self == .eliminated || self == .failed || self == .certified }
+
+    /// After intake: the committee stage (defense, vote, result, certificate).
+    public var isCommitteeStage: Bool { ApplicationState.committeeStates.contains(self) }
+
+    /// The committee stage's states, in order.
+    public static let committeeStates: [ApplicationState] = [.accepted, .scheduled, .defended, .eliminated, .passed, .failed, .certified]
 
     /// The route step whose party must act now, if the application waits at one.
     public var step: RouteStep? {
@@ -70,7 +94,8 @@ public enum ApplicationState: String, CaseIterable, Sendable, Codable {
         case .cityHRFiling: .cityHRFiling
         case .cityHRReview: .cityHRReview
         case .intake: .committeeOffice
-        case .draft, .accepted, .returned, .rejected, .cancelled: nil
+        case .draft, .accepted, .returned, .rejected, .cancelled,
+             .scheduled, .defended, .eliminated, .passed, .failed, .certified: nil
         }
     }
 

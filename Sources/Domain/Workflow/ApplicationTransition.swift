@@ -20,6 +20,16 @@ public enum ApplicationTransition: String, CaseIterable, Sendable, Codable {
     case acceptAtIntake = "accept_at_intake"
     /// 取消评审资格: false materials confirmed (十（二）).
     case cancelForIntegrity = "cancel_for_integrity"
+    /// 安排答辩: assigned to a defense panel, room and time (九).
+    case scheduleDefense = "schedule_defense"
+    /// 答辩结束: the panel closed; 优/中 go on to the vote, 差 is eliminated (九).
+    case concludeDefense = "conclude_defense"
+    /// 重新开启评审组: the office reopens a closed panel with a recorded reason.
+    case reopenDefense = "reopen_defense"
+    /// 表决: the committee's secret ballot decided (two thirds of those present).
+    case recordVote = "record_vote"
+    /// 发证: after the result's publicity, the certificate is issued.
+    case certify
 
     public var label: String {
         switch self {
@@ -32,6 +42,11 @@ public enum ApplicationTransition: String, CaseIterable, Sendable, Codable {
         case .reject: "不予通过"
         case .acceptAtIntake: "收审受理"
         case .cancelForIntegrity: "取消评审资格"
+        case .scheduleDefense: "安排答辩"
+        case .concludeDefense: "答辩结束"
+        case .reopenDefense: "重新开启评审组"
+        case .recordVote: "评委会表决"
+        case .certify: "发放证书"
         }
     }
 
@@ -48,6 +63,11 @@ public enum ApplicationTransition: String, CaseIterable, Sendable, Codable {
         case .acceptAtIntake: [.intake]
         case .cancelForIntegrity:
             Set(ApplicationState.allCases.filter { !$0.isFinal && $0 != .draft })
+        case .scheduleDefense: [.accepted]
+        case .concludeDefense: [.scheduled]
+        case .reopenDefense: [.defended, .eliminated]
+        case .recordVote: [.defended]
+        case .certify: [.passed]
         }
     }
 
@@ -61,11 +81,22 @@ public enum ApplicationTransition: String, CaseIterable, Sendable, Codable {
         case .returnForCorrection, .reject:
             [.unitClerk, .personnelAgency, .countyHR, .countyBureau, .competentDepartment, .cityHR, .committeeOffice]
         case .acceptAtIntake, .cancelForIntegrity: [.committeeOffice]
+        // The panel lead closes the panel, which concludes its applicants' defenses.
+        case .concludeDefense: [.committeeOffice, .expert]
+        case .scheduleDefense, .reopenDefense, .recordVote, .certify: [.committeeOffice]
         }
     }
 
     /// Returning, rejecting and cancelling must say why.
-    public var needsReason: Bool { self == .returnForCorrection || self == .reject || self == .cancelForIntegrity }
+    public var needsReason: Bool {
+        self == .returnForCorrection || self == .reject || self == .cancelForIntegrity || self == .reopenDefense
+    }
+
+    /// The committee stage's transitions: the caller establishes the actor's standing
+    /// (the office, or the lead of the applicant's panel) in `TransitionFacts.committeeActor`.
+    public var isCommitteeStage: Bool {
+        [.scheduleDefense, .concludeDefense, .reopenDefense, .recordVote, .certify].contains(self)
+    }
 
     /// The audit action name of this transition.
     public var auditAction: String { "application.\(rawValue)" }

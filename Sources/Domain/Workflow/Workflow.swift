@@ -20,6 +20,12 @@ public struct TransitionFacts: Sendable {
     public var intakeMissing: [String]
     /// The reason given for returning, rejecting or cancelling.
     public var reason: String
+    /// Committee stage: the panel graded the applicant 差 (true) or 优/中 (false).
+    public var defenseEliminated: Bool?
+    /// Committee stage: the vote passed (true) or not (false).
+    public var votePassed: Bool?
+    /// Committee stage: the actor is the office or the lead of the applicant's panel.
+    public var committeeActor: Bool = false
 
     public init(actorRole: Role, actorIsApplicant: Bool, actorIsParty: Bool = false, commitmentSigned: Bool = false,
                 missing: [String] = [], integrityRecordUntil: LocalDate? = nil, route: [RouteStep] = [],
@@ -49,6 +55,7 @@ public enum TransitionRefusal: Error, Equatable, Sendable {
     case intakeIncomplete([String])
     case reasonMissing
     case routeBroken
+    case outcomeMissing
 
     public var message: String {
         switch self {
@@ -63,6 +70,7 @@ public enum TransitionRefusal: Error, Equatable, Sendable {
         case .intakeIncomplete(let missing): "受理前还须完成：" + missing.joined(separator: "；")
         case .reasonMissing: "请填写理由（退回、不予通过和取消资格都须说明理由）"
         case .routeBroken: "申报的报送路线缺失，请联系评委会办公室"
+        case .outcomeMissing: "尚无答辩等次或表决结果，不能进行此操作"
         }
     }
 }
@@ -76,6 +84,8 @@ public enum Workflow {
         switch transition {
         case .submit, .withdraw:
             guard facts.actorIsApplicant else { return .failure(.notAllowed) }
+        case let t where t.isCommitteeStage:
+            guard facts.committeeActor else { return .failure(.notParty) }
         default:
             guard facts.actorIsParty else { return .failure(.notParty) }
         }
@@ -104,6 +114,15 @@ public enum Workflow {
             if !facts.intakeMissing.isEmpty { return .failure(.intakeIncomplete(facts.intakeMissing)) }
             return .success(.accepted)
         case .cancelForIntegrity: return .success(.cancelled)
+        case .scheduleDefense: return .success(.scheduled)
+        case .concludeDefense:
+            guard let eliminated = facts.defenseEliminated else { return .failure(.outcomeMissing) }
+            return .success(eliminated ? .eliminated : .defended)
+        case .reopenDefense: return .success(.scheduled)
+        case .recordVote:
+            guard let passed = facts.votePassed else { return .failure(.outcomeMissing) }
+            return .success(passed ? .passed : .failed)
+        case .certify: return .success(.certified)
         }
     }
 
