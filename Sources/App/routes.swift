@@ -21,4 +21,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: ProgressController())
     try app.register(collection: UnitEvaluationController())
     try app.register(collection: ReviewQueueController())
+    try app.register(collection: ReopeningsController())
 }

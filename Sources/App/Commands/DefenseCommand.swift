@@ -22,7 +22,7 @@ public struct DefenseCommand: ParsableCommand {
 public struct DefenseGradeCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "grade",
-        abstract: "Grade one defense panel: defense scores, ranks, 3:6:1 grades and review scores as JSON.",
+        abstract: "Grade one defense panel: defense scores, ranks, grades in the policy's ratio and review scores as JSON.",
         discussion: """
             FILE holds one JSON object: "scores", one entry per expert and applicant \
             ({"applicant", "expert", "materials", "onsite"}, each score 0-100 with at most one decimal), \

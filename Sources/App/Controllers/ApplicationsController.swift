@@ -32,11 +32,19 @@ struct ApplicationsController: RouteCollection {
         let unit = try await user.$organization.get(on: req.db)
         return ApplicationStartPage(chrome: PageChrome(req: req, title: "我的申报"), csrf: try await req.csrfToken(),
                                     year: req.policies.current.applicationDate.year, unitName: unit.name,
+                                    period: req.policies.year.declarationText,
+                                    closed: try await req.declarationRefusal(.start, unitID: unit.requireID()),
                                     values: values, errors: errors)
     }
 
     @Sendable func create(req: Request) async throws -> Response {
         let user = req.currentUser!
+        // 十（三）and the bundle's declaration period: outside it (and any reopening
+        // for the unit) no declaration is started, whatever the form says.
+        if try await req.declarationRefusal(.start, unitID: user.$organization.id) != nil {
+            let values = FieldValidation.normalized(try req.content.decode([String: String].self), specs: BasicsForm.application)
+            return try await startPage(req, values: values, errors: [:]).render().response(status: .forbidden)
+        }
         let values = FieldValidation.normalized(try req.content.decode([String: String].self), specs: BasicsForm.application)
         let errors = FieldValidation.validate(values, specs: BasicsForm.application, today: req.today)
         guard errors.isEmpty, let level = values["targetLevel"].flatMap(TargetLevel.init(jsonName:)),
@@ -93,7 +101,7 @@ struct ApplicationsController: RouteCollection {
         let record = isOwner ? try await integrityRecord(req, application) : nil
         let state = application.stateValue
         let page = CommitmentPage(
-            chrome: PageChrome(req: req, title: "承诺与提交"), frame: .make(snapshot, activePath: url.commitment), url: url,
+            review: req.policies.year, chrome: PageChrome(req: req, title: "承诺与提交"), frame: .make(snapshot, activePath: url.commitment), url: url,
             csrf: try await req.csrfToken(), signedAt: application.commitmentSignedAt.map { BeijingTime.text($0) },
             submittedAt: application.submittedAt.map { BeijingTime.text($0) },
             canSubmit: isOwner && state.isEditable && application.commitmentSignedAt != nil,
@@ -135,6 +143,13 @@ struct ApplicationsController: RouteCollection {
         var extra = WorkflowRunner.Extra(commitmentSigned: application.commitmentSignedAt != nil, missing: snapshot.missing,
                                          integrityRecordUntil: try await integrityRecord(req, application))
         if transition == .submit {
+            // The declaration period (bundle) or the unit's reopening, by the one clock.
+            if let closed = try await req.declarationRefusal(.submit, unitID: application.$unit.id) {
+                try await AuditLog.append(req.auditEntry(transition.auditAction, objectType: "application",
+                                                         objectID: application.id?.uuidString, outcome: .denied,
+                                                         detail: "outside the declaration period"), on: req.db)
+                return try await commitment(req, application, error: closed, status: .forbidden)
+            }
             do {
                 extra.route = try req.policies.current.route(level: application.level, unit: try application.unit.routeUnit())
             } catch let error as RouteError {

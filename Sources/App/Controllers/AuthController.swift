@@ -17,7 +17,8 @@ struct AuthController: RouteCollection {
             chrome: PageChrome(req: req, title: "登录"),
             csrf: try await req.csrfToken(),
             next: safeNext(req.query[String.self, at: "next"]) ?? "",
-            error: expired ? "登录已超时（30分钟无操作），请重新登录。" : nil
+            lockoutHint: "连续\(req.config.lockoutThreshold)次输错密码，账号将锁定\(req.config.lockoutText)。",
+            error: expired ? "登录已超时（\(req.config.sessionIdleText)无操作），请重新登录。" : nil
         )
         return page.render().response()
     }
@@ -36,7 +37,9 @@ struct AuthController: RouteCollection {
 
         func again(_ message: String, status: HTTPResponseStatus = .ok) async throws -> Response {
             let page = LoginPage(chrome: PageChrome(req: req, title: "登录"), csrf: try await req.csrfToken(),
-                                 username: form.username ?? "", next: next ?? "", error: message)
+                                 username: form.username ?? "", next: next ?? "",
+                                 lockoutHint: "连续\(req.config.lockoutThreshold)次输错密码，账号将锁定\(req.config.lockoutText)。",
+                                 error: message)
             return page.render().response(status: status)
         }
 
@@ -82,7 +85,7 @@ struct AuthController: RouteCollection {
             if let until = newState.lockedUntil, newState.isLocked(at: now) {
                 return try await again(Self.lockedMessage(until: until))
             }
-            return try await again("用户名或密码不正确（再错\(lockout.remaining(newState))次将锁定账号15分钟）。")
+            return try await again("用户名或密码不正确（再错\(lockout.remaining(newState))次将锁定账号\(req.config.lockoutText)）。")
         }
         if user.isDisabled {
             try await AuditLog.append(entry(req, user, "login", .failure, "account disabled"), on: req.db)

@@ -12,7 +12,7 @@ struct ConditionsController: RouteCollection {
     }
 
     @Sendable func page(req: Request) async throws -> Response {
-        ConditionsPage.make(req.policies.current, chrome: PageChrome(req: req, title: "评审条件"),
+        ConditionsPage.make(req.policies.current, year: req.policies.year, chrome: PageChrome(req: req, title: "评审条件"),
                             values: ["track": "regular"], errors: [:], result: nil).render().response()
     }
 
@@ -21,13 +21,13 @@ struct ConditionsController: RouteCollection {
         let raw = (try? req.query.decode([String: String].self)) ?? [:]
         let values = FieldValidation.normalized(raw, specs: QuickCheckForm.fields(policy))
         let chrome = PageChrome(req: req, title: "评审条件自测")
-        switch QuickCheckForm.profile(values, policy: policy, today: LocalDate.beijing(Date())) {
+        switch QuickCheckForm.profile(values, policy: policy, today: req.today) {
         case .invalid(let errors):
-            return ConditionsPage.make(policy, chrome: chrome, values: values, errors: errors, result: nil)
+            return ConditionsPage.make(policy, year: req.policies.year, chrome: chrome, values: values, errors: errors, result: nil)
                 .render().response(status: .unprocessableEntity)
         case .profile(let profile):
             let answer = req.policies.engine.evaluate(profile)
-            return ConditionsPage.make(policy, chrome: chrome, values: values, errors: [:],
+            return ConditionsPage.make(policy, year: req.policies.year, chrome: chrome, values: values, errors: [:],
                                        result: SelfCheckModel.make(answer, policy: policy)).render().response()
         }
     }

@@ -20,6 +20,47 @@ struct DeclarationController: RouteCollection {
         app.get("sections", ":section", ":itemID", use: editItemPage).requires(.viewApplication)
         app.post("sections", ":section", ":itemID", use: updateItem).requires(.editApplication)
         app.post("sections", ":section", ":itemID", "delete", use: deleteItem).requires(.editApplication)
+        app.get("defense", use: defensePage).requires(.viewApplication)
+        app.post("defense", use: saveDefense).requires(.editApplication)
+    }
+
+    // MARK: defense item (九)
+
+    @Sendable func defensePage(req: Request) async throws -> Response {
+        let application = try await req.application(for: .viewApplication)
+        return try await defense(req, application, error: nil).response()
+    }
+
+    private func defense(_ req: Request, _ application: ApplicationRecord, error: String?) async throws -> HTML {
+        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
+        let url = DeclarationURL(id: application.id!)
+        let submitted = Dictionary(snapshot.files.filter { $0.slot == DossierSlot.submittedPaper.rawValue }
+            .compactMap { file in file.$item.id.map { ($0, file.label) } }, uniquingKeysWith: { a, _ in a })
+        let choices = Checklist.defenseSections.flatMap { section in
+            snapshot.items(in: section).map { item in
+                DefenseItemPage.Entry(id: item.id!.uuidString, section: section.title,
+                                       title: item.values["title"] ?? "", submittedPaper: submitted[item.id!] != nil)
+            }
+        }
+        return DefenseItemPage(chrome: PageChrome(req: req, title: "答辩材料"), frame: .make(snapshot, activePath: url.defense),
+                               url: url, csrf: try await req.csrfToken(), choices: choices,
+                               chosen: application.defenseItemID?.uuidString, error: error).render()
+    }
+
+    @Sendable func saveDefense(req: Request) async throws -> Response {
+        let application = try await req.application(for: .editApplication)
+        let raw = (try? req.content.get(String.self, at: "itemID")) ?? ""
+        let sections = Checklist.defenseSections.map(\.rawValue)
+        guard let id = UUID(uuidString: raw),
+              let item = try await ApplicationItem.query(on: req.db).filter(\.$id == id)
+                .filter(\.$application.$id == application.id!).first(),
+              sections.contains(item.section) else {
+            return try await defense(req, application, error: "请从本人填写的论文、论著或实用技术材料中选定一项作为答辩内容")
+                .response(status: .unprocessableEntity)
+        }
+        application.defenseItemID = id
+        try await save(req, application, action: "application.defense.choose", detail: item.section)
+        return req.redirect(to: DeclarationURL(id: application.id!).defense + "?notice=saved")
     }
 
     // MARK: basics
@@ -38,7 +79,7 @@ struct DeclarationController: RouteCollection {
         let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
         let applicant = application.applicant
         let shows = PersonalData(viewer: req.actor, owner: applicant.id!)
-        let parsed = applicant.idNumber.flatMap { try? ResidentIDNumber($0, today: LocalDate.beijing(Date())) }
+        let parsed = applicant.idNumber.flatMap { try? ResidentIDNumber($0, today: req.today) }
         let url = DeclarationURL(id: application.id!)
         return BasicsPage(
             chrome: PageChrome(req: req, title: "基本信息"), frame: .make(snapshot, activePath: url.basics), url: url,
@@ -55,7 +96,7 @@ struct DeclarationController: RouteCollection {
         let application = try await req.application(for: .editApplication)
         let specs = BasicsForm.application + BasicsForm.fields
         let values = FieldValidation.normalized(try req.content.decode([String: String].self), specs: specs)
-        let errors = BasicsForm.validate(values, today: LocalDate.beijing(Date()))
+        let errors = BasicsForm.validate(values, today: req.today, reviewEnd: req.policies.current.referenceDate)
         guard errors.isEmpty else {
             return try await basics(req, application, values: values, errors: errors).response(status: .unprocessableEntity)
         }
@@ -158,7 +199,9 @@ struct DeclarationController: RouteCollection {
         if let excluding { query = query.filter(\.$id != excluding) }
         let siblings = try await query.all()
         let values = FieldValidation.normalized(try req.content.decode([String: String].self), specs: section.fields)
-        let errors = SectionRules.validate(section, values, siblings: siblings.map(\.values), today: LocalDate.beijing(Date()))
+        // Dates against the one clock and the review's own end (I1), never the machine's today.
+        let errors = SectionRules.validate(section, values, siblings: siblings.map(\.values), today: req.today,
+                                           reviewEnd: req.policies.current.referenceDate)
         return (values, errors, siblings)
     }
 
@@ -198,6 +241,8 @@ struct DeclarationController: RouteCollection {
         let application = try await req.application(for: .editApplication)
         let section = try section(req)
         let item = try await item(req, in: application, section)
+        // The defense cannot be about an entry that is gone.
+        if application.defenseItemID == item.id { application.defenseItemID = nil }
         try await save(req, application, action: "application.item.delete", detail: section.rawValue) { db in
             try await item.delete(on: db)
         }
@@ -211,7 +256,7 @@ struct DeclarationController: RouteCollection {
         try await req.transaction { db in
             try await change(db)
             application.commitmentSignedAt = nil
-            application.updatedAt = Date()
+            application.updatedAt = req.clock.now()
             try await application.update(on: db)
             try await AuditLog.append(req.auditEntry(action, objectType: "application", objectID: application.id?.uuidString,
                                                      detail: detail), on: db)

@@ -168,7 +168,13 @@ extension FilesController {
         let sections = Self.evidenceSections(slot)
         guard !sections.isEmpty else { return nil }
         guard !itemID.isEmpty else {
-            if slot == .expertCertificate { errors["itemID"] = "请选择该证书的推荐专家所推荐的实用技术材料" }
+            switch slot {
+            case .expertCertificate: errors["itemID"] = "请选择该证书的推荐专家所推荐的实用技术材料"
+            case .expertRecommendation: errors["itemID"] = "请选择该《专家推荐意见表》推荐的实用技术材料"
+            case .paperSearchPage: errors["itemID"] = "请选择该检索网页对应的论文或论著"
+            case .technicalReportText: errors["itemID"] = "请选择该全文对应的技术报告"
+            default: break
+            }
             return nil
         }
         guard let id = UUID(uuidString: itemID),

@@ -151,12 +151,12 @@ struct FilesController: RouteCollection {
             label: Self.defaultLabel(slot))
         if !sections.isEmpty {
             form.itemChoices = choices
-            form.itemRequired = slot == .expertCertificate
-            form.itemLabel = slot == .expertCertificate ? "推荐的实用技术材料" : "对应的申报条目"
+            form.itemRequired = Self.itemRequired(slot)
+            form.itemLabel = Self.isExpertSlot(slot) ? "推荐的实用技术材料" : "对应的申报条目"
             if choices.isEmpty {
-                form.itemMissingHint = slot == .expertCertificate
+                form.itemMissingHint = Self.isExpertSlot(slot)
                     ? "请先在申报表中填写实用技术材料及推荐专家。"
-                    : "申报表中尚无可对应的条目，可先在申报表中填写。"
+                    : "申报表中尚无可对应的条目，请先在申报表中填写。"
             }
         }
         if let state {
@@ -172,12 +172,27 @@ struct FilesController: RouteCollection {
     /// The declaration sections a file of this slot can evidence.
     static func evidenceSections(_ slot: DossierSlot) -> [DeclarationSection] {
         switch slot {
-        case .category6: [.papers, .technicalMaterials]
+        case .category6: [.papers, .books, .technicalMaterials]
         case .category7: [.achievements]
-        case .expertCertificate: [.technicalMaterials]
+        case .expertCertificate, .expertRecommendation: [.technicalMaterials]
+        case .paperSearchPage: [.papers, .books]
+        case .technicalReportText: [.technicalReports]
+        case .submittedPaper: Checklist.defenseSections
+        case .examCertificate: [.examCertificates]
         default: []
         }
     }
+
+    /// Slots whose file means nothing without its entry: it must name one.
+    static func itemRequired(_ slot: DossierSlot) -> Bool {
+        switch slot {
+        // The 送审论文 is offered its entries too; the checklist asks for the link (七.1).
+        case .expertCertificate, .expertRecommendation, .paperSearchPage, .technicalReportText: true
+        default: false
+        }
+    }
+
+    static func isExpertSlot(_ slot: DossierSlot) -> Bool { slot == .expertCertificate || slot == .expertRecommendation }
 
     /// A paper or material by its title, an achievement by its name, in 《》.
     static func itemName(_ item: ApplicationItem) -> String {
@@ -201,6 +216,11 @@ struct FilesController: RouteCollection {
         case .duplicationReport: "如：知网抄袭率检测报告"
         case .photo: "红底小2寸照片（JPEG 或 PNG）"
         case .expertCertificate: "如：推荐专家本人的高级工程师证书"
+        case .expertRecommendation: "如：专家推荐意见表（推荐专家姓名）"
+        case .paperSearchPage: "如：知网检索验证网页（加盖单位人事（职称）管理部门公章）"
+        case .technicalReportText: "如：技术报告全文（PDF 或 Word DOCX）"
+        case .postSalaryApproval: "如：专业技术岗位工资审批表（复印件）"
+        case .examCertificate: "如：职称英语合格证、计算机应用能力考试合格证"
         }
     }
 
@@ -209,6 +229,7 @@ struct FilesController: RouteCollection {
         case .submittedPaper: "送审论文全文"
         case .duplicationReport: "抄袭率检测报告"
         case .photo: "红底小2寸照片"
+        case .postSalaryApproval: "专业技术岗位工资审批表"
         default: ""
         }
     }

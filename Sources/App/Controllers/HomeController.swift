@@ -14,15 +14,16 @@ struct HomeController: RouteCollection {
         let page = RoleHomePage(
             chrome: PageChrome(req: req, title: "工作台"),
             role: user.role,
-            facts: facts(for: user, organization: org, viewer: actor),
-            duties: RoleGuide.duties(for: user.role),
-            links: links(for: user.role),
+            facts: facts(for: user, organization: org, viewer: actor, today: req.today),
+            duties: RoleGuide.duties(for: user.role, year: req.policies.year),
+            links: links(for: user.role, year: req.policies.year.year),
             mustChangePassword: user.mustChangePassword
         )
         return page.render().response()
     }
 
-    private func facts(for user: UserAccount, organization: Organization, viewer: AccessActor) -> [RoleHomePage.Fact] {
+    private func facts(for user: UserAccount, organization: Organization, viewer: AccessActor,
+                       today: LocalDate) -> [RoleHomePage.Fact] {
         var facts: [RoleHomePage.Fact] = [
             .init(label: "姓名", value: user.realName),
             .init(label: "用户名", value: user.username),
@@ -32,7 +33,7 @@ struct HomeController: RouteCollection {
         let shows = PersonalData(viewer: viewer, owner: user.id!)
         if let id = user.idNumber {
             facts.append(.init(label: "身份证号", value: shows.idNumber(id)))
-            if let parsed = try? ResidentIDNumber(id, today: LocalDate.beijing(Date())) {
+            if let parsed = try? ResidentIDNumber(id, today: today) {
                 facts.append(.init(label: "性别", value: parsed.sex.label))
                 facts.append(.init(label: "出生日期", value: parsed.birthDate.chinese))
             }
@@ -42,9 +43,9 @@ struct HomeController: RouteCollection {
         return facts
     }
 
-    private func links(for role: Role) -> [RoleHomePage.Link] {
+    private func links(for role: Role, year: Int) -> [RoleHomePage.Link] {
         var links: [RoleHomePage.Link] = [
-            .init(title: "评审条件与自测", path: "/conditions", text: "2022年度评审条件、参数、解释口径与快速自测"),
+            .init(title: "评审条件与自测", path: "/conditions", text: "\(year)年度评审条件、参数、解释口径与快速自测"),
         ]
         switch role {
         case .applicant:
@@ -61,6 +62,7 @@ struct HomeController: RouteCollection {
             links += [.init(title: "单位经办人", path: "/department/clerks", text: "为所属单位开设经办人账号")]
         case .committeeOffice:
             links += [.init(title: "收到的申报", path: "/applications/received", text: "已提交的全部申报"),
+                      .init(title: "重新开放申报", path: "/office/reopenings", text: "申报期外为指定单位重新开放申报并记录原因"),
                       .init(title: "机构名录", path: "/organizations", text: "各县区、主管部门与用人单位")]
         case .cityHR, .countyBureau:
             links += [.init(title: "机构名录", path: "/organizations", text: "各县区、主管部门与用人单位")]

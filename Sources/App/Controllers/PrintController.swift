@@ -17,9 +17,11 @@ struct PrintController: RouteCollection {
         let data = try await load(req)
         let app = data.snapshot.application
         return PrintEvaluationFormPage(
-            backLink: DeclarationURL(id: app.id!).overview, year: app.year, committee: PrintFormData.committee,
+            backLink: DeclarationURL(id: app.id!).overview, review: req.policies.year, year: app.year,
+            committee: PrintFormData.committee,
             applicant: data.applicant, assessments: data.assessments, continuingEducationHours: data.continuingEducationHours,
             qualifications: data.line(.qualifications) { v, f in "\(v["name"] ?? "")（\(v["level"] ?? "")，\(f("obtained"))取得）" },
+            examCertificates: data.examCertificates,
             societies: data.line(.societies) { v, f in "\(v["society"] ?? "")\(v["post"] ?? "")（\(data.span(f("from"), f("to")))）" },
             hardshipPosts: data.line(.hardshipPosts) { v, f in "\(v["place"] ?? "")\(v["post"] ?? "")（\(data.span(f("from"), f("to")))）" },
             achievements: data.achievements, papers: data.papers, awards: data.awards
@@ -29,12 +31,13 @@ struct PrintController: RouteCollection {
     @Sendable func reviewForm(req: Request) async throws -> Response {
         let data = try await load(req)
         let app = data.snapshot.application
-        let filledOn = LocalDate.beijing(app.submittedAt ?? Date()).chinese
+        let filledOn = LocalDate.beijing(app.submittedAt ?? req.clock.now()).chinese
         return PrintReviewFormPage(
-            backLink: DeclarationURL(id: app.id!).overview,
+            backLink: DeclarationURL(id: app.id!).overview, review: req.policies.year,
             cover: .init(name: data.applicant.name, unit: data.applicant.unit, specialty: app.specialty,
                          level: data.applicant.level, filledOn: filledOn),
-            applicant: data.applicant, education: data.education, work: data.work, titles: data.titles,
+            applicant: data.applicant, skillBasis: data.skillBasis, examCertificates: data.examCertificates,
+            defenseItem: data.defenseItem, education: data.education, work: data.work, titles: data.titles,
             assessments: data.assessments, papers: data.papers, achievements: data.achievements, awards: data.awards,
             reportTitle: app.level == .technician ? "专业技术工作总结" : "专业技术工作报告",
             reportParagraphs: PrintWording.paragraphs(app.workReport),
@@ -47,7 +50,13 @@ struct PrintController: RouteCollection {
         let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
         return PrintFormData(snapshot: snapshot,
                              personalData: PersonalData(viewer: req.actor, owner: application.$applicant.id),
-                             today: LocalDate.beijing(Date()))
+                             today: req.today, workerGrades: Self.workerGrades(req.policies.current))
+    }
+
+    /// The skill grades the worker-technician route rests on (bundle: workerTechnicianGrades).
+    static func workerGrades(_ policy: Policy) -> Set<String> {
+        guard case .list(let values)? = policy.parameter("workerTechnicianGrades")?.value else { return [] }
+        return Set(values.compactMap { if case .text(let code) = $0 { code } else { nil } })
     }
 }
 
@@ -59,6 +68,8 @@ struct PrintFormData {
     let snapshot: DeclarationSnapshot
     let personalData: PersonalData
     let today: LocalDate
+    /// Codes of the skill grades that can be the engineer route's basis (技师、高级技师).
+    let workerGrades: Set<String>
 
     /// A field of a section item as the form shows it ("" when empty).
     func text(_ section: DeclarationSection, _ name: String, _ values: FieldValues) -> String {
@@ -164,18 +175,63 @@ struct PrintFormData {
                    })
     }
 
-    /// Papers, practical technical materials and (助理工程师) technical reports
-    /// in one list, as the forms count them together.
-    var papers: PrintTable {
-        let papers = values(.papers).map { v in
-            [text(.papers, "title", v), "学术论文",
-             [v["journal"], v["issn"]].compactMap { $0 }.joined(separator: "\n"),
-             text(.papers, "published", v), text(.papers, "authorship", v), text(.papers, "characters", v)]
+    /// 工人技术等级 when the engine took the worker-technician route (三（一）3):
+    /// the grade the route rests on, printed on the 评审表.
+    var skillBasis: String? {
+        guard snapshot.answer.route == .workerTechnician else { return nil }
+        let eligible = values(.skills, by: "obtained").filter { workerGrades.contains($0["grade"] ?? "") }
+        guard let v = eligible.first else { return nil }
+        return "\(text(.skills, "grade", v))（\(text(.skills, "occupation", v))），\(text(.skills, "obtained", v))取得"
+            + (v["certificate"].map { "，证书编号\($0)" } ?? "")
+    }
+
+    /// 职称外语、计算机应用能力 certificates (三（七）), or 无.
+    var examCertificates: String {
+        line(.examCertificates) { v, f in "\(f("kind"))：\(v["name"] ?? "")（\(f("passed"))合格）" }
+    }
+
+    /// The chosen defense item (九), by section and title, or nil.
+    var defenseItem: String? {
+        guard let id = snapshot.application.defenseItemID,
+              let item = snapshot.items.first(where: { $0.id == id }),
+              let section = item.sectionValue else { return nil }
+        return "\(section.title)《\(item.values["title"] ?? "")》"
+    }
+
+    /// How an entry is marked: 答辩材料 (九), 送审论文 (七.1).
+    private func marks(_ item: ApplicationItem) -> String {
+        var marks: [String] = []
+        if item.id == snapshot.application.defenseItemID { marks.append("答辩材料") }
+        if snapshot.files.contains(where: { $0.slot == DossierSlot.submittedPaper.rawValue && $0.$item.id == item.id }) {
+            marks.append("送审论文")
         }
-        let materials = values(.technicalMaterials).map { v in
-            let experts = (1...3).compactMap { v["expert\($0)Name"] }.filter { !$0.isEmpty }
-            return [text(.technicalMaterials, "title", v), "实用技术材料\n（\(text(.technicalMaterials, "kind", v))）",
-                    experts.isEmpty ? "" : "推荐专家：\n" + experts.joined(separator: "、"),
+        return marks.isEmpty ? "" : "\n（" + marks.joined(separator: "、") + "）"
+    }
+
+    /// Papers, books, practical technical materials and (助理工程师) technical
+    /// reports in one list, as the forms count them together.
+    var papers: PrintTable {
+        let papers = snapshot.items(in: .papers).map { item in
+            let v = item.values
+            return [text(.papers, "title", v), "学术论文" + marks(item),
+                    [v["journal"], v["issn"]].compactMap { $0 }.joined(separator: "\n"),
+                    text(.papers, "published", v), text(.papers, "authorship", v), text(.papers, "characters", v)]
+        }
+        let books = snapshot.items(in: .books).map { item in
+            let v = item.values
+            return [text(.books, "title", v), "论著" + marks(item),
+                    [v["publisher"], v["isbn"]].compactMap { $0 }.joined(separator: "\n"),
+                    text(.books, "published", v), text(.books, "role", v), text(.books, "characters", v)]
+        }
+        let materials = snapshot.items(in: .technicalMaterials).map { item in
+            let v = item.values
+            // 七.2: each expert with title and specialty, as the 专家推荐意见表 names them.
+            let experts = SectionRules.experts(v).map { n in
+                "\(v["expert\(n)Name"] ?? "")（\(v["expert\(n)Title"] ?? "")，\(v["expert\(n)Specialty"] ?? "")）"
+            }
+            return [text(.technicalMaterials, "title", v),
+                    "实用技术材料\n（\(text(.technicalMaterials, "kind", v))）" + marks(item),
+                    experts.isEmpty ? "" : "推荐专家：\n" + experts.joined(separator: "\n"),
                     text(.technicalMaterials, "date", v), "", text(.technicalMaterials, "characters", v)]
         }
         let reports = values(.technicalReports).map { v in
@@ -185,7 +241,7 @@ struct PrintFormData {
         }
         return .numbered([.init("题目（名称）", .wide), .init("类别", .short), .init("刊物名称及刊号", .publication),
                           .init("发表（完成）时间", .date), .init("作者排序", .narrow), .init("字数", .narrow)],
-                         papers + materials + reports)
+                         papers + books + materials + reports)
     }
 
     var achievements: PrintTable {

@@ -10,11 +10,11 @@ struct PublicController: RouteCollection {
 
     @Sendable func home(req: Request) async throws -> Response {
         if req.currentUser != nil { return req.redirect(to: "/home") }
-        let calendar = ReviewCalendar.current
+        let calendar = ReviewCalendar(req.policies.year)
         let page = PublicHomePage(
-            chrome: PageChrome(req: req, title: "首页"),
+            chrome: PageChrome(req: req, title: "首页"), review: req.policies.year,
             intakeWindow: calendar.intakeWindowText,
-            intakeOpenNow: calendar.isIntakeOpen(on: Date()),
+            intakeOpenNow: calendar.isIntakeOpen(on: req.today),
             milestones: calendar.milestones.map { .init(date: $0.0, text: $0.1) }
         )
         return page.render().response()

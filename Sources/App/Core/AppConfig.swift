@@ -56,6 +56,15 @@ public struct AppConfig: Sendable {
         )
     }
 
+    /// "30分钟": the idle limit as messages say it.
+    public var sessionIdleText: String { Self.minutes(sessionIdleSeconds) }
+    /// "15分钟": the lockout as messages say it.
+    public var lockoutText: String { Self.minutes(lockoutSeconds) }
+
+    static func minutes(_ seconds: Int) -> String {
+        seconds % 60 == 0 ? "\(seconds / 60)分钟" : "\(seconds)秒"
+    }
+
     public var databaseName: String {
         if case .postgres = store { return "postgres" }
         return "sqlite"

@@ -20,7 +20,8 @@ struct DeclarationSnapshot {
         let files = try await StoredFile.query(on: db).filter(\.$application.$id == id).sort(\.$uploadedAt).all()
         let unitKind = try await application.$unit.get(on: db).unitKind ?? .enterprise
         let values = application.basicValues
-        let input = checklistInput(application, items: items, files: files)
+        let year = try ReviewYear(engine.policy)
+        let input = checklistInput(application, unitKind: unitKind, items: items, files: files, rules: .init(year))
         let hasReport = input.workReportCharacters >= Checklist.minimumReportCharacters
             || files.contains { $0.slot == DossierSlot.category8.rawValue }
         let basics = BasicsForm.basics(level: application.level, track: application.trackValue,
@@ -33,10 +34,10 @@ struct DeclarationSnapshot {
                                    answer: engine.evaluate(profile), checklist: Checklist.entries(input))
     }
 
-    static func checklistInput(_ application: ApplicationRecord, items: [ApplicationItem],
-                               files: [StoredFile]) -> ChecklistInput {
+    static func checklistInput(_ application: ApplicationRecord, unitKind: UnitKind, items: [ApplicationItem],
+                               files: [StoredFile], rules: ChecklistInput.Rules) -> ChecklistInput {
         ChecklistInput(
-            level: application.level, track: application.trackValue,
+            level: application.level, track: application.trackValue, unitKind: unitKind,
             missingBasics: BasicsForm.missing(application.basicValues),
             workReportCharacters: application.workReport.count,
             items: items.compactMap { item in
@@ -44,7 +45,8 @@ struct DeclarationSnapshot {
             },
             files: files.compactMap { file in
                 DossierSlot(rawValue: file.slot).map { ChecklistInput.File(slot: $0, itemID: file.$item.id?.uuidString) }
-            })
+            },
+            defenseItemID: application.defenseItemID?.uuidString, rules: rules)
     }
 
     func items(in section: DeclarationSection) -> [ApplicationItem] {

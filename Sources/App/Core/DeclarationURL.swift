@@ -15,6 +15,8 @@ struct DeclarationURL {
     var dossierContents: String { "\(overview)/print/dossier" }
     var evaluationForm: String { "\(overview)/print/evaluation-form" }
     var reviewForm: String { "\(overview)/print/review-form" }
+    /// 答辩材料: the item the engineer's defense will be about (九).
+    var defense: String { "\(overview)/defense" }
     /// 办理进度: the route as a timeline, and the current party's actions.
     var progress: String { "\(overview)/progress" }
     func fire(_ transition: ApplicationTransition) -> String { "\(progress)/\(transition.rawValue)" }
@@ -33,6 +35,7 @@ struct DeclarationURL {
         case .workReport: report
         case .section(let s): section(s)
         case .upload(let slot): upload(slot)
+        case .defenseItem: defense
         }
     }
 }

@@ -30,10 +30,16 @@ enum PageError: Error {
         }
     }
 
+    /// The message with the configured durations (the idle limit).
+    func message(_ config: AppConfig) -> String {
+        if case .signInRequired(true) = self { return "登录已超时（\(config.sessionIdleText)无操作），请重新登录。" }
+        return message
+    }
+
     var message: String {
         switch self {
         case .signInRequired(let expired):
-            expired ? "登录已超时（30分钟无操作），请重新登录。" : "此页面需要登录后访问。"
+            expired ? "登录已超时（长时间无操作），请重新登录。" : "此页面需要登录后访问。"
         case .forbidden(let reason): reason
         case .notFound: "您访问的页面不存在或已被删除。"
         case .csrf: "表单已过期或来源无法确认（防伪令牌校验失败）。请返回上一页，刷新后重新提交；您填写的内容在浏览器返回后通常仍在。"

@@ -8,14 +8,20 @@ struct PolicyStore: Sendable {
 
     let current: Policy
     let engine: EligibilityEngine
+    /// The year's values the pages and messages show (fees, dates, copies, ratios).
+    let year: ReviewYear
 
     static func load() throws -> PolicyStore {
         do {
-            let policy = try Policy.load(id: currentID)
-            return PolicyStore(current: policy, engine: EligibilityEngine(policy))
+            return try make(try Policy.load(id: currentID))
         } catch {
             throw PolicyLoadError(message: String(describing: error))
         }
+    }
+
+    /// A store for a loaded bundle; its yearly values are checked here, at start.
+    static func make(_ policy: Policy) throws(PolicyError) -> PolicyStore {
+        PolicyStore(current: policy, engine: EligibilityEngine(policy), year: try ReviewYear(policy))
     }
 
     struct PolicyLoadError: Error, CustomStringConvertible {
@@ -34,6 +40,9 @@ extension Application {
         }
         set { storage[PolicyKey.self] = newValue }
     }
+
+    /// The store when `configure()` has loaded it (error pages may render before).
+    var loadedPolicies: PolicyStore? { storage[PolicyKey.self] }
 }
 
 extension Request {

@@ -14,7 +14,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 if expired { target += "&expired=1" }
                 return req.redirect(to: target)
             }
-            return render(req, status: error.status, title: error.title, message: error.message)
+            return render(req, status: error.status, title: error.title, message: error.message(req.config))
         } catch let abort as AbortError {
             let (title, message) = Self.describe(abort.status)
             return render(req, status: abort.status, title: title, message: message)

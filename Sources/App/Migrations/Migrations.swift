@@ -14,5 +14,6 @@ enum AppMigrations {
         M0009_AddRouteToApplications(),
         M0010_CreateWorkflowEvents(),
         M0011_CreateUnitEvaluations(),
+        M0012_CreateDeclarationReopenings(),
     ]
 }

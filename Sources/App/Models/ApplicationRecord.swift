@@ -34,6 +34,8 @@ final class ApplicationRecord: Model, @unchecked Sendable {
     @OptionalField(key: "route_county") var routeCounty: String?
     /// Index in the route of the furthest step the application has reached.
     @Field(key: "reached_step") var reachedStep: Int
+    /// The one paper, book or practical material the engineer's defense will be about (九).
+    @OptionalField(key: "defense_item_id") var defenseItemID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -7,6 +7,10 @@ struct ApplicationStartPage {
     var csrf: String
     var year: Int
     var unitName: String
+    /// 2022年6月1日至2022年8月25日 (the bundle's declaration period).
+    var period: String
+    /// Why no declaration can be started today, when it cannot.
+    var closed: String?
     var values: FieldValues
     var errors: [String: String]
 
@@ -16,14 +20,15 @@ struct ApplicationStartPage {
             .section(
                 .class("panel narrow"),
                 .h1(.text("开始\(year)年度申报")),
-                .p(.class("lead"), .text("每人每年度只能申报一个级别。开始前可先到“评审条件”页快速自测。申报单位：\(unitName)。")),
+                .p(.class("lead"), .text("每人每年度只能申报一个级别。开始前可先到“评审条件”页快速自测。申报单位：\(unitName)。申报期：\(period)。")),
+                .unwrap(closed) { .div(.class("error-summary"), .id("declaration-closed"), .attribute(named: "role", value: "alert"), .p(.text($0))) },
                 .errorSummary(FieldErrors.from(errors)),
-                .form(
+                .if(closed == nil, .form(
                     .method(.post), .action("/applications"), .class("stacked"),
                     .csrfField(csrf),
                     .declarationFields(BasicsForm.application, values: values, errors: errors),
                     .submitButton("开始填写")
-                )
+                ))
             )
         )
     }

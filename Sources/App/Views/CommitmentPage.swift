@@ -3,13 +3,16 @@ import Plot
 
 /// 申报人承诺 and submission to the employer, or withdrawal before it acts.
 struct CommitmentPage {
-    static let commitmentText = [
-        "本人郑重承诺：",
-        "一、本人所填写的申报信息和提交的学历、资历、论文论著、业绩成果、获奖等全部材料真实、准确、合法、有效，不存在弄虚作假、伪造、变造证件或剽窃他人作品和学术成果等行为。",
-        "二、本人遵守职称评审的各项纪律，不以任何不正当手段影响评审工作。",
-        "三、如有违反，本人愿接受取消当年评审资格、记入职称评审诚信档案库（记录期限3年）并纳入全国信用信息共享平台等处理，并承担相应责任。",
-        "（依据：长工信〔2022〕139号 十（二）“双承诺”制）",
-    ]
+    /// The record's duration and the notice's number are the bundle's.
+    static func commitmentText(_ year: ReviewYear) -> [String] {
+        ["本人郑重承诺：",
+         "一、本人所填写的申报信息和提交的学历、资历、论文论著、业绩成果、获奖等全部材料真实、准确、合法、有效，不存在弄虚作假、伪造、变造证件或剽窃他人作品和学术成果等行为。",
+         "二、本人遵守职称评审的各项纪律，不以任何不正当手段影响评审工作。",
+         "三、如有违反，本人愿接受取消当年评审资格、记入职称评审诚信档案库（记录期限\(year.integrityRecordYears)年）并纳入全国信用信息共享平台等处理，并承担相应责任。",
+         "（依据：\(year.documentNumber) 十（二）“双承诺”制）"]
+    }
+
+    var review: ReviewYear
 
     var chrome: PageChrome
     var frame: DeclarationFrame
@@ -31,7 +34,7 @@ struct CommitmentPage {
                     .class("panel commitment"),
                     .h2(.text("申报人承诺")),
                     .unwrap(error) { .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.text($0))) },
-                    .div(.class("commitment-text"), .forEach(Self.commitmentText) { .p(.text($0)) }),
+                    .div(.class("commitment-text"), .forEach(Self.commitmentText(review)) { .p(.text($0)) }),
                     .unwrap(signedAt) { .p(.class("notice"), .text("您已于\($0)签署本承诺。")) },
                     .if(signedAt == nil && frame.editable, .form(
                         .method(.post), .action(url.commitment), .class("stacked"),

@@ -36,15 +36,16 @@ struct ConditionsPage {
     var interpretations: [InterpretationRow]
     var clauses: [ClauseRow]
 
-    static func make(_ policy: Policy, chrome: PageChrome, values: FieldValues, errors: [String: String],
+    static func make(_ policy: Policy, year: ReviewYear, chrome: PageChrome, values: FieldValues, errors: [String: String],
                      result: SelfCheckModel?) -> ConditionsPage {
         ConditionsPage(
             chrome: chrome, title: policy.title, documentNumber: policy.documentNumber,
             issuers: policy.issuers.joined(separator: "、"),
             dates: [("申报截止（不得申报情形的核查日）", policy.applicationDate.chinese),
                     ("任职年限计算截止日", policy.referenceDate.chinese),
+                    ("网上申报期", year.declarationText),
                     ("材料收审时间", "\(policy.intake.lowerBound.chinese)至\(policy.intake.upperBound.chinese)"),
-                    ("评审费", "工程师（中级）每人300元；助理工程师、技术员（初级）每人260元")],
+                    ("评审费", year.feesText)],
             groups: QuickCheckForm.groups(policy), values: values, errors: errors, result: result,
             parameters: policy.parameters.map { .init(description: $0.description, value: $0.value.display($0.unit), clause: $0.clause) },
             interpretations: policy.interpretations.map {

@@ -24,6 +24,10 @@ struct DeclarationFrame {
         entries += DeclarationSection.allCases.map {
             Entry(title: $0.title, path: url.section($0), count: snapshot.items(in: $0).count)
         }
+        if app.level == .engineer, app.trackValue == .regular {
+            // 九: engineers defend one item of their choice.
+            entries.append(Entry(title: "答辩材料", path: url.defense))
+        }
         entries += [Entry(title: level == "技术员" ? "专业技术工作总结" : "专业技术工作报告", path: url.report),
                     Entry(title: "卷宗材料上传", path: url.files, count: snapshot.files.count),
                     Entry(title: "申报人承诺与提交", path: url.commitment)]

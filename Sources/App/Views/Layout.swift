@@ -6,7 +6,6 @@ import Vapor
 /// person, the role's menu, the content, the footer with the office's contact.
 enum Layout {
     static let siteName = "长治市工程系列中、初级职称评审系统"
-    static let reviewName = "长治市2022年度工程系列中、初级职称评审"
     static let stylesheet = "/static/site.css"
 
     static func page(_ chrome: PageChrome, _ content: Node<HTML.BodyContext>...) -> HTML {
@@ -44,7 +43,7 @@ enum Layout {
             .div(
                 .class("brand"),
                 .a(.href(chrome.user == nil ? "/" : "/home"), .text(siteName)),
-                .span(.class("review-name"), .text(reviewName))
+                .span(.class("review-name"), .text(chrome.reviewName))
             ),
             .unwrap(chrome.user) { user in
                 .div(

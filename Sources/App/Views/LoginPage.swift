@@ -5,6 +5,8 @@ struct LoginPage {
     var csrf: String
     var username: String = ""
     var next: String = ""
+    /// "连续5次输错密码，账号将锁定15分钟。" from the configuration.
+    var lockoutHint: String
     var error: String?
 
     func render() -> HTML {
@@ -24,7 +26,7 @@ struct LoginPage {
                                autocomplete: "current-password", maxLength: 64),
                     .submitButton("登录")
                 ),
-                .p(.class("hint"), .text("连续5次输错密码，账号将锁定15分钟。忘记密码请联系本单位经办人或系统管理员重置。")),
+                .p(.class("hint"), .text("\(lockoutHint)忘记密码请联系本单位经办人或系统管理员重置。")),
                 .p(.text("还没有账号？"), .a(.href("/register"), .text("申报人注册")))
             )
         )

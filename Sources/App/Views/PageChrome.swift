@@ -18,10 +18,13 @@ struct PageChrome {
     var activePath: String
     /// Shown on every page when the clock is not the real one (the demo).
     var banner: String?
+    /// The header's review name with its year, from the policy bundle.
+    var reviewName: String
 
     init(title: String, user: SignedIn? = nil, csrf: String? = nil, notice: String? = nil, activePath: String = "/",
-         banner: String? = nil) {
+         banner: String? = nil, reviewName: String = Layout.siteName) {
         self.banner = banner
+        self.reviewName = reviewName
         self.title = title
         self.user = user
         self.csrf = csrf
@@ -38,7 +41,8 @@ struct PageChrome {
         }
         self.init(title: title, user: user, csrf: req.currentSession?.csrfToken,
                   notice: notice ?? req.query[String.self, at: "notice"].flatMap(Notices.text(for:)),
-                  activePath: req.url.path, banner: req.clock.banner)
+                  activePath: req.url.path, banner: req.clock.banner,
+                  reviewName: req.application.loadedPolicies?.year.reviewName ?? Layout.siteName)
     }
 }
 

@@ -9,11 +9,17 @@ import Plot
 struct PrintEvaluationFormPage {
     static let title = "专业技术职务任职资格评审综合考评表"
 
-    /// 量化赋分 items of 九, in the notice's order, plus the totals.
-    static let scoreItems = ["完成技术项目", "技术项目获奖", "论文论著", "学历（学位）", "专业工作年限", "任职经历",
-                             "考核", "职业资格", "学术团体任职", "艰苦岗位", "量化赋分合计", "答辩成绩（30%）", "评审成绩"]
+    /// 量化赋分 items of 九, in the notice's order, plus the totals; the defense's
+    /// share of the review score is the bundle's.
+    static func scoreItems(_ year: ReviewYear) -> [String] {
+        ["完成技术项目", "技术项目获奖", "论文论著", "学历（学位）", "专业工作年限", "任职经历",
+         "考核", "职业资格", "学术团体任职", "艰苦岗位", "量化赋分合计",
+         "答辩成绩（\(ReviewYear.percent(year.reviewScoreDefenseWeight))）", "评审成绩"]
+    }
 
     var backLink: String
+    /// The year's values (copies, weights, the notice's number).
+    var review: ReviewYear
     var year: Int
     var committee: String
     var applicant: PrintApplicant
@@ -22,6 +28,8 @@ struct PrintEvaluationFormPage {
     var continuingEducationHours: Int
     /// 职业资格、学术团体任职、艰苦岗位, each as one line of text.
     var qualifications: String
+    /// 职称外语、计算机 certificates offered (三（七）), one line.
+    var examCertificates: String
     var societies: String
     var hardshipPosts: String
     var achievements: PrintTable
@@ -31,7 +39,7 @@ struct PrintEvaluationFormPage {
     func render() -> HTML {
         PrintLayout.page(
             title: Self.title, backLink: backLink,
-            hint: "请使用浏览器的打印功能（Ctrl+P），选择A4纸、纵向、默认边距，并关闭“页眉和页脚”。本表一式25份，打印后加盖本单位公章（长工信〔2022〕139号 五.1）。",
+            hint: "请使用浏览器的打印功能（Ctrl+P），选择A4纸、纵向、默认边距，并关闭“页眉和页脚”。本表一式\(review.evaluationFormCopies)份，打印后加盖本单位公章（\(review.documentNumber) 五.1）。",
             .section(
                 .class("sheet evaluation-form"),
                 .div(.class("form-top"), .span(.text("工程系列")), .span(.text("编号：　　　　　　"))),
@@ -43,7 +51,7 @@ struct PrintEvaluationFormPage {
                 basics,
                 assessmentTable,
                 .printTable(achievements, heading: "任现职以来主要业绩（业绩成果）"),
-                .printTable(papers, heading: "论文及实用技术材料"),
+                .printTable(papers, heading: "论文、论著及实用技术材料"),
                 .printTable(awards, heading: "奖励"),
                 scoreTable,
                 .div(
@@ -75,6 +83,7 @@ struct PrintEvaluationFormPage {
              PrintCell(label: "职业资格", value: qualifications, span: 5)],
             [PrintCell(label: "学术团体任职", value: societies, span: 3),
              PrintCell(label: "艰苦岗位经历", value: hardshipPosts, span: 3)],
+            [PrintCell(label: "职称外语、计算机", value: examCertificates, span: 7)],
         ])
     }
 
@@ -89,8 +98,8 @@ struct PrintEvaluationFormPage {
             .h3(.class("form-heading"), .text("量化赋分及评审成绩（评委会填写）")),
             .table(
                 .class("form-table score-table"),
-                .thead(.tr(.forEach(Self.scoreItems) { .th(.text($0)) })),
-                .tbody(.tr(.forEach(Self.scoreItems) { _ in .td(.text("")) }))
+                .thead(.tr(.forEach(Self.scoreItems(review)) { .th(.text($0)) })),
+                .tbody(.tr(.forEach(Self.scoreItems(review)) { _ in .td(.text("")) }))
             )
         )
     }

@@ -10,13 +10,13 @@ struct PrintReviewFormPage {
 
     /// 单位承诺 of the 双承诺 (十（二）): the unit answers for having checked
     /// the materials, under 用人单位推荐首审负责制.
-    static let unitCommitmentText = [
-        "本单位郑重承诺：",
-        "一、本单位已对申报人提交的学历、资历、论文论著、业绩成果、获奖等申报材料逐项审核，并核验原件，材料真实、准确、合法、有效。",
-        "二、本单位已组织评议组进行民主评议，并按“三公示”制度将评审条件及程序、个人申报材料、单位鉴定意见公示不少于5个工作日，公示无异议。",
-        "三、本单位严格履行用人单位推荐首审职责，对所推荐材料的真实性负责；如有不实，愿接受通报批评等处理，并承担相应责任。",
-        "（依据：长工信〔2022〕139号 十（一）“三公示”制度、十（二）用人单位推荐首审负责制和“双承诺”制）",
-    ]
+    static func unitCommitmentText(_ year: ReviewYear) -> [String] {
+        ["本单位郑重承诺：",
+         "一、本单位已对申报人提交的学历、资历、论文论著、业绩成果、获奖等申报材料逐项审核，并核验原件，材料真实、准确、合法、有效。",
+         "二、本单位已组织评议组进行民主评议，并按“三公示”制度将评审条件及程序、个人申报材料、单位鉴定意见公示不少于\(year.publicityWorkingDays)个工作日，公示无异议。",
+         "三、本单位严格履行用人单位推荐首审职责，对所推荐材料的真实性负责；如有不实，愿接受通报批评等处理，并承担相应责任。",
+         "（依据：\(year.documentNumber) 十（一）“三公示”制度、十（二）用人单位推荐首审负责制和“双承诺”制）"]
+    }
 
     struct Cover {
         var name: String
@@ -28,8 +28,15 @@ struct PrintReviewFormPage {
     }
 
     var backLink: String
+    var review: ReviewYear
     var cover: Cover
     var applicant: PrintApplicant
+    /// 工人技术等级, when it is the basis of the engineer route (三（一）3): "技师（钳工），2016年7月1日取得".
+    var skillBasis: String?
+    /// 职称外语、计算机 certificates offered (三（七）), one line.
+    var examCertificates: String
+    /// 答辩材料 chosen (九) and the 送审论文's entry (七.1).
+    var defenseItem: String?
     var education: PrintTable
     var work: PrintTable
     var titles: PrintTable
@@ -46,7 +53,7 @@ struct PrintReviewFormPage {
     func render() -> HTML {
         PrintLayout.page(
             title: Self.title, backLink: backLink,
-            hint: "请使用浏览器的打印功能（Ctrl+P），选择A4纸、纵向、默认边距，并关闭“页眉和页脚”。本表一式3份，单独胶装，封面和侧面加盖档案所在单位公章（长工信〔2022〕139号 五.2、六.3）。",
+            hint: "请使用浏览器的打印功能（Ctrl+P），选择A4纸、纵向、默认边距，并关闭“页眉和页脚”。本表一式\(review.reviewFormCopies)份，单独胶装，封面和侧面加盖档案所在单位公章（\(review.documentNumber) 五.2、六.3）。",
             coverSheet,
             .section(
                 .class("sheet"),
@@ -60,6 +67,7 @@ struct PrintReviewFormPage {
                 .class("sheet"),
                 .assessmentRows(assessments, heading: "五、年度考核情况"),
                 .printTable(papers, heading: "六、论文、著作及实用技术材料"),
+                .unwrap(defenseItem) { .p(.class("form-text defense-item"), .text("答辩材料（本人选定，九）：\($0)")) },
                 .printTable(achievements, heading: "七、业绩成果"),
                 .printTable(awards, heading: "八、奖励情况")
             ),
@@ -122,7 +130,8 @@ struct PrintReviewFormPage {
             [PrintCell(label: "现任职称", value: a.currentTitle), PrintCell(label: "取得时间", value: a.titleQualified),
              PrintCell(label: "聘任时间", value: a.titleAppointed), PrintCell(label: "申报类型", value: a.track)],
             [PrintCell(label: "申报级别", value: a.level), PrintCell(label: "申报专业", value: a.specialty, span: 5)],
-        ])
+        ] + (skillBasis.map { [[PrintCell(label: "工人技术等级（申报依据，三（一）3）", value: $0, span: 7)]] } ?? [])
+          + [[PrintCell(label: "职称外语、计算机（自愿提供，三（七））", value: examCertificates, span: 7)]])
     }
 
     private var commitmentSheet: Node<HTML.BodyContext> {
@@ -132,14 +141,14 @@ struct PrintReviewFormPage {
             .section(
                 .class("commitment-block"),
                 .h3(.text("申报人承诺")),
-                .div(.class("form-text"), .forEach(CommitmentPage.commitmentText) { .p(.text($0)) }),
+                .div(.class("form-text"), .forEach(CommitmentPage.commitmentText(review)) { .p(.text($0)) }),
                 .unwrap(commitmentSignedAt) { .p(.class("signed-note"), .text("申报人已于\($0)（北京时间）在评审系统中签署本承诺。")) },
                 .div(.class("box-sign"), .p(.text("申报人签字：")), .p(.text(PrintWording.dateLine)))
             ),
             .section(
                 .class("commitment-block"),
                 .h3(.text("单位承诺")),
-                .div(.class("form-text"), .forEach(Self.unitCommitmentText) { .p(.text($0)) }),
+                .div(.class("form-text"), .forEach(Self.unitCommitmentText(review)) { .p(.text($0)) }),
                 .div(.class("box-sign"), .p(.text("单位负责人签字：")), .p(.text("（单位盖章）")), .p(.text(PrintWording.dateLine)))
             )
         )

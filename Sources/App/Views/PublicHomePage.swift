@@ -1,3 +1,4 @@
+import Domain
 import Plot
 
 /// The public front page: what the system is, which review is open, the key
@@ -9,6 +10,8 @@ struct PublicHomePage {
     }
 
     var chrome: PageChrome
+    /// The year's values (name, fees, the notice's number).
+    var review: ReviewYear
     var intakeWindow: String
     var intakeOpenNow: Bool
     var milestones: [Milestone]
@@ -18,8 +21,8 @@ struct PublicHomePage {
             chrome,
             .section(
                 .class("hero"),
-                .h1(.text(Layout.reviewName)),
-                .p(.class("lead"), .text("工程系列（非建筑、建材、环保专业）工程师、助理工程师、技术员任职资格评审的网上申报、单位推荐、逐级审核、收审、答辩与评审系统。依据长工信〔2022〕139号文件。")),
+                .h1(.text(review.reviewName)),
+                .p(.class("lead"), .text("工程系列（非建筑、建材、环保专业）工程师、助理工程师、技术员任职资格评审的网上申报、单位推荐、逐级审核、收审、答辩与评审系统。依据\(review.documentNumber)文件。申报期：\(review.declarationText)。")),
                 .p(.class(intakeOpenNow ? "status open" : "status"),
                    .text(intakeOpenNow ? "材料收审进行中：\(intakeWindow)" : "材料收审时间：\(intakeWindow)（由单位电话预约，统一报送）")),
                 .div(
@@ -51,7 +54,7 @@ struct PublicHomePage {
                 ),
                 .div(
                     .h2(.text("评审费用")),
-                    .p(.text("工程师（中级）每人300元；助理工程师、技术员（初级）每人260元（长发改费管发〔2016〕34号）。")),
+                    .p(.text("\(review.feesText)（长发改费管发〔2016〕34号）。")),
                     .h2(.text("联系方式")),
                     .p(.text("市工信局编制人事科 0355-3036240"))
                 )

@@ -33,6 +33,8 @@ public enum AccessPolicy {
             Set([.unitClerk, .committeeOffice]).union(reviewingRoles)
         case .approveInBatch:
             reviewingRoles
+        case .reopenDeclarations:
+            [.committeeOffice]
         case .manageCommittee:
             [.committeeOffice]
         case .scoreDefense, .castBallot:

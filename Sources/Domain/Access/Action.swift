@@ -33,6 +33,9 @@ public enum Action: String, CaseIterable, Sendable {
     /// Approve several checked applications at once (the reviewing bodies' queues);
     /// each one is still checked with `reviewApplication`.
     case approveInBatch
+    /// Reopen the year's declarations for a named unit outside the period, with a
+    /// recorded reason (the committee office, 十（三）).
+    case reopenDeclarations
     /// The committee stage run by the committee office: the expert pool, panels and
     /// recusal, defense scheduling, quantitative scores, meetings, results, certificates.
     case manageCommittee

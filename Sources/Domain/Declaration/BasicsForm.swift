@@ -32,8 +32,8 @@ public enum BasicsForm {
     ]
 
     /// Field problems beyond the specs: an e-mail must look like one.
-    public static func validate(_ values: FieldValues, today: LocalDate) -> [String: String] {
-        var errors = FieldValidation.validate(values, specs: application + fields, today: today)
+    public static func validate(_ values: FieldValues, today: LocalDate, reviewEnd: LocalDate? = nil) -> [String: String] {
+        var errors = FieldValidation.validate(values, specs: application + fields, today: today, reviewEnd: reviewEnd)
         if let email = values["email"], !email.isEmpty, errors["email"] == nil {
             let parts = email.split(separator: "@", omittingEmptySubsequences: false)
             if parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || email.contains(" ") {

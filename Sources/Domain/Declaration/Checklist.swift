@@ -8,6 +8,8 @@ public struct ChecklistEntry: Sendable, Equatable {
         case workReport
         case section(DeclarationSection)
         case upload(DossierSlot)
+        /// The choice of the one item the defense is about (九).
+        case defenseItem
     }
 
     public let title: String
@@ -44,18 +46,40 @@ public struct ChecklistInput: Sendable {
         public init(slot: DossierSlot, itemID: String?) { self.slot = slot; self.itemID = itemID }
     }
 
+    /// The year's counts the checklist asks for, from the policy bundle.
+    public struct Rules: Sendable {
+        /// Recommending experts per practical material (七.2: 三名及以上).
+        public var expertsRequired: Int
+        /// Technical reports of an assistant engineer (三（二）4).
+        public var technicalReportsRequired: Int
+
+        public init(expertsRequired: Int, technicalReportsRequired: Int) {
+            self.expertsRequired = expertsRequired; self.technicalReportsRequired = technicalReportsRequired
+        }
+
+        public init(_ year: ReviewYear) {
+            self.init(expertsRequired: year.expertsRequired, technicalReportsRequired: year.technicalReportsRequired)
+        }
+    }
+
     public var level: TargetLevel
     public var track: Track
+    /// The employer's kind: public institutions add the 岗位工资审批表 (五.4 第四类).
+    public var unitKind: UnitKind?
     /// Required basic fields still empty, by label.
     public var missingBasics: [String]
     public var workReportCharacters: Int
     public var items: [Item]
     public var files: [File]
+    /// The item chosen for the defense (九), by id.
+    public var defenseItemID: String?
+    public var rules: Rules
 
-    public init(level: TargetLevel, track: Track, missingBasics: [String], workReportCharacters: Int,
-                items: [Item], files: [File]) {
-        self.level = level; self.track = track; self.missingBasics = missingBasics
+    public init(level: TargetLevel, track: Track, unitKind: UnitKind? = nil, missingBasics: [String],
+                workReportCharacters: Int, items: [Item], files: [File], defenseItemID: String? = nil, rules: Rules) {
+        self.level = level; self.track = track; self.unitKind = unitKind; self.missingBasics = missingBasics
         self.workReportCharacters = workReportCharacters; self.items = items; self.files = files
+        self.defenseItemID = defenseItemID; self.rules = rules
     }
 }
 
@@ -63,6 +87,10 @@ public enum Checklist {
     /// A written report shorter than this is not a report (the notice asks for
     /// 基本情况 and 工作业绩综述); an uploaded one in 第八类 also counts.
     public static let minimumReportCharacters = 300
+
+    /// The sections whose items can be the defense's subject (九: 学术论文、工程项目方案、
+    /// 行业标准 … 皆可作为答辩的内容) and the 送审论文's entry (七.1).
+    public static let defenseSections: [DeclarationSection] = [.papers, .books, .technicalMaterials]
 
     public static func entries(_ input: ChecklistInput) -> [ChecklistEntry] {
         var out: [ChecklistEntry] = []
@@ -79,13 +107,19 @@ public enum Checklist {
             out.append(.init(title, required: required, satisfied: files(slot) > 0, target: .upload(slot),
                              detail: files(slot) > 0 ? nil : "尚未上传"))
         }
-        /// Every item of a section needs its own evidence file in `slot`.
-        func evidence(_ s: DeclarationSection, _ slot: DossierSlot, _ title: String, nameField: String) {
-            let lacking = items(s).filter { files(slot, item: $0.id) == 0 }.map { $0.values[nameField] ?? "" }
-            guard !items(s).isEmpty else { return }
-            out.append(.init(title, required: true, satisfied: lacking.isEmpty, target: .upload(slot),
+        /// Every item of the sections needs its own evidence files in `slot` (`per` says how many).
+        func evidence(_ sections: [DeclarationSection], _ slot: DossierSlot, _ title: String, required: Bool = true,
+                      per: (ChecklistInput.Item) -> Int = { _ in 1 }) {
+            let all = sections.flatMap(items)
+            guard !all.isEmpty else { return }
+            let lacking = all.filter { files(slot, item: $0.id) < per($0) }.map { $0.values["title"] ?? $0.values["name"] ?? "" }
+            out.append(.init(title, required: required, satisfied: lacking.isEmpty, target: .upload(slot),
                              detail: lacking.isEmpty ? nil : "缺少：" + lacking.map { "《\($0)》" }.joined(separator: "、")))
         }
+        func evidence(_ s: DeclarationSection, _ slot: DossierSlot, _ title: String, nameField: String) {
+            evidence([s], slot, title)
+        }
+        let experts = input.rules.expertsRequired
 
         out.append(.init("基本信息", required: true, satisfied: input.missingBasics.isEmpty, target: .basics,
                          detail: input.missingBasics.isEmpty ? nil : "未填写：" + input.missingBasics.joined(separator: "、")))
@@ -97,6 +131,9 @@ public enum Checklist {
                          detail: hasReport ? nil : "在页面中撰写（不少于\(minimumReportCharacters)字）或在第八类上传"))
         upload(.category3, "第三类：毕业证、学位证及学历证明")
         upload(.photo, "红底小2寸照片")
+        if input.unitKind == .publicInstitution {
+            upload(.postSalaryApproval, "第四类：专业技术岗位工资审批表（事业单位人员须提供）")
+        }
 
         if input.track == .transfer {
             need(.titles, "现任其他系列职称（同级转评）")
@@ -113,20 +150,33 @@ public enum Checklist {
                 out.append(.init("学术论文或实用技术材料", required: true, satisfied: outputs > 0,
                                  target: .section(.papers), detail: outputs > 0 ? nil : "尚未填写（须两篇以上）"))
                 evidence(.papers, .category6, "第六类：每篇论文的封面、目录、刊号页及正文", nameField: "title")
+                evidence([.papers, .books], .paperSearchPage, "每篇论文、论著的知网、万方、维普检索验证网页（加盖公章）")
+                evidence(.books, .category6, "第六类：每部论著的封面、版权页、目录及本人撰写部分", nameField: "title")
                 evidence(.technicalMaterials, .category6, "第六类：每项实用技术材料全文", nameField: "title")
-                let certLacking = items(.technicalMaterials).filter {
-                    files(.expertCertificate, item: $0.id) < SectionRules.expertCount($0.values)
-                }
+                let fewExperts = items(.technicalMaterials).filter { SectionRules.expertCount($0.values) < experts }
                 if !items(.technicalMaterials).isEmpty {
-                    out.append(.init("推荐专家职称证书（每位推荐专家一份）", required: true, satisfied: certLacking.isEmpty,
-                                     target: .upload(.expertCertificate),
-                                     detail: certLacking.isEmpty ? nil : "缺少：" + certLacking.map { "《\($0.values["title"] ?? "")》" }.joined(separator: "、")))
+                    out.append(.init("推荐专家（每项实用技术材料\(experts)名及以上，含专业）", required: true,
+                                     satisfied: fewExperts.isEmpty, target: .section(.technicalMaterials),
+                                     detail: fewExperts.isEmpty ? nil : "不足\(experts)名：" + fewExperts.map { "《\($0.values["title"] ?? "")》" }.joined(separator: "、")))
                 }
+                evidence([.technicalMaterials], .expertRecommendation, "《专家推荐意见表》（每位推荐专家一份，本人签名）",
+                         per: { max(SectionRules.expertCount($0.values), experts) })
+                evidence([.technicalMaterials], .expertCertificate, "推荐专家职称证书（每位推荐专家一份）",
+                         per: { max(SectionRules.expertCount($0.values), experts) })
                 need(.achievements, "业绩成果（至少1项）")
                 evidence(.achievements, .category7, "第七类：每项业绩成果的证明材料", nameField: "name")
-                upload(.submittedPaper, "送审论文全文（PDF 或 Word）")
+                let candidates = Set(defenseSections.flatMap(items).map(\.id))
+                let linked = input.files.contains { $0.slot == .submittedPaper && $0.itemID.map(candidates.contains) == true }
+                out.append(.init("送审论文全文（PDF 或 Word，对应申报表中的论文或实用技术材料）", required: true, satisfied: linked,
+                                 target: .upload(.submittedPaper),
+                                 detail: linked ? nil : (files(.submittedPaper) > 0 ? "已上传，但未对应申报表中的条目" : "尚未上传")))
+                let chosen = input.defenseItemID.map(candidates.contains) == true
+                out.append(.init("答辩材料（从论文、论著、实用技术材料中选定一项）", required: true, satisfied: chosen,
+                                 target: .defenseItem, detail: chosen ? nil : "尚未选定"))
             case .assistantEngineer:
-                need(.technicalReports, "技术报告（两篇）", atLeast: 2)
+                let reports = input.rules.technicalReportsRequired
+                need(.technicalReports, "技术报告（\(reports)篇）", atLeast: reports)
+                evidence(.technicalReports, .technicalReportText, "技术报告全文（每篇一份）", nameField: "title")
                 if !items(.titles).isEmpty { upload(.category4, "第四类：职称证书、聘任书") }
             case .technician:
                 break
@@ -136,6 +186,8 @@ public enum Checklist {
         upload(.duplicationReport, "送审论文抄袭率检测报告（如已检测）", required: false)
         need(.continuingEducation, "继续教育记录", required: false)
         upload(.category5, "第五类：继续教育培训合格证书", required: false)
+        need(.examCertificates, "职称外语、计算机应用能力合格证（自愿提供）", required: false)
+        upload(.examCertificate, "职称外语、计算机应用能力考试合格证（自愿提供）", required: false)
         need(.awards, "奖励", required: false)
         upload(.category9, "第九类：奖励证件", required: false)
         upload(.category10, "第十类：其他材料", required: false)

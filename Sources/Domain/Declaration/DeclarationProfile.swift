@@ -93,7 +93,7 @@ public enum DeclarationProfile {
                 guard let kind = v["kind"].flatMap(SanctionKind.init(jsonName:)),
                       let severity = v["severity"].flatMap(SanctionSeverity.init(jsonName:)), let from = date("from") else { continue }
                 p.status.sanctions.append(.init(kind: kind, severity: severity, from: from, until: date("until")))
-            case .awards, .qualifications, .continuingEducation, .societies, .hardshipPosts:
+            case .books, .awards, .qualifications, .examCertificates, .continuingEducation, .societies, .hardshipPosts:
                 break
             }
         }

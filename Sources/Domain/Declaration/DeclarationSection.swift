@@ -2,8 +2,12 @@
 /// of fields. Their codes match the eligibility profile where the engine
 /// reads them; the rest feeds the forms, the dossier and the quantitative score.
 public enum DeclarationSection: String, CaseIterable, Sendable {
-    case education, titles, skills, work, assessments, papers, technicalMaterials, technicalReports
-    case achievements, awards, qualifications, continuingEducation, societies, hardshipPosts, sanctions
+    case education, titles, skills, work, assessments, papers, books, technicalMaterials, technicalReports
+    case achievements, awards, qualifications, examCertificates, continuingEducation, societies, hardshipPosts, sanctions
+
+    /// At most this many recommending experts per practical material: the notice
+    /// asks for 三名及以上 (七.2), so the form offers more than the minimum.
+    public static let maxExperts = 6
 
     public var title: String {
         switch self {
@@ -13,11 +17,13 @@ public enum DeclarationSection: String, CaseIterable, Sendable {
         case .work: "工作经历"
         case .assessments: "年度考核"
         case .papers: "学术论文"
+        case .books: "论著"
         case .technicalMaterials: "实用技术材料"
         case .technicalReports: "技术报告"
         case .achievements: "业绩成果"
         case .awards: "奖励"
         case .qualifications: "职业资格"
+        case .examCertificates: "职称外语和计算机"
         case .continuingEducation: "继续教育"
         case .societies: "学术团体任职"
         case .hardshipPosts: "艰苦岗位经历"
@@ -33,12 +39,14 @@ public enum DeclarationSection: String, CaseIterable, Sendable {
         case .skills: "取得技师、高级技师的，可按工人技术等级途径申报工程师：取得等级后从事专业技术工作的年限，只计工作经历中勾选“从事专业技术工作”的时段（三（一）3）。"
         case .work: "按时间顺序填写，当前工作的结束日期留空。技师途径的年限和中专学历放宽所需的基层一线年限，只计勾选“从事专业技术工作”的时段（三（一）3）。"
         case .assessments: "逐年填写任现职以来的年度考核结果；合格以下及不定等次的年度不计入任职年限（三（一）7、三（二）6、三（三）4）。"
-        case .papers: "任现职以来（至申报截止日）以独立或第一作者在公开发行的本专业期刊发表、字数不少于2000字、可在知网、万方、维普检索的论文（三（一）4）。"
-        case .technicalMaterials: "实用技术材料须以论文格式撰写，2000字以上，并经三名及以上专家审核推荐（三（一）4、七.2）。"
-        case .technicalReports: "助理工程师：本人直接参加的技术项目的技术报告两篇（三（二）4）。"
+        case .papers: "任现职以来（至申报截止日）以独立或第一作者在公开发行的本专业期刊发表、可在知网、万方、维普检索的论文（三（一）4）。每篇论文须在“卷宗材料”上传加盖本单位人事（职称）管理部门公章的知网、万方或维普检索验证网页。"
+        case .books: "在出版社出版的论著（五.4 第六类，量化赋分“论文论著”）。与论文一样，须上传加盖本单位人事（职称）管理部门公章的知网、万方或维普检索验证网页（三（一）4）。"
+        case .technicalMaterials: "实用技术材料须以论文格式撰写，并经本行业、本专业三名及以上专家审核推荐；每位推荐专家须在“卷宗材料”上传本人签名的《专家推荐意见表》和本人职称证书复印件（三（一）4、七.2）。"
+        case .technicalReports: "助理工程师：本人直接参加的技术项目的技术报告（三（二）4），每篇须在“卷宗材料”上传报告全文。"
         case .achievements: "任现职以来（至申报截止日）主持或作为主要技术骨干完成的业绩成果；“主持”为第1名，主要技术骨干按项目级别排名（三（一）5）。"
         case .awards: "立功受奖、劳动模范、先进生产者及有关荣誉奖（第九类材料）。"
         case .qualifications: "取得的相关专业技术职业资格（三（五））。"
+        case .examCertificates: "职称外语和计算机应用能力考试成绩不作为评审必备条件，可自愿提供合格证作为评审的参考依据（三（七））。无则不填。"
         case .continuingEducation: "专业技术人员继续教育科目培训情况（三（八），第五类材料）。"
         case .societies: "在学术团体的任职，用于量化赋分（九）。"
         case .hardshipPosts: "在艰苦岗位工作的经历，用于量化赋分（九）。"
@@ -92,14 +100,23 @@ public enum DeclarationSection: String, CaseIterable, Sendable {
                     F("database", "收录数据库", .choice(C.database), required: true),
                     F("publicJournal", "公开发行的本专业学术期刊", .flag),
                     F("relevant", "与所从事专业技术工作一致", .flag)]
+        case .books:
+            return [F("title", "论著名称", .text(maxLength: 120), required: true),
+                    F("publisher", "出版社", .text(maxLength: 60), required: true),
+                    F("isbn", "ISBN 书号", .text(maxLength: 40), required: true, hint: "如：ISBN 978-7-111-00000-0"),
+                    F("published", "出版时间", .date, required: true),
+                    F("role", "本人角色", .choice(C.bookRole), required: true),
+                    F("characters", "本人撰写字数", .integer(min: 0, max: 10_000_000), required: true),
+                    F("database", "收录数据库", .choice(C.database), required: true)]
         case .technicalMaterials:
             return [F("title", "材料名称", .text(maxLength: 120), required: true),
                     F("kind", "材料类别", .choice(C.materialKind), required: true),
                     F("date", "完成时间", .date, required: true),
                     F("characters", "字数", .integer(min: 0, max: 1_000_000), required: true)]
-                + (1...3).flatMap { n in
+                + (1...Self.maxExperts).flatMap { n in
                     [F("expert\(n)Name", "推荐专家\(n)姓名", .text(maxLength: 20)),
                      F("expert\(n)Title", "推荐专家\(n)职称", .text(maxLength: 30)),
+                     F("expert\(n)Specialty", "推荐专家\(n)专业", .text(maxLength: 40)),
                      F("expert\(n)Unit", "推荐专家\(n)单位", .text(maxLength: 60))]
                 }
         case .technicalReports:
@@ -126,6 +143,11 @@ public enum DeclarationSection: String, CaseIterable, Sendable {
                     F("level", "级别", .text(maxLength: 30), required: true),
                     F("obtained", "取得时间", .date, required: true),
                     F("certificate", "证书编号", .text(maxLength: 40))]
+        case .examCertificates:
+            return [F("kind", "考试类别", .choice(C.examKind), required: true),
+                    F("name", "考试科目及级别", .text(maxLength: 60), required: true, hint: "如：职称英语（综合类）B级、计算机应用能力 Word 2007"),
+                    F("passed", "合格时间", .date, required: true),
+                    F("certificate", "合格证编号", .text(maxLength: 40))]
         case .continuingEducation:
             return [F("year", "年度", .year, required: true),
                     F("hours", "学时", .integer(min: 0, max: 2000), required: true),
@@ -158,11 +180,13 @@ public enum DeclarationSection: String, CaseIterable, Sendable {
         case .work: ["from", "to", "unitName", "post"]
         case .assessments: ["year", "result"]
         case .papers: ["title", "journal", "published", "characters"]
+        case .books: ["title", "publisher", "published", "role"]
         case .technicalMaterials: ["title", "kind", "date", "characters"]
         case .technicalReports: ["title", "project", "date"]
         case .achievements: ["name", "level", "rank", "date"]
         case .awards: ["name", "level", "date"]
         case .qualifications: ["name", "level", "obtained"]
+        case .examCertificates: ["kind", "name", "passed"]
         case .continuingEducation: ["year", "hours", "content"]
         case .societies: ["society", "post", "from", "to"]
         case .hardshipPosts: ["place", "post", "from", "to"]

@@ -30,6 +30,10 @@ enum DeclarationChoices {
         .init("method", "工法"), .init("feasibility_report", "工程项目可行性研究报告"),
         .init("special_plan", "专题性方案"), .init("technical_summary", "实施项目的技术总结"),
     ]
+    static let bookRole: [FieldSpec.Choice] = [
+        .init("sole", "独著"), .init("chief_editor", "主编"), .init("deputy_editor", "副主编"), .init("contributor", "参编"),
+    ]
+    static let examKind: [FieldSpec.Choice] = [.init("language", "职称外语"), .init("computer", "计算机应用能力")]
     static let achievementKind = FieldSpec.choices(AchievementKind.self) { $0.append(achievementKind: $1) }
     static let achievementLevel = FieldSpec.choices(AchievementLevel.self) { $0.append(achievementLevel: $1) }
     static let awardLevel: [FieldSpec.Choice] = [

@@ -13,9 +13,9 @@ public struct FieldSpec: Sendable {
     public enum Kind: Sendable {
         case text(maxLength: Int)
         case longText(maxLength: Int)
-        /// `YYYY-MM-DD`, not after today.
+        /// `YYYY-MM-DD`, not after today (the clock's) nor after the review's reference date.
         case date
-        /// A calendar year, not after this year.
+        /// A calendar year, not after this year nor after the review's year.
         case year
         case integer(min: Int, max: Int)
         /// A checkbox: "1" when ticked.
@@ -66,8 +66,14 @@ extension FieldSpec.Kind {
 public typealias FieldValues = [String: String]
 
 /// Checks values against their specs; returns field name → Chinese message.
+///
+/// Dates are checked against the injectable clock's `today` and, when given,
+/// the review's `reviewEnd` (the policy's reference date, 2022-12-31): a
+/// declaration for the 2022 review holds nothing dated in 2025, whatever the
+/// machine's date is.
 public enum FieldValidation {
-    public static func validate(_ values: FieldValues, specs: [FieldSpec], today: LocalDate) -> [String: String] {
+    public static func validate(_ values: FieldValues, specs: [FieldSpec], today: LocalDate,
+                                reviewEnd: LocalDate? = nil) -> [String: String] {
         var errors: [String: String] = [:]
         for spec in specs {
             let raw = (values[spec.name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -75,23 +81,25 @@ public enum FieldValidation {
                 if spec.required, !spec.kind.isFlag { errors[spec.name] = "请填写\(spec.label)" }
                 continue
             }
-            if let problem = problem(raw, spec: spec, today: today) { errors[spec.name] = problem }
+            if let problem = problem(raw, spec: spec, today: today, reviewEnd: reviewEnd) { errors[spec.name] = problem }
         }
         return errors
     }
 
-    static func problem(_ raw: String, spec: FieldSpec, today: LocalDate) -> String? {
+    static func problem(_ raw: String, spec: FieldSpec, today: LocalDate, reviewEnd: LocalDate?) -> String? {
         switch spec.kind {
         case .text(let max), .longText(let max):
             return raw.count > max ? "\(spec.label)不能超过\(max)个字" : nil
         case .date:
             guard let date = LocalDate(iso: raw) else { return "\(spec.label)不是有效日期（格式：2020-07-01）" }
             if date > today { return "\(spec.label)不能晚于今天" }
+            if let end = reviewEnd, date > end { return "\(spec.label)不能晚于\(end.chinese)（本年度评审的计算截止日）" }
             if date.year < 1950 { return "\(spec.label)不能早于1950年" }
             return nil
         case .year:
             guard let year = Int(raw), raw.count == 4 else { return "\(spec.label)应为四位年份" }
             if year > today.year { return "\(spec.label)不能晚于今年" }
+            if let end = reviewEnd, year > end.year { return "\(spec.label)不能晚于\(end.year)年（本次评审为\(end.year)年度）" }
             if year < 1950 { return "\(spec.label)不能早于1950年" }
             return nil
         case .integer(let min, let max):

@@ -34,6 +34,10 @@ public enum OutputDates {
         guard let window else { return nil }
         let (field, clause): (String, String)
         switch section {
+        case .books:
+            // Books are no eligibility condition, but the dossier closes for them too (量化赋分).
+            guard let date = values["published"].flatMap({ LocalDate(iso: $0) }), date > window.closes else { return nil }
+            return "晚于申报截止日\(window.closes.chinese)，申报材料截至该日，不计入本年度评审"
         case .papers: (field, clause) = ("published", "3.1.4")
         case .technicalMaterials: (field, clause) = ("date", "3.1.4")
         case .achievements: (field, clause) = ("date", "3.1.5")

@@ -1,6 +1,8 @@
 /// Where an uploaded file goes: the ten categories of the dossier (卷宗, 五.4)
 /// and the separate items the notice asks for (送审论文, 查重报告, 照片, and the
-/// recommending experts' title certificates of 七.2).
+/// recommending experts' signed recommendation forms and title certificates of
+/// 七.2, the papers' search-result pages of 三（一）4, ...). Items that evidence one
+/// declaration entry (a paper, a material, a report) are linked to it.
 public enum DossierSlot: String, CaseIterable, Sendable {
     case category1, category2, category3, category4, category5, category6, category7, category8, category9, category10
     /// 送审论文全文 (PDF or DOCX) for the duplication check (七.1).
@@ -11,6 +13,17 @@ public enum DossierSlot: String, CaseIterable, Sendable {
     case photo
     /// 推荐专家本人职称证书复印件, one per expert of a practical material (七.2).
     case expertCertificate
+    /// 《专家推荐意见表》 signed by one recommending expert of a practical material (七.2).
+    case expertRecommendation
+    /// The 知网/万方/维普 search-result page of a paper or book, stamped by the unit's
+    /// personnel office (三（一）4).
+    case paperSearchPage
+    /// The text of an assistant engineer's technical report (三（二）4).
+    case technicalReportText
+    /// 专业技术岗位工资审批表 of a public-institution applicant (五.4 第四类).
+    case postSalaryApproval
+    /// 职称外语 or 计算机应用能力 certificate, offered voluntarily (三（七）).
+    case examCertificate
 
     /// 第一类 … 第十类 for the categories; the category a special item is bound into.
     public var category: Int? {
@@ -18,9 +31,9 @@ public enum DossierSlot: String, CaseIterable, Sendable {
         case .category1: 1
         case .category2, .submittedPaper, .duplicationReport: 2
         case .category3: 3
-        case .category4: 4
+        case .category4, .postSalaryApproval, .examCertificate: 4
         case .category5: 5
-        case .category6, .expertCertificate: 6
+        case .category6, .expertCertificate, .expertRecommendation, .paperSearchPage, .technicalReportText: 6
         case .category7: 7
         case .category8: 8
         case .category9: 9
@@ -45,6 +58,11 @@ public enum DossierSlot: String, CaseIterable, Sendable {
         case .duplicationReport: "送审论文知网抄袭率检测报告（如已检测）"
         case .photo: "红底小2寸照片"
         case .expertCertificate: "推荐专家职称证书复印件"
+        case .expertRecommendation: "《专家推荐意见表》（推荐专家本人签名）"
+        case .paperSearchPage: "论文、论著的知网、万方、维普检索验证网页（加盖单位人事（职称）管理部门公章）"
+        case .technicalReportText: "技术报告全文（助理工程师）"
+        case .postSalaryApproval: "专业技术岗位工资审批表复印件（事业单位人员）"
+        case .examCertificate: "职称外语、计算机应用能力考试合格证（自愿提供）"
         }
     }
 
@@ -52,7 +70,7 @@ public enum DossierSlot: String, CaseIterable, Sendable {
     public var acceptedKinds: [FileKind] {
         switch self {
         case .photo: [.jpeg, .png]
-        case .submittedPaper: [.pdf, .docx]
+        case .submittedPaper, .technicalReportText: [.pdf, .docx]
         default: [.pdf, .jpeg, .png]
         }
     }

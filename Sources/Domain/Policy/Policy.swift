@@ -23,6 +23,8 @@ public struct Policy: Sendable {
     public let referenceDate: LocalDate
     /// 收审: the committee office receives materials on these days.
     public let intake: ClosedRange<LocalDate>
+    /// When declarations may be started and submitted (the bundle's `declaration`).
+    public let declaration: DeclarationPeriod
     public let clauses: [Clause]
     public let parameters: [Parameter]
     public let interpretations: [Interpretation]
@@ -40,11 +42,13 @@ public struct Policy: Sendable {
     private let interpretationIndex: [String: Int]
 
     init(id: String, title: String, documentNumber: String, issuers: [String], applicationDate: LocalDate,
-         referenceDate: LocalDate, intake: ClosedRange<LocalDate>, clauses: [Clause], parameters: [Parameter],
+         referenceDate: LocalDate, intake: ClosedRange<LocalDate>, declaration: DeclarationPeriod,
+         clauses: [Clause], parameters: [Parameter],
          interpretations: [Interpretation], citations: [RuleCitation], testCases: [PolicyTestCase],
          routes: RouteTable, eligibility: EligibilityParameters) {
         self.id = id; self.title = title; self.documentNumber = documentNumber; self.issuers = issuers
         self.applicationDate = applicationDate; self.referenceDate = referenceDate; self.intake = intake
+        self.declaration = declaration
         self.clauses = clauses; self.parameters = parameters; self.interpretations = interpretations
         self.citations = citations; self.testCases = testCases; self.eligibility = eligibility
         self.routes = routes

@@ -4,7 +4,8 @@
 ///
 /// The bundle (`Resources/policies/<id>.json`):
 /// - `id`, `title`, `documentNumber`, `issuers`, `applicationDate`, `referenceDate`,
-///   `intake: {opens, closes}`;
+///   `intake: {opens, closes}`, `declaration: {opens, closes, clause, note}` (when
+///   declarations may be started and submitted; `DeclarationPeriod`);
 /// - `clauses`: `[{id, heading, text}]` in the notice's order, ids as in the
 ///   eligibility contract (`3.1.3`), at most 15 ASCII characters;
 /// - `parameters`: `{id: {value, unit, clause, description}}`; a value is a number,
@@ -80,11 +81,19 @@ struct PolicyLoader {
             id: id, title: try root.field("title").nonEmptyString(),
             documentNumber: try root.field("documentNumber").nonEmptyString(), issuers: issuers,
             applicationDate: eligibility.applicationDate, referenceDate: eligibility.referenceDate,
-            intake: opens...closes, clauses: clauses, parameters: parameters, interpretations: interpretations,
+            intake: opens...closes, declaration: try loadDeclarationPeriod(checkClause), clauses: clauses, parameters: parameters, interpretations: interpretations,
             citations: citations, testCases: [], routes: try RoutesLoader(root: root, checkClause: checkClause).load(),
             eligibility: eligibility)
         policy = policy.with(testCases: try loadTestCases(checkClause))
         return policy
+    }
+
+    private func loadDeclarationPeriod(_ checkClause: (BundleNode) throws(JSONInputError) -> String) throws(JSONInputError) -> DeclarationPeriod {
+        let node = try root.field("declaration")
+        let opens = try node.field("opens").date(), closes = try node.field("closes").date()
+        guard opens <= closes else { throw node.error("declarations close before they open") }
+        return DeclarationPeriod(opens: opens, closes: closes, clause: try checkClause(node.field("clause")),
+                                 note: try node.field("note").nonEmptyString())
     }
 
     private func loadClauses() throws(JSONInputError) -> [Clause] {
@@ -171,7 +180,7 @@ struct PolicyLoader {
 extension Policy {
     func with(testCases: [PolicyTestCase]) -> Policy {
         Policy(id: id, title: title, documentNumber: documentNumber, issuers: issuers, applicationDate: applicationDate,
-               referenceDate: referenceDate, intake: intake, clauses: clauses, parameters: parameters,
+               referenceDate: referenceDate, intake: intake, declaration: declaration, clauses: clauses, parameters: parameters,
                interpretations: interpretations, citations: citations, testCases: testCases, routes: routes,
                eligibility: eligibility)
     }

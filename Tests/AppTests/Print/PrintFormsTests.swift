@@ -102,7 +102,7 @@ struct PrintFormsTests {
             }
             for title in PrintFixtures.papers { #expect(html.contains(title)) }
             for paragraph in PrintFixtures.reportParagraphs { #expect(html.contains("<p>\(paragraph)</p>")) }
-            for line in CommitmentPage.commitmentText { #expect(html.contains(line)) }
+            for line in CommitmentPage.commitmentText(app.policies.year) { #expect(html.contains(line)) }
             // The owner sees their own ID number in full.
             #expect(html.contains(try #require(user.idNumber)))
         }

@@ -2,11 +2,15 @@ import Testing
 @testable import Domain
 
 @Suite struct ChecklistTests {
-    func input(_ level: TargetLevel, track: Track = .regular, items: [(String, DeclarationSection, FieldValues)] = [],
-               files: [(DossierSlot, String?)] = [], report: Int = 0, missingBasics: [String] = []) -> ChecklistInput {
-        ChecklistInput(level: level, track: track, missingBasics: missingBasics, workReportCharacters: report,
+    static let rules = ChecklistInput.Rules(try! ReviewYear(Policy.load(id: "changzhi-2022")))
+
+    func input(_ level: TargetLevel, track: Track = .regular, unitKind: UnitKind? = nil,
+               items: [(String, DeclarationSection, FieldValues)] = [],
+               files: [(DossierSlot, String?)] = [], report: Int = 0, missingBasics: [String] = [],
+               defense: String? = nil) -> ChecklistInput {
+        ChecklistInput(level: level, track: track, unitKind: unitKind, missingBasics: missingBasics, workReportCharacters: report,
                        items: items.map { .init(id: $0.0, section: $0.1, values: $0.2) },
-                       files: files.map { .init(slot: $0.0, itemID: $0.1) })
+                       files: files.map { .init(slot: $0.0, itemID: $0.1) }, defenseItemID: defense, rules: Self.rules)
     }
 
     @Test func emptyEngineerDeclarationListsWhatIsMissing() {
@@ -34,7 +38,7 @@ import Testing
 
     @Test func assistantEngineerNeedsTwoReportsAndNoPaperUpload() {
         let one = Checklist.missing(input(.assistantEngineer, items: [("r1", .technicalReports, [:])]))
-        #expect(one.contains("技术报告（两篇）（已填写1项，至少需要2项）"))
+        #expect(one.contains("技术报告（2篇）（已填写1项，至少需要2项）"))
         #expect(!one.contains { $0.hasPrefix("送审论文") })
     }
 

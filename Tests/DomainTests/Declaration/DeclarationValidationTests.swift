@@ -47,8 +47,11 @@ import Testing
         var values: FieldValues = ["title": "方案", "kind": "special_plan", "date": "2021-01-01", "characters": "3000",
                                    "expert1Name": "张三", "expert1Title": "高级工程师"]
         #expect(SectionRules.validate(.technicalMaterials, values, siblings: [], today: today)["expert1Name"]
-                == "请完整填写推荐专家1的姓名、职称和单位")
+                == "请完整填写推荐专家1的姓名、职称、专业和单位")
         values["expert1Unit"] = "某设计院"
+        // 七.2: 本行业、本专业专家 — the specialty is part of a complete entry.
+        #expect(SectionRules.validate(.technicalMaterials, values, siblings: [], today: today)["expert1Name"] != nil)
+        values["expert1Specialty"] = "水利水电工程"
         #expect(SectionRules.validate(.technicalMaterials, values, siblings: [], today: today).isEmpty)
         #expect(SectionRules.expertCount(values) == 1)
     }

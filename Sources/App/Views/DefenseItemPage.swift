@@ -1,0 +1,49 @@
+import Domain
+import Plot
+
+/// 答辩材料 (九): the engineer chooses the one paper, book or practical material
+/// the defense will be about ("答辩评价需由本人确定其中一项材料作为答辩内容").
+/// The panel sets its questions from it; the 送审论文 linked to an entry is marked.
+struct DefenseItemPage {
+    struct Entry {
+        var id: String
+        var section: String
+        var title: String
+        /// The 送审论文 upload is linked to this entry (七.1).
+        var submittedPaper: Bool
+    }
+
+    var chrome: PageChrome
+    var frame: DeclarationFrame
+    var url: DeclarationURL
+    var csrf: String
+    var choices: [Entry]
+    var chosen: String?
+    var error: String?
+
+    func render() -> HTML {
+        Layout.page(
+            chrome,
+            frame.wrap(
+                .section(
+                    .class("panel"), .id("defense-item"),
+                    .h2(.text("答辩材料")),
+                    .p(.class("hint"), .text("学术论文、作为主要成员完成的工程项目方案、行业标准、技术推广总结、专利、科研项目研究报告等皆可作为答辩的内容；答辩评价需由本人确定其中一项材料作为答辩内容（九）。送审论文全文请在“卷宗材料”上传时对应到其论文条目（七.1）。")),
+                    .unwrap(error) { .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.text($0))) },
+                    .if(choices.isEmpty, .p(.class("muted"), .text("尚未填写论文、论著或实用技术材料，请先在申报表中填写。"))),
+                    .if(!choices.isEmpty, .form(
+                        .method(.post), .action(url.defense), .class("stacked"),
+                        .csrfField(csrf),
+                        .selectField("itemID", label: "选定一项作为答辩内容",
+                                     choices: choices.map { choice in
+                                         Choice(value: choice.id, label: "\(choice.section)：《\(choice.title)》"
+                                                         + (choice.submittedPaper ? "（送审论文）" : ""))
+                                     },
+                                     selected: chosen, required: true),
+                        .if(frame.editable, .submitButton("保存选择"))
+                    ))
+                )
+            )
+        )
+    }
+}

@@ -1,0 +1,64 @@
+import Domain
+import Plot
+
+/// The committee office's page to reopen declarations for one unit after the
+/// period (or before it), until a chosen day, with the reason; and the record of
+/// every reopening of the year.
+struct ReopeningsPage {
+    struct Row {
+        var unit: String
+        var until: String
+        var reason: String
+        var by: String
+        var at: String
+        var active: Bool
+    }
+
+    var chrome: PageChrome
+    var csrf: String
+    var period: String
+    var today: String
+    var periodNote: String
+    var units: [Choice]
+    var rows: [Row]
+    var values: [String: String]
+    var errors: [String: String]
+
+    func render() -> HTML {
+        Layout.page(
+            chrome,
+            .section(
+                .class("panel"),
+                .h1(.text("重新开放申报")),
+                .p(.class("lead"), .text("本年度申报期为\(period)，今天是\(today)。申报期外，申报人不能开始或提交申报；确有特殊情况的，可为指定单位重新开放至某日，并须记录原因（十（三））。")),
+                .p(.class("hint"), .text(periodNote)),
+                .errorSummary(FieldErrors.from(errors)),
+                .form(
+                    .method(.post), .action("/office/reopenings"), .class("stacked"), .id("reopen-form"),
+                    .csrfField(csrf),
+                    .selectField("unitID", label: "单位", choices: units, selected: values["unitID"], error: errors["unitID"],
+                                 required: true),
+                    .textField("until", label: "开放至（含当日）", value: values["until"], error: errors["until"],
+                               type: "date", required: true),
+                    .textAreaField("reason", label: "原因", value: values["reason"] ?? "", error: errors["reason"],
+                                   rows: 3, maxLength: 200),
+                    .submitButton("重新开放")
+                )
+            ),
+            .section(
+                .class("panel"),
+                .h2(.text("本年度重新开放记录")),
+                .if(rows.isEmpty, .p(.class("muted"), .text("暂无。"))),
+                .if(!rows.isEmpty, .div(.class("table-wrap"), .table(
+                    .class("data"), .id("reopenings"),
+                    .thead(.tr(.th(.text("单位")), .th(.text("开放至")), .th(.text("原因")), .th(.text("办理人")),
+                               .th(.text("办理时间")), .th(.text("状态")))),
+                    .tbody(.forEach(rows) { row in
+                        .tr(.td(.text(row.unit)), .td(.text(row.until)), .td(.text(row.reason)), .td(.text(row.by)),
+                            .td(.text(row.at)), .td(.span(.class(row.active ? "tag ok" : "tag"), .text(row.active ? "开放中" : "已结束"))))
+                    })
+                )))
+            )
+        )
+    }
+}
