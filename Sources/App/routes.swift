@@ -21,5 +21,11 @@ func routes(_ app: Application) throws {
     try app.register(collection: ProgressController())
     try app.register(collection: UnitEvaluationController())
     try app.register(collection: ReviewQueueController())
+    try app.register(collection: ExpertPoolController())
+    try app.register(collection: PanelsController())
+    try app.register(collection: ExpertPanelController())
+    try app.register(collection: MeetingsController())
+    try app.register(collection: QuantitativeController())
+    try app.register(collection: ResultsController())
     try app.register(collection: ReopeningsController())
 }

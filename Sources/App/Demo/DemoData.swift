@@ -20,6 +20,7 @@ enum DemoData {
                 if applications {
                     try await DemoApplications.create(on: db, store: FileStore(root: app.config.filesPath, threadPool: app.threadPool),
                                                       policy: app.policies.current, now: app.clock.now())
+                    try await DemoCommittee.create(on: db, policy: app.policies.current, calendar: app.workingDays, now: app.clock.now())
                 }
             }
             try await UserAccount.query(on: db).filter(\.$username ~~ DemoAccounts.usernames)

@@ -15,5 +15,9 @@ enum AppMigrations {
         M0010_CreateWorkflowEvents(),
         M0011_CreateUnitEvaluations(),
         M0012_CreateDeclarationReopenings(),
+        M0013_CreateExpertPool(),
+        M0014_CreateDefensePanels(),
+        M0015_CreateCommitteeMeetings(),
+        M0016_CreateResults(),
     ]
 }

@@ -87,6 +87,8 @@ struct NavItem {
             NavItem(title: "机构管理", path: "/admin/organizations", action: .manageOrganizations),
             NavItem(title: "账号管理", path: "/admin/accounts", action: .manageAccounts),
             NavItem(title: "审计日志", path: "/admin/audit", action: .viewAuditLog),
+            NavItem(title: "评委会工作", path: "/committee/panels", action: .manageCommittee),
+            NavItem(title: "我的评审", path: "/expert/panels", action: .scoreDefense),
             NavItem(title: "修改密码", path: "/account/password", action: .changeOwnPassword),
         ]
         return all.filter { item in

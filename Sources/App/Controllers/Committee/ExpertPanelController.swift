@@ -1,0 +1,249 @@
+import Domain
+import Fluent
+import Plot
+import Vapor
+
+/// The panel expert's pages: their panels, the applicants they may see (recusal through
+/// `AccessPolicy`), their own scores only until the lead closes the panel, then the
+/// grades with the rule that made each; declaring a conflict; the secret ballot.
+struct ExpertPanelController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let e = routes.grouped("expert")
+        e.get("panels", use: list).requires(.scoreDefense)
+        e.get("panels", ":panelID", use: show).requires(.scoreDefense)
+        e.post("panels", ":panelID", "scores", ":appID", use: score).requires(.scoreDefense)
+        e.post("panels", ":panelID", "close", use: close).requires(.scoreDefense)
+        e.post("conflicts", use: declare).requires(.scoreDefense)
+        e.get("meetings", ":meetingID", use: meeting).requires(.castBallot)
+        e.post("meetings", ":meetingID", "ballots", ":appID", use: ballot).requires(.castBallot)
+    }
+
+    private func me(_ req: Request) async throws -> Expert {
+        guard let user = req.currentUser, let e = try await CommitteeData.expert(for: user.id!, on: req.db) else {
+            throw PageError.forbidden("您的账号尚未关联专家库，请联系评委会办公室")
+        }
+        return e
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        let expert = try? await me(req)
+        var panelRows: [[CommitteeUI.Body]] = []
+        var meetingRows: [[CommitteeUI.Body]] = []
+        if let expert {
+            let seats = try await DefensePanelMember.query(on: req.db).filter(\.$expert.$id == expert.id!).filter(\.$active == true)
+                .with(\.$panel).all()
+            panelRows = seats.map { m in
+                [.a(.href("/expert/panels/\(m.panel.id!)"), .text("\(m.panel.specialty)评审组")), .text(m.panel.room),
+                 .text(m.isLead ? "组长" : "成员"), .text(m.panel.isClosed ? "已结束评分" : "评分中")]
+            }
+            let meetings = try await MeetingMember.query(on: req.db).filter(\.$expert.$id == expert.id!).with(\.$meeting).all()
+            meetingRows = meetings.map { m in
+                [.a(.href("/expert/meetings/\(m.meeting.id!)"), .text("评委会会议（\(m.meeting.heldOn)）")),
+                 .text(m.present ? "出席" : "未登记出席"), .text(m.meeting.isClosed ? "已表决" : "表决中")]
+            }
+        }
+        return CommitteeUI.page(PageChrome(req: req, title: "我的评审"), [
+            .if(expert == nil, .p(.class("muted"), .text("您的账号尚未关联专家库，请联系评委会办公室。"))),
+            CommitteeUI.section("评审组", id: "my-panels", [CommitteeUI.table(["评审组", "答辩地点", "职务", "状态"], panelRows,
+                                                                            empty: "暂无分配给您的评审组。")]),
+            CommitteeUI.section("评委会会议", id: "my-meetings", [CommitteeUI.table(["会议", "出席", "状态"], meetingRows,
+                                                                              empty: "暂无会议。")]),
+        ]).response()
+    }
+
+    /// The panel and the expert's seat on it (refused when not seated).
+    private func seat(_ req: Request) async throws -> (DefensePanel, DefensePanelMember, Expert) {
+        let expert = try await me(req)
+        guard let id = req.parameters.get("panelID", as: UUID.self), let panel = try await DefensePanel.find(id, on: req.db) else {
+            throw PageError.notFound
+        }
+        guard let member = try await DefensePanelMember.query(on: req.db).filter(\.$panel.$id == id).filter(\.$expert.$id == expert.id!)
+            .filter(\.$active == true).first() else { throw PageError.forbidden("您不是该评审组的成员") }
+        return (panel, member, expert)
+    }
+
+    /// The panel's applicants this expert may see: every one passes `AccessPolicy` (recusal).
+    private func visibleSlots(_ req: Request, _ snap: PanelSnapshot) async throws -> [DefenseSlot] {
+        var out: [DefenseSlot] = []
+        for slot in snap.slots {
+            let facts = try await CommitteeData.panelSeat(application: slot.application, panelID: snap.panel.id!, on: req.db)
+            if AccessPolicy.decide(req.actor, .scoreDefense, .committeeSeat(facts)).isAllowed { out.append(slot) }
+        }
+        return out
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        let (panel, member, expert) = try await seat(req)
+        return try await render(req, panel, member, expert, errors: [:], typed: [:], status: .ok)
+    }
+
+    func render(_ req: Request, _ panel: DefensePanel, _ member: DefensePanelMember, _ expert: Expert, errors: [String: String],
+                typed: [String: String], status: HTTPResponseStatus) async throws -> Response {
+        let csrf = try await req.csrfToken()
+        let snap = try await PanelSnapshot.load(panel, on: req.db)
+        let visible = try await visibleSlots(req, snap)
+        let graded = snap.graded(rules: try CommitteeData.rules(req))
+        let mine = Dictionary(snap.scores.filter { $0.$expert.id == expert.id! }.map { ($0.$application.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var sections: [CommitteeUI.Body] = [
+            CommitteeUI.errors(errors["close"].map { [$0] } ?? []),
+            .p(.text("答辩地点：\(panel.room)。答辩成绩实行百分制：答辩材料学术水平评价占\(DefenseWeightsText.materials(req))、现场答辩评价占\(DefenseWeightsText.onsite(req))；每项0至100分，最多一位小数。组长结束评分前，您只能看到和修改自己的评分。")),
+        ]
+        for slot in visible {
+            let app = slot.application
+            let id = app.id!
+            let key = id.uuidString
+            let own = mine[id]
+            let result = graded.applicant(key)
+            sections.append(.section(.class("applicant"), .attribute(named: "id", value: "a-\(key)"),
+                .h2(.text("\(app.applicant.realName)（\(app.specialty)）")),
+                .p(.text("工作单位：\(app.unit.name)；答辩时间：\(slot.startsAt)")),
+                .if(!panel.isClosed, .group(
+                    CommitteeUI.errors([errors["\(key).materials"], errors["\(key).onsite"]].compactMap { $0 }),
+                    .form(.method(.post), .action("/expert/panels/\(panel.id!)/scores/\(key)"), .class("stacked score-form"), .csrfField(csrf),
+                          .textField("materials", label: "答辩材料学术水平评价（0–100）",
+                                     value: typed["\(key).materials"] ?? own.map { Tenths($0.materials).description },
+                                     error: errors["\(key).materials"], required: true, maxLength: 6),
+                          .textField("onsite", label: "现场答辩评价（0–100）",
+                                     value: typed["\(key).onsite"] ?? own.map { Tenths($0.onsite).description },
+                                     error: errors["\(key).onsite"], required: true, maxLength: 6),
+                          .submitButton(own == nil ? "保存评分" : "修改评分")),
+                    .form(.method(.post), .action("/expert/conflicts"), .class("inline"), .csrfField(csrf),
+                          .input(.type(.hidden), .name("applicationID"), .value(key)),
+                          .input(.type(.text), .name("reason"), .placeholder("回避理由"), .attribute(named: "aria-label", value: "回避理由")),
+                          .button(.type(.submit), .class("button secondary"), .text("申请回避")))
+                )),
+                .if(panel.isClosed, .group(
+                    .p(.class("own-score"), .text("您的评分：" + (own.map { "材料\(Tenths($0.materials))，现场\(Tenths($0.onsite))" } ?? "未评分"))),
+                    .unwrap(result) { r in .group(
+                        .p(.class("result"), .text("答辩成绩 \(r.defenseScore)，第\(r.rank)名，等次：\(r.grade.label)\(r.eliminated ? "（淘汰）" : "")")),
+                        .p(.class("hint"), .text(r.defenseScoreRule)), .p(.class("hint"), .text(r.gradeRule))
+                    ) }
+                ))
+            ))
+        }
+        if visible.isEmpty { sections.append(.p(.class("muted"), .text("暂无您可评审的申报人。"))) }
+        let isLead = member.isLead
+        if isLead && !panel.isClosed {
+            sections.append(CommitteeUI.section("组长：结束评分", id: "close", [
+                .p(.text("全体成员评分完毕后，由组长结束评分：系统按3:6:1确定优、中、差等次，差的列为淘汰对象；此后评分不能修改，除非评委会办公室说明理由重新开启。")),
+                CommitteeUI.form("/expert/panels/\(panel.id!)/close", csrf: csrf, [
+                    .checkboxField("confirm", label: "我确认本组评分已全部完成", checked: false),
+                ], submit: "结束评分并确定等次", style: "danger"),
+            ]))
+        }
+        return CommitteeUI.page(PageChrome(req: req, title: "\(panel.specialty)评审组"), sections).response(status: status)
+    }
+
+    @Sendable func score(req: Request) async throws -> Response {
+        let (panel, member, expert) = try await seat(req)
+        guard let appID = req.parameters.get("appID", as: UUID.self),
+              let slot = try await DefenseSlot.query(on: req.db).filter(\.$panel.$id == panel.id!).filter(\.$application.$id == appID)
+                .with(\.$application) { $0.with(\.$applicant).with(\.$unit) }.first() else { throw PageError.notFound }
+        let facts = try await CommitteeData.panelSeat(application: slot.application, panelID: panel.id!, on: req.db)
+        if case .deny(let reason) = AccessPolicy.decide(req.actor, .scoreDefense, .committeeSeat(facts)) { throw PageError.forbidden(reason) }
+        let key = appID.uuidString
+        let typed = ["\(key).materials": CommitteeData.field(req, "materials"), "\(key).onsite": CommitteeData.field(req, "onsite")]
+        guard !panel.isClosed else {
+            return try await render(req, panel, member, expert, errors: ["\(key).materials": "评审组已结束评分，评分不能再修改；如需更正请联系评委会办公室重新开启"],
+                                    typed: typed, status: .unprocessableEntity)
+        }
+        var errors: [String: String] = [:]
+        var values: [Tenths] = []
+        for (field, label) in [("materials", "答辩材料学术水平评价"), ("onsite", "现场答辩评价")] {
+            switch ScoreInput.parse(typed["\(key).\(field)"]!, field: label) {
+            case .success(let t): values.append(t)
+            case .failure(let e): errors["\(key).\(field)"] = e.message
+            }
+        }
+        guard errors.isEmpty else { return try await render(req, panel, member, expert, errors: errors, typed: typed, status: .unprocessableEntity) }
+        let scored = values
+        try await req.db.transaction { db in
+            if let existing = try await DefenseScoreRecord.query(on: db).filter(\.$application.$id == appID)
+                .filter(\.$expert.$id == expert.id!).first() {
+                existing.materials = scored[0].rawValue
+                existing.onsite = scored[1].rawValue
+                try await existing.update(on: db)
+            } else {
+                try await DefenseScoreRecord(panelID: panel.id!, applicationID: appID, expertID: expert.id!,
+                                             materials: scored[0].rawValue, onsite: scored[1].rawValue).create(on: db)
+            }
+            try await AuditLog.append(req.auditEntry("defense.score", objectType: "application", objectID: key,
+                                                     detail: "panel \(panel.id!.uuidString)"), on: db)
+        }
+        return req.redirect(to: "/expert/panels/\(panel.id!)?notice=saved#a-\(key)")
+    }
+
+    @Sendable func close(req: Request) async throws -> Response {
+        let (panel, member, expert) = try await seat(req)
+        guard member.isLead else { throw PageError.forbidden("只有组长可以结束评分") }
+        guard !panel.isClosed else { return req.redirect(to: "/expert/panels/\(panel.id!)") }
+        let snap = try await PanelSnapshot.load(panel, on: req.db)
+        let declared = try await CommitteeData.declared(for: snap.slots.map { $0.$application.id }, on: req.db)
+        var problems = snap.missingScores(declared: declared)
+        if snap.slots.isEmpty { problems.append("本组尚未安排答辩人") }
+        if CommitteeData.field(req, "confirm") != "1" { problems.append("请勾选确认本组评分已全部完成") }
+        guard problems.isEmpty else {
+            return try await render(req, panel, member, expert, errors: ["close": problems.joined(separator: "；")], typed: [:],
+                                    status: .unprocessableEntity)
+        }
+        let graded = snap.graded(rules: try CommitteeData.rules(req))
+        // Closed first (a conditional update: a second click finds it closed), then each applicant's defense concluded.
+        let closed = try await DefensePanel.query(on: req.db).filter(\.$id == panel.id!).filter(\.$state == "open")
+            .set(\.$state, to: "closed").set(\.$closedAt, to: req.clock.now()).update()
+        _ = closed
+        for slot in snap.slots {
+            guard let r = graded.applicant(slot.$application.id.uuidString) else { continue }
+            var extra = WorkflowRunner.Extra()
+            extra.committeeActor = true
+            extra.defenseEliminated = r.eliminated
+            extra.reason = "答辩成绩\(r.defenseScore)，\(r.grade.label)"
+            try await req.workflow.fire(.concludeDefense, on: slot.application, extra: extra)
+        }
+        try await AuditLog.append(req.auditEntry("panel.close", objectType: "panel", objectID: panel.id!.uuidString,
+                                                 detail: graded.counts.description), on: req.db)
+        return req.redirect(to: "/expert/panels/\(panel.id!)?notice=saved")
+    }
+
+    @Sendable func declare(req: Request) async throws -> Response {
+        let expert = try await me(req)
+        let reason = CommitteeData.field(req, "reason")
+        guard let appID = UUID(uuidString: CommitteeData.field(req, "applicationID")),
+              try await ApplicationRecord.find(appID, on: req.db) != nil else { throw PageError.notFound }
+        // Only about an applicant of one of the expert's panels.
+        let panels = try await DefensePanelMember.query(on: req.db).filter(\.$expert.$id == expert.id!).all().map { $0.$panel.id }
+        guard try await DefenseSlot.query(on: req.db).filter(\.$application.$id == appID).filter(\.$panel.$id ~~ panels).first() != nil else {
+            throw PageError.forbidden("只能对本人所在评审组的申报人申请回避")
+        }
+        try await ConflictRecorder.record(req, expertID: expert.id!, applicationID: appID, source: .declaredByExpert,
+                                          reason: reason.isEmpty ? "本人申请回避" : String(reason.prefix(200)))
+        return req.redirect(to: "/expert/panels?notice=saved")
+    }
+
+    @Sendable func meeting(req: Request) async throws -> Response {
+        try await MeetingBallots.expertPage(req, expert: try await me(req), errors: [], status: .ok)
+    }
+
+    @Sendable func ballot(req: Request) async throws -> Response {
+        let expert = try await me(req)
+        guard let meetingID = req.parameters.get("meetingID", as: UUID.self), let appID = req.parameters.get("appID", as: UUID.self) else {
+            throw PageError.notFound
+        }
+        let choice = CommitteeData.field(req, "choice")
+        if let problem = try await MeetingBallots.cast(req, meetingID: meetingID, applicationID: appID, expert: expert,
+                                                       choice: choice, checkAccess: true) {
+            return try await MeetingBallots.expertPage(req, expert: expert, errors: [problem], status: .unprocessableEntity)
+        }
+        return req.redirect(to: "/expert/meetings/\(meetingID)?notice=saved")
+    }
+}
+
+/// The weights as the pages say them (`DefenseWeights.percent`).
+enum DefenseWeightsText {
+    static func materials(_ req: Request) -> String {
+        (try? CommitteeData.rules(req)).map { $0.weights.percent($0.weights.materials) } ?? "—"
+    }
+    static func onsite(_ req: Request) -> String {
+        (try? CommitteeData.rules(req)).map { $0.weights.percent($0.weights.onsite) } ?? "—"
+    }
+}
+

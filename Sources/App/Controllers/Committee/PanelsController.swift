@@ -1,0 +1,273 @@
+import Domain
+import Fluent
+import Plot
+import Vapor
+
+/// 评审组与答辩安排: per specialty group the office draws a panel at random from the
+/// pool with recusal (`PanelDraw`, the seed recorded), swaps a member with a reason,
+/// schedules the accepted engineers (room, time), and may reopen a closed panel with
+/// a recorded reason. Junior levels have no defense (九).
+struct PanelsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let p = routes.grouped("committee", "panels")
+        p.get(use: list).requires(.manageCommittee)
+        p.post(use: draw).requires(.manageCommittee)
+        p.get(":panelID", use: show).requires(.manageCommittee)
+        p.post(":panelID", "swap", use: swap).requires(.manageCommittee)
+        p.post(":panelID", "schedule", use: schedule).requires(.manageCommittee)
+        p.post(":panelID", "reopen", use: reopen).requires(.manageCommittee)
+    }
+
+    static let engineer = TargetLevel.engineer.jsonName
+
+    /// Engineers accepted at intake and not yet on a panel, by specialty.
+    static func waiting(_ db: any Database, year: Int) async throws -> [ApplicationRecord] {
+        try await ApplicationRecord.query(on: db).filter(\.$state == ApplicationState.accepted.rawValue)
+            .filter(\.$targetLevel == engineer).filter(\.$year == year).with(\.$applicant).with(\.$unit)
+            .sort(\.$specialty).all()
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        try await renderList(req, errors: [], status: .ok)
+    }
+
+    func renderList(_ req: Request, errors: [String], status: HTTPResponseStatus) async throws -> Response {
+        let csrf = try await req.csrfToken()
+        let year = req.policies.current.applicationDate.year
+        let panels = try await DefensePanel.query(on: req.db).filter(\.$year == year).sort(\.$createdAt).all()
+        let waiting = try await Self.waiting(req.db, year: year)
+        let groups = Array(Set(waiting.map(\.specialty))).sorted()
+        let size = try CommitteeData.integer(req, "defensePanelSize")
+        var rows: [[CommitteeUI.Body]] = []
+        for p in panels {
+            let count = try await DefenseSlot.query(on: req.db).filter(\.$panel.$id == p.id!).count()
+            rows.append([.a(.href("/committee/panels/\(p.id!)"), .text("\(p.specialty)评审组")), .text(p.room),
+                         .text("\(count)人"), .text(p.isClosed ? "已结束评分" : "评分中")])
+        }
+        let page = CommitteeUI.page(PageChrome(req: req, title: "评审组与答辩安排"), [
+            CommitteeUI.officeMenu(), CommitteeUI.errors(errors),
+            CommitteeUI.table(["评审组", "答辩地点", "答辩人数", "状态"], rows, id: "panels", empty: "尚未抽取评审组。"),
+            CommitteeUI.section("待安排答辩的工程师（已受理）", id: "waiting", [
+                CommitteeUI.table(["申报人", "申报专业", "工作单位"], waiting.map {
+                    [.text($0.applicant.realName), .text($0.specialty), .text($0.unit.name)]
+                }, empty: "暂无待安排答辩的申报。")]),
+            CommitteeUI.section("抽取评审组", id: "draw", [
+                .p(.text("按专业从专家库中随机抽取\(size)名在任专家（人数见年度政策参数 defensePanelSize）；与本组申报人同一工作单位、本人或申报人申请回避、办公室指定回避的专家不参加抽取，原因记录在案。第一位为组长。")),
+                CommitteeUI.form("/committee/panels", csrf: csrf, [
+                    .selectField("specialty", label: "专业组", choices: groups.map { Choice(value: $0, label: $0) }, selected: nil, required: true),
+                    .textField("room", label: "答辩地点", required: true, maxLength: 60),
+                    .textField("seed", label: "随机种子（可不填，由系统生成并记录）", maxLength: 20),
+                ], submit: "抽取"),
+            ]),
+        ])
+        return page.response(status: status)
+    }
+
+    @Sendable func draw(req: Request) async throws -> Response {
+        let specialty = CommitteeData.field(req, "specialty"), room = CommitteeData.field(req, "room")
+        let seedText = CommitteeData.field(req, "seed")
+        guard !specialty.isEmpty, !room.isEmpty else { return try await renderList(req, errors: ["请选择专业组并填写答辩地点"], status: .unprocessableEntity) }
+        var seed = UInt64.random(in: 1...UInt64(Int64.max))
+        if !seedText.isEmpty {
+            guard let s = UInt64(seedText) else { return try await renderList(req, errors: ["随机种子须为非负整数"], status: .unprocessableEntity) }
+            seed = s
+        }
+        let year = req.policies.current.applicationDate.year
+        let result = try await PanelFactory.draw(req, specialty: specialty, room: room, seed: seed, year: year, on: req.db)
+        switch result {
+        case .failure(let f): return try await renderList(req, errors: [f.message], status: .unprocessableEntity)
+        case .success(let panel): return req.redirect(to: "/committee/panels/\(panel.id!)?notice=created")
+        }
+    }
+
+    private func panel(_ req: Request) async throws -> DefensePanel {
+        guard let id = req.parameters.get("panelID", as: UUID.self), let p = try await DefensePanel.find(id, on: req.db) else {
+            throw PageError.notFound
+        }
+        return p
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        try await renderPanel(req, try await panel(req), errors: [], status: .ok)
+    }
+
+    func renderPanel(_ req: Request, _ panel: DefensePanel, errors: [String], status: HTTPResponseStatus) async throws -> Response {
+        let csrf = try await req.csrfToken()
+        let snap = try await PanelSnapshot.load(panel, on: req.db)
+        let rules = try CommitteeData.rules(req)
+        let declared = try await CommitteeData.declared(for: snap.slots.map { $0.$application.id }, on: req.db)
+        let waiting = try await Self.waiting(req.db, year: panel.year).filter { $0.specialty == panel.specialty }
+        let notes = try await CommitteeNote.query(on: req.db).filter(\.$subjectID == panel.id!).sort(\.$at).all()
+        let graded = snap.graded(rules: rules)
+        let memberRows: [[CommitteeUI.Body]] = snap.members.map { m in
+            [.text(m.expert.name), .text(m.expert.user?.username ?? "—"), .text(m.isLead ? "组长" : "成员"),
+             .text(m.active ? "在组" : "已替换：\(m.removedReason ?? "")")]
+        }
+        let scoreRows: [[CommitteeUI.Body]] = snap.slots.map { slot in
+            let a = graded.applicant(slot.$application.id.uuidString)
+            let n = snap.scores.filter { $0.$application.id == slot.$application.id }.count
+            return [.text(slot.application.applicant.realName), .text(slot.application.unit.name), .text(slot.startsAt),
+                    .text("\(n)位专家已评分"),
+                    .text(panel.isClosed ? (a.map { "\($0.defenseScore)" } ?? "—") : "结束评分后显示"),
+                    .text(panel.isClosed ? (a.map { "\($0.grade.label)（第\($0.rank)名）" } ?? "—") : "—"),
+                    .text(panel.isClosed ? (a.map { $0.defenseScoreRule + "。" + $0.gradeRule } ?? "") : "")]
+        }
+        let page = CommitteeUI.page(PageChrome(req: req, title: "\(panel.specialty)评审组"), [
+            CommitteeUI.officeMenu(), CommitteeUI.errors(errors),
+            .p(.text("答辩地点：\(panel.room)；随机种子：\(panel.seed)；状态：\(panel.isClosed ? "组长已结束评分" : "评分中")")),
+            CommitteeUI.section("评审组成员", id: "members", [
+                CommitteeUI.table(["专家", "登录账号", "职务", "状态"], memberRows, id: "member-list"),
+                .p(.strong(.text("回避（未参加抽取）：")), .text(panel.excluded.isEmpty ? "无" : panel.excluded)),
+                .if(!panel.isClosed, CommitteeUI.form("/committee/panels/\(panel.id!)/swap", csrf: csrf, id: "swap", [
+                    .selectField("memberID", label: "替换成员", choices: snap.activeMembers.map { Choice(value: $0.id!.uuidString, label: $0.expert.name) },
+                                 selected: nil, required: true),
+                    .textField("reason", label: "替换理由", required: true, maxLength: 200),
+                ], submit: "按同一随机顺序替换", style: "secondary")),
+            ]),
+            CommitteeUI.section("答辩安排与成绩", id: "schedule", [
+                CommitteeUI.table(["申报人", "工作单位", "答辩时间", "评分", "答辩成绩", "等次", "依据"], scoreRows, id: "slots",
+                                  empty: "尚未安排答辩。"),
+                .if(panel.isClosed, .p(.text("优、中、差名额：" + graded.quota.explanation))),
+                .if(panel.isClosed, .details(.summary(.text("用 title-review defense grade 复核的输入")),
+                                             .pre(.code(.text(snap.commandInput))))),
+                .if(!panel.isClosed && !waiting.isEmpty, CommitteeUI.form("/committee/panels/\(panel.id!)/schedule", csrf: csrf, id: "assign", [
+                    .selectField("applicationID", label: "申报人", choices: waiting.map { Choice(value: $0.id!.uuidString, label: $0.applicant.realName) },
+                                 selected: nil, required: true),
+                    .textField("startsAt", label: "答辩时间（YYYY-MM-DD HH:MM）", required: true, maxLength: 16),
+                ], submit: "安排答辩")),
+                .if(panel.isClosed, CommitteeUI.form("/committee/panels/\(panel.id!)/reopen", csrf: csrf, id: "reopen", [
+                    .textField("reason", label: "重新开启的理由", required: true, maxLength: 200),
+                ], submit: "重新开启评审组", style: "danger")),
+            ]),
+            CommitteeUI.section("记录", id: "notes", [
+                CommitteeUI.table(["时间", "事项", "经办人"], notes.map { [.text(BeijingTime.text($0.at)), .text($0.text), .text($0.actorName)] }),
+            ]),
+        ])
+        _ = declared
+        return page.response(status: status)
+    }
+
+    @Sendable func swap(req: Request) async throws -> Response {
+        let panel = try await panel(req)
+        let reason = CommitteeData.field(req, "reason")
+        guard !panel.isClosed else { return try await renderPanel(req, panel, errors: ["评审组已结束评分，不能替换成员"], status: .unprocessableEntity) }
+        guard !reason.isEmpty else { return try await renderPanel(req, panel, errors: ["请填写替换理由"], status: .unprocessableEntity) }
+        guard let memberID = UUID(uuidString: CommitteeData.field(req, "memberID")),
+              let member = try await DefensePanelMember.query(on: req.db).filter(\.$id == memberID).filter(\.$panel.$id == panel.id!)
+                .filter(\.$active == true).with(\.$expert).first() else { throw PageError.notFound }
+        let snap = try await PanelSnapshot.load(panel, on: req.db)
+        let pool = try await CommitteeData.activePool(on: req.db, today: req.today).filter { $0.specialty == panel.specialty }
+        let applicants = snap.slots.map { GroupApplicant(applicationID: $0.$application.id, name: $0.application.applicant.realName,
+                                                          employerID: $0.application.$unit.id) }
+        let declared = try await CommitteeData.declared(for: applicants.map(\.applicationID), on: req.db)
+        guard let next = PanelDraw.replacement(pool: pool.map(PanelFactory.candidate), applicants: applicants, declared: declared,
+                                               excluding: Set(snap.members.map { $0.$expert.id }), seed: UInt64(panel.seed) ?? 0) else {
+            return try await renderPanel(req, panel, errors: ["专家库中已没有可替换的无回避专家"], status: .unprocessableEntity)
+        }
+        try await req.db.transaction { db in
+            member.active = false
+            member.removedReason = reason
+            let wasLead = member.isLead
+            member.isLead = false
+            try await member.update(on: db)
+            try await DefensePanelMember(panelID: panel.id!, expertID: next.id, position: (snap.members.map(\.position).max() ?? 0) + 1,
+                                  isLead: wasLead).create(on: db)
+            try await CommitteeData.note(req, subject: panel.id!, kind: "swap", text: "替换\(member.expert.name)为\(next.name)：\(reason)", on: db)
+            try await AuditLog.append(req.auditEntry("panel.swap", objectType: "panel", objectID: panel.id!.uuidString,
+                                                     detail: "\(member.$expert.id) -> \(next.id)"), on: db)
+        }
+        return req.redirect(to: "/committee/panels/\(panel.id!)?notice=saved")
+    }
+
+    @Sendable func schedule(req: Request) async throws -> Response {
+        let panel = try await panel(req)
+        let startsAt = CommitteeData.field(req, "startsAt")
+        guard !panel.isClosed else { return try await renderPanel(req, panel, errors: ["评审组已结束评分"], status: .unprocessableEntity) }
+        guard startsAt.count == 16, LocalDate(iso: startsAt.prefix(10)) != nil else {
+            return try await renderPanel(req, panel, errors: ["答辩时间格式应为 YYYY-MM-DD HH:MM"], status: .unprocessableEntity)
+        }
+        guard let appID = UUID(uuidString: CommitteeData.field(req, "applicationID")),
+              let application = try await ApplicationRecord.query(on: req.db).filter(\.$id == appID).with(\.$applicant).with(\.$unit).first(),
+              application.specialty == panel.specialty, application.targetLevel == Self.engineer else {
+            return try await renderPanel(req, panel, errors: ["请选择本专业组已受理的工程师申报"], status: .unprocessableEntity)
+        }
+        let result = try await PanelFactory.schedule(req, application: application, panel: panel, startsAt: startsAt)
+        if case .failure(let refusal) = result {
+            return try await renderPanel(req, panel, errors: [refusal.message], status: .unprocessableEntity)
+        }
+        return req.redirect(to: "/committee/panels/\(panel.id!)?notice=saved")
+    }
+
+    @Sendable func reopen(req: Request) async throws -> Response {
+        let panel = try await panel(req)
+        let reason = CommitteeData.field(req, "reason")
+        guard panel.isClosed else { return try await renderPanel(req, panel, errors: ["评审组尚未结束评分"], status: .unprocessableEntity) }
+        guard !reason.isEmpty else { return try await renderPanel(req, panel, errors: ["重新开启须填写理由"], status: .unprocessableEntity) }
+        let snap = try await PanelSnapshot.load(panel, on: req.db)
+        for slot in snap.slots where [.defended, .eliminated].contains(slot.application.stateValue) {
+            var extra = WorkflowRunner.Extra()
+            extra.reason = reason
+            extra.committeeActor = true
+            if case .failure(let refusal) = try await req.workflow.fire(.reopenDefense, on: slot.application, extra: extra) {
+                return try await renderPanel(req, panel, errors: ["\(slot.application.applicant.realName)：\(refusal.message)"], status: .unprocessableEntity)
+            }
+        }
+        try await req.db.transaction { db in
+            panel.state = "open"
+            panel.closedAt = nil
+            try await panel.update(on: db)
+            try await CommitteeData.note(req, subject: panel.id!, kind: "reopen", text: "重新开启评审组：\(reason)", on: db)
+            try await AuditLog.append(req.auditEntry("panel.reopen", objectType: "panel", objectID: panel.id!.uuidString, detail: reason), on: db)
+        }
+        return req.redirect(to: "/committee/panels/\(panel.id!)?notice=saved")
+    }
+}
+
+/// Drawing and scheduling, shared by the office's pages and the demo data.
+enum PanelFactory {
+    static func candidate(_ e: Expert) -> ExpertCandidate {
+        ExpertCandidate(id: e.id!, name: e.name, employerID: e.$organization.id, specialty: e.specialty)
+    }
+
+    /// Draws a panel for the group's waiting engineers and stores it with its seed and exclusions.
+    static func draw(_ req: Request?, specialty: String, room: String, seed: UInt64, year: Int, today: LocalDate? = nil,
+                     size: Int? = nil, on db: any Database) async throws -> Result<DefensePanel, PanelDraw.Failure> {
+        let day = today ?? req!.today
+        let n = try size ?? CommitteeData.integer(req!, "defensePanelSize")
+        let group = try await PanelsController.waiting(db, year: year).filter { $0.specialty == specialty }
+        let pool = try await CommitteeData.activePool(on: db, today: day).filter { $0.specialty == specialty }
+        let applicants = group.map { GroupApplicant(applicationID: $0.id!, name: $0.applicant.realName, employerID: $0.$unit.id) }
+        let declared = try await CommitteeData.declared(for: applicants.map(\.applicationID), on: db)
+        switch PanelDraw.draw(pool: pool.map(candidate), applicants: applicants, declared: declared, size: n, seed: seed) {
+        case .failure(let f): return .failure(f)
+        case .success(let drawn):
+            let excluded = drawn.excluded.map { "\($0.expert.name)：\($0.reason)" }.joined(separator: "；")
+            let panel = DefensePanel(year: year, specialty: specialty, seed: seed, excluded: excluded, room: room)
+            try await db.transaction { db in
+                try await panel.create(on: db)
+                for (i, m) in drawn.members.enumerated() {
+                    try await DefensePanelMember(panelID: panel.id!, expertID: m.id, position: i + 1, isLead: i == 0).create(on: db)
+                }
+                let entry = req?.auditEntry("panel.draw", objectType: "panel", objectID: panel.id!.uuidString,
+                                            detail: "\(specialty) seed \(seed) size \(n) excluded \(drawn.excluded.count)")
+                    ?? AuditEntry(actorID: nil, actorName: "system", role: nil, action: "panel.draw", ip: nil, detail: "demo \(specialty)")
+                try await AuditLog.append(entry, on: db)
+            }
+            return .success(panel)
+        }
+    }
+
+    /// Assigns an accepted engineer to a panel and fires 安排答辩.
+    static func schedule(_ req: Request, application: ApplicationRecord, panel: DefensePanel,
+                         startsAt: String) async throws -> Result<ApplicationState, TransitionRefusal> {
+        var extra = WorkflowRunner.Extra()
+        extra.committeeActor = true
+        extra.reason = "\(panel.specialty)评审组，\(panel.room)，\(startsAt)"
+        let result = try await req.workflow.fire(.scheduleDefense, on: application, extra: extra)
+        if case .success = result {
+            try await DefenseSlot(panelID: panel.id!, applicationID: application.id!, room: panel.room, startsAt: startsAt)
+                .create(on: req.db)
+        }
+        return result
+    }
+}

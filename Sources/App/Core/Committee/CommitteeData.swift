@@ -1,0 +1,174 @@
+import Domain
+import Fluent
+import Foundation
+import Vapor
+
+/// Loading what the committee stage's pages and rules need, in one place, so every
+/// page, list, count and export asks the same questions (recusal included).
+enum CommitteeData {
+    /// The year's defense rules from the bundle (weights, 3:6:1).
+    static func rules(_ req: Request) throws -> DefenseRules {
+        try DefenseRules(policy: req.policies.current)
+    }
+
+    static func integer(_ req: Request, _ id: String) throws -> Int {
+        guard case .integer(let n)? = req.policies.current.parameter(id)?.value else {
+            throw StoredValueError(field: "policy.\(id)", value: "missing")
+        }
+        return n
+    }
+
+    /// The expert-pool record of a signed-in expert, if any.
+    static func expert(for userID: UUID, on db: any Database) async throws -> Expert? {
+        try await Expert.query(on: db).filter(\.$user.$id == userID).first()
+    }
+
+    /// Every declared or pinned conflict about these applications.
+    static func declared(for applicationIDs: [UUID], on db: any Database) async throws -> [DeclaredConflict] {
+        guard !applicationIDs.isEmpty else { return [] }
+        return try await ExpertConflict.query(on: db).filter(\.$application.$id ~~ applicationIDs).all().map {
+            DeclaredConflict(expertID: $0.$expert.id, applicationID: $0.$application.id,
+                             source: ConflictSource(rawValue: $0.source) ?? .pinnedByOffice, reason: $0.reason)
+        }
+    }
+
+    /// The experts who must stay away from an application: declared or pinned conflicts
+    /// and everyone working for the applicant's employer.
+    static func conflictedExperts(application: ApplicationRecord, on db: any Database) async throws -> [Expert] {
+        let declaredIDs = try await declared(for: [application.id!], on: db).map(\.expertID)
+        let experts = try await Expert.query(on: db).group(.or) { g in
+            g.filter(\.$organization.$id == application.$unit.id)
+            if !declaredIDs.isEmpty { g.filter(\.$id ~~ declaredIDs) }
+        }.all()
+        return experts
+    }
+
+    /// Who sits in judgement of an application on a panel, and who must not see it.
+    static func panelSeat(application: ApplicationRecord, panelID: UUID, on db: any Database) async throws -> CommitteeSeatFacts {
+        let members = try await DefensePanelMember.query(on: db).filter(\.$panel.$id == panelID).filter(\.$active == true)
+            .with(\.$expert).all()
+        let conflicted = try await conflictedExperts(application: application, on: db)
+        return CommitteeSeatFacts(applicationID: application.id!,
+                                  seatedUserIDs: Set(members.compactMap { $0.expert.$user.id }),
+                                  conflictedUserIDs: Set(conflicted.compactMap { $0.$user.id }))
+    }
+
+    /// The same for a committee meeting: the members present.
+    static func meetingSeat(application: ApplicationRecord, meetingID: UUID, on db: any Database) async throws -> CommitteeSeatFacts {
+        let members = try await MeetingMember.query(on: db).filter(\.$meeting.$id == meetingID).filter(\.$present == true)
+            .with(\.$expert).all()
+        let conflicted = try await conflictedExperts(application: application, on: db)
+        return CommitteeSeatFacts(applicationID: application.id!,
+                                  seatedUserIDs: Set(members.compactMap { $0.expert.$user.id }),
+                                  conflictedUserIDs: Set(conflicted.compactMap { $0.$user.id }))
+    }
+
+    /// Whether a pool expert (with or without an account) has a conflict with an application.
+    static func isConflicted(_ expert: Expert, _ application: ApplicationRecord, declared: [DeclaredConflict]) -> Bool {
+        ConflictRules.conflicted(expertID: expert.id!, employerID: expert.$organization.id,
+                                 applicationID: application.id!, applicantEmployerID: application.$unit.id,
+                                 declared: declared)
+    }
+
+    /// Experts who may be drawn on `day`: active and within their term.
+    static func activePool(on db: any Database, today: LocalDate) async throws -> [Expert] {
+        try await Expert.query(on: db).filter(\.$isActive == true).with(\.$organization).sort(\.$name).all().filter {
+            guard let s = LocalDate(iso: $0.termStart), let e = LocalDate(iso: $0.termEnd) else { return false }
+            return ExpertTerm.isInForce(start: s, end: e, on: today)
+        }
+    }
+
+    /// The quantitative score of each application (sum of its items), where any item is recorded.
+    static func quantitative(for applicationIDs: [UUID], on db: any Database) async throws -> [UUID: Tenths] {
+        guard !applicationIDs.isEmpty else { return [:] }
+        var out: [UUID: Int] = [:]
+        for p in try await QuantitativePoints.query(on: db).filter(\.$application.$id ~~ applicationIDs).all() {
+            out[p.$application.id, default: 0] += p.points
+        }
+        return out.mapValues(Tenths.init)
+    }
+
+    /// Records a decision with its reason (swap, reopening, adjustment) for the pages.
+    static func note(_ req: Request, subject: UUID, kind: String, text: String, on db: any Database) async throws {
+        try await CommitteeNote(subjectID: subject, kind: kind, text: text, actorName: req.currentUser?.realName ?? "-",
+                                at: req.clock.now()).create(on: db)
+    }
+
+    /// A form field, trimmed.
+    static func field(_ req: Request, _ name: String) -> String {
+        ((try? req.content.get(String.self, at: name)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+/// A panel with everything its pages show: members, applicants, raw scores, and the
+/// grading by `DefenseGrading` (the same code as `title-review defense grade`).
+struct PanelSnapshot {
+    let panel: DefensePanel
+    let members: [DefensePanelMember]
+    let slots: [DefenseSlot]
+    let scores: [DefenseScoreRecord]
+    let quantitative: [UUID: Tenths]
+
+    static func load(_ panel: DefensePanel, on db: any Database) async throws -> PanelSnapshot {
+        let id = panel.id!
+        let members = try await DefensePanelMember.query(on: db).filter(\.$panel.$id == id).with(\.$expert) { $0.with(\.$user) }
+            .sort(\.$position).all()
+        let slots = try await DefenseSlot.query(on: db).filter(\.$panel.$id == id)
+            .with(\.$application) { $0.with(\.$applicant).with(\.$unit) }.sort(\.$startsAt).all()
+        // Only the scores of members still on the panel count (a swapped-out member's are kept, not used).
+        let active = Set(members.filter(\.active).map { $0.$expert.id })
+        let scores = try await DefenseScoreRecord.query(on: db).filter(\.$panel.$id == id).all()
+            .filter { active.contains($0.$expert.id) }
+        let q = try await CommitteeData.quantitative(for: slots.map { $0.$application.id }, on: db)
+        return PanelSnapshot(panel: panel, members: members, slots: slots, scores: scores, quantitative: q)
+    }
+
+    var activeMembers: [DefensePanelMember] { members.filter(\.active) }
+    var lead: DefensePanelMember? { activeMembers.first(where: \.isLead) ?? activeMembers.first }
+
+    /// The raw scores as `DefenseGrading` reads them, applicants by application id,
+    /// experts by pool id, in the slots' order.
+    var entries: [DefenseScoreEntry] {
+        slots.flatMap { slot in
+            scores.filter { $0.$application.id == slot.$application.id }
+                .sorted { $0.$expert.id.uuidString < $1.$expert.id.uuidString }
+                .map { DefenseScoreEntry(applicant: slot.$application.id.uuidString, expert: $0.$expert.id.uuidString,
+                                         materials: Tenths($0.materials), onsite: Tenths($0.onsite)) }
+        }
+    }
+
+    func graded(rules: DefenseRules) -> PanelResult {
+        var q: [String: Tenths] = [:]
+        for (k, v) in quantitative { q[k.uuidString] = v }
+        // Quantitative scores only for applicants with defense scores (the contract's rule).
+        let scored = Set(entries.map(\.applicant))
+        return DefenseGrading.grade(entries, quantitative: q.filter { scored.contains($0.key) }, rules: rules)
+    }
+
+    /// What is still missing before the lead may close the panel, in Chinese.
+    func missingScores(declared: [DeclaredConflict]) -> [String] {
+        var out: [String] = []
+        for slot in slots {
+            for m in activeMembers where !CommitteeData.isConflicted(m.expert, slot.application, declared: declared) {
+                if !scores.contains(where: { $0.$application.id == slot.$application.id && $0.$expert.id == m.$expert.id }) {
+                    out.append("\(m.expert.name)尚未给\(slot.application.applicant.realName)评分")
+                }
+            }
+        }
+        return out
+    }
+
+    /// The `title-review defense grade` input for this panel, so anyone can recompute it.
+    var commandInput: String {
+        var lines: [String] = []
+        for e in entries {
+            lines.append("{\"applicant\":\"\(e.applicant)\",\"expert\":\"\(e.expert)\",\"materials\":\(e.materials),\"onsite\":\(e.onsite)}")
+        }
+        var q: [String] = []
+        let scored = Set(entries.map(\.applicant))
+        for slot in slots where scored.contains(slot.$application.id.uuidString) {
+            if let v = quantitative[slot.$application.id] { q.append("\"\(slot.$application.id.uuidString)\":\(v)") }
+        }
+        return "{\"scores\":[" + lines.joined(separator: ",") + "],\"quantitative\":{" + q.joined(separator: ",") + "}}"
+    }
+}

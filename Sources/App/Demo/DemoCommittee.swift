@@ -1,0 +1,136 @@
+import Domain
+import Fluent
+import Foundation
+import Vapor
+
+/// The committee stage for the demo: an expert pool (expert1..7 with accounts, five more
+/// without), a closed 机械工程 panel for 王芳 (applicant2) with scores, a meeting with
+/// ballots, a publicized result and a certificate; and an open 电气工程 panel for 刘洋
+/// (applicant4), drawn from the account experts, waiting for their scores (the e2e walk).
+/// Dates after intake are computed from the policy's intake window, not literals.
+enum DemoCommittee {
+    static func create(on db: any Database, policy: Policy, calendar: WorkingDayCalendar, now: Date) async throws {
+        func user(_ name: String) async throws -> UserAccount {
+            guard let u = try await UserAccount.query(on: db).filter(\.$username == name).with(\.$organization).first() else {
+                throw Abort(.internalServerError, reason: "demo account \(name) missing")
+            }
+            return u
+        }
+        let year = policy.applicationDate.year
+        let intakeEnd = policy.intake.upperBound
+        let termStart = LocalDate(year: year - 1, month: 1, day: 1)!, termEnd = LocalDate(year: year + 1, month: 12, day: 31)!
+        let orgs = try await Organization.query(on: db).filter(\.$kindRaw == OrganizationKind.unit.rawValue).sort(\.$name).all()
+
+        // The pool: the seven account experts (电气工程), five more for 机械工程 without accounts.
+        var electrical: [Expert] = []
+        for i in 1...7 {
+            let u = try await user("expert\(i)")
+            let e = Expert(name: u.realName, userID: u.id, organizationID: u.$organization.id, specialty: "电气工程",
+                           title: i % 2 == 0 ? "正高级工程师" : "高级工程师", contact: "1390355\(String(format: "%04d", 2000 + i))",
+                           termStart: termStart.iso, termEnd: termEnd.iso)
+            try await e.create(on: db)
+            electrical.append(e)
+        }
+        let mechanicalNames = ["冯建华", "董立新", "程晓明", "袁志刚", "邓文杰", "许国栋"]
+        for (i, name) in mechanicalNames.enumerated() {
+            let org = orgs[i % orgs.count]
+            try await Expert(name: name, userID: nil, organizationID: org.id!, specialty: "机械工程", title: "高级工程师",
+                             contact: "1390355\(String(format: "%04d", 3000 + i))", termStart: termStart.iso, termEnd: termEnd.iso).create(on: db)
+        }
+
+        // Two accepted engineer declarations.
+        let wang = try await user("applicant2"), liu = try await user("applicant4")
+        let wangApp = try await accepted(wang, specialty: "机械工程", policy: policy, on: db, now: now)
+        let liuApp = try await accepted(liu, specialty: "电气工程", policy: policy, on: db, now: now)
+        // expert7 declared a conflict with 刘洋 (the demo's recusal).
+        try await ExpertConflict(expertID: electrical[6].id!, applicationID: liuApp.id!, source: ConflictSource.declaredByExpert.rawValue,
+                                 reason: "曾与申报人在同一项目组共事").create(on: db)
+
+        // 机械工程: drawn, scheduled, scored, closed (the defense two weeks after intake closes).
+        let defenseDay = intakeEnd.adding(days: 14)
+        guard case .success(let mech) = try await PanelFactory.draw(nil, specialty: "机械工程", room: "市工信局三楼会议室", seed: 20220908,
+                                                                    year: year, today: intakeEnd, size: 5, on: db) else {
+            throw Abort(.internalServerError, reason: "demo draw failed")
+        }
+        try await move(wangApp, to: .scheduled, transition: .scheduleDefense, on: db, now: now)
+        try await DefenseSlot(panelID: mech.id!, applicationID: wangApp.id!, room: mech.room, startsAt: "\(defenseDay.iso) 09:00").create(on: db)
+        let mechMembers = try await DefensePanelMember.query(on: db).filter(\.$panel.$id == mech.id!).all()
+        for (i, m) in mechMembers.enumerated() {
+            try await DefenseScoreRecord(panelID: mech.id!, applicationID: wangApp.id!, expertID: m.$expert.id,
+                                         materials: 820 + i * 10, onsite: 785 + i * 5).create(on: db)
+        }
+        mech.state = "closed"
+        mech.closedAt = defenseDay.beijingMorning
+        try await mech.update(on: db)
+        for (kind, points) in [(QuantitativeKind.projects, 150), (.papers, 100), (.education, 50), (.workYears, 100), (.assessments, 80)] {
+            try await QuantitativePoints(applicationID: wangApp.id!, kind: kind.rawValue, points: points, reason: "依据申报材料赋分").create(on: db)
+        }
+        try await move(wangApp, to: .defended, transition: .concludeDefense, on: db, now: now)
+
+        // The meeting a week later: seven members, six present, ballots 5 agree / 1 abstain.
+        let meetingDay = defenseDay.adding(days: 7)
+        let meeting = try await MeetingBallots.create(db, year: year, heldOn: meetingDay, members: electrical.map { $0.id! },
+                                                      chair: electrical[0].id!,
+                                                      audit: AuditEntry(actorID: nil, actorName: "system", role: nil, action: "meeting.create", ip: nil, detail: "demo"))
+        meeting.notes = "对答辩等次为优、中的申报人逐一评议。"
+        try await meeting.update(on: db)
+        for m in try await MeetingMember.query(on: db).filter(\.$meeting.$id == meeting.id!).all() where m.$expert.id != electrical[5].id! {
+            m.present = true
+            try await m.update(on: db)
+            try await BallotMarker(meetingID: meeting.id!, applicationID: wangApp.id!, expertID: m.$expert.id).create(on: db)
+        }
+        let tally = BallotTally(meetingID: meeting.id!, applicationID: wangApp.id!)
+        tally.agree = 5; tally.abstain = 1
+        try await tally.create(on: db)
+        meeting.state = "closed"
+        try await meeting.update(on: db)
+        try await move(wangApp, to: .passed, transition: .recordVote, on: db, now: now)
+
+        // Publicity from the next working day, for the policy's working days; then the certificate.
+        var start = meetingDay.adding(days: 1)
+        while (try? calendar.publicityEnd(start: start, workingDays: 1)) != start { start = start.adding(days: 1) }
+        guard case .integer(let days)? = policy.parameter("resultPublicityWorkingDays")?.value else {
+            throw Abort(.internalServerError, reason: "resultPublicityWorkingDays missing")
+        }
+        let end = try calendar.publicityEnd(start: start, workingDays: days)
+        try await ResultPublicity(year: year, starts: start.iso, ends: end.iso, applicationIDs: [wangApp.id!]).create(on: db)
+        try await move(wangApp, to: .certified, transition: .certify, on: db, now: now)
+        wangApp.$applicant.value = wang
+        try await CertificateIssuer.create(db, application: wangApp, day: end.adding(days: 1), committee: "长治市工程系列中初级职称评审委员会")
+
+        // 电气工程: drawn from the account experts (expert7 recused), 刘洋 scheduled, scores open.
+        guard case .success(let elec) = try await PanelFactory.draw(nil, specialty: "电气工程", room: "市工信局五楼答辩室",
+                                                                    seed: 20220815, year: year, today: intakeEnd, size: 5, on: db) else {
+            throw Abort(.internalServerError, reason: "demo draw failed")
+        }
+        try await move(liuApp, to: .scheduled, transition: .scheduleDefense, on: db, now: now)
+        try await DefenseSlot(panelID: elec.id!, applicationID: liuApp.id!, room: elec.room,
+                              startsAt: "\(defenseDay.adding(days: 1).iso) 09:00").create(on: db)
+        try await AuditLog.append(AuditEntry(actorID: nil, actorName: "system", role: nil, action: "demo.committee", ip: nil,
+                                             detail: "2 panels, 1 meeting, 1 certificate"), on: db)
+    }
+
+    /// An engineer declaration already through intake (the demo skips the earlier steps).
+    private static func accepted(_ user: UserAccount, specialty: String, policy: Policy, on db: any Database,
+                                 now: Date) async throws -> ApplicationRecord {
+        let record = ApplicationRecord(applicantID: user.id!, unitID: user.$organization.id, year: policy.applicationDate.year,
+                                       policyID: policy.id, targetLevel: .engineer, track: .regular, specialty: specialty)
+        record.state = ApplicationState.accepted.rawValue
+        record.submittedAt = now
+        record.commitmentSignedAt = now
+        record.basicValues = ["ethnicity": "汉族", "political": "masses", "workStart": "2012-07-01", "post": "\(specialty)技术"]
+        try await record.create(on: db)
+        record.$applicant.value = user
+        return record
+    }
+
+    /// Records a committee-stage step as `WorkflowRunner` would (demo data has no request).
+    private static func move(_ a: ApplicationRecord, to next: ApplicationState, transition: ApplicationTransition,
+                             on db: any Database, now: Date) async throws {
+        let from = a.stateValue
+        a.state = next.rawValue
+        try await a.update(on: db)
+        try await WorkflowEvent(applicationID: a.id!, occurredAt: now, actorID: nil, actorName: "李文静", organizationName: "评委会办公室",
+                                transition: transition.rawValue, fromState: from.rawValue, toState: next.rawValue, opinion: "").create(on: db)
+    }
+}
