@@ -33,10 +33,15 @@ let package = Package(
             name: "DocumentReading",
             dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // Spreadsheets and CSV files the offices download (汇总表, fee and score lists).
+        .target(
+            name: "Exports",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(
             name: "App",
             dependencies: [
-                "Domain", "Similarity", "DocumentReading",
+                "Domain", "Similarity", "DocumentReading", "Exports",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -51,6 +56,7 @@ let package = Package(
         .executableTarget(name: "title-review-bench", dependencies: ["Domain"]),
         .executableTarget(name: "similarity-bench", dependencies: ["Similarity"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "ExportsTests", dependencies: ["Exports", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "SimilarityTests", dependencies: ["Similarity", "DocumentReading"]),
         .testTarget(name: "DocumentReadingTests", dependencies: ["DocumentReading"]),
         .testTarget(

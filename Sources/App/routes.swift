@@ -28,4 +28,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: QuantitativeController())
     try app.register(collection: ResultsController())
     try app.register(collection: ReopeningsController())
+    try app.register(collection: SummaryTableController())
+    try app.register(collection: IntakeController())
+    try app.register(collection: FeesController())
 }

@@ -34,7 +34,11 @@ import VaporTesting
         "GET /applications": [.applicant], "POST /applications": [.applicant],
         "GET /applications/received": workflowParties,
         "GET /applications/:appID/progress": viewers, "POST /applications/:appID/progress/:transition": workflowParties,
-        "GET /reviews": workflowParties, "POST /reviews/approve": [.personnelAgency, .countyHR, .countyBureau, .competentDepartment, .cityHR],
+        "GET /intake": [.committeeOffice], "POST /intake/days": [.committeeOffice],
+        "POST /intake/bookings/:bookingID/check-in": [.committeeOffice],
+        "GET /intake/book": bookers, "POST /intake/book": bookers, "POST /intake/bookings/:bookingID/cancel": bookers,
+        "GET /fees": [.committeeOffice], "GET /fees/export": [.committeeOffice], "POST /fees/:appID/pay": [.committeeOffice],
+        "GET /reviews": workflowParties, "GET /summary": workflowParties, "GET /summary/export": workflowParties, "POST /reviews/approve": [.personnelAgency, .countyHR, .countyBureau, .competentDepartment, .cityHR],
         "GET /applications/:appID/unit": [.unitClerk], "POST /applications/:appID/unit/panel": [.unitClerk],
         "POST /applications/:appID/unit/ratings": [.unitClerk], "POST /applications/:appID/unit/publicity/:kind": [.unitClerk],
         "POST /applications/:appID/unit/objection/:kind": [.unitClerk],
@@ -58,6 +62,8 @@ import VaporTesting
     /// Roles that may look at declarations at all; the object rule narrows it.
     static let viewers: Set<Role> = [.applicant, .unitClerk, .committeeOffice, .personnelAgency, .countyHR, .countyBureau,
                                      .competentDepartment, .cityHR]
+    /// Units and reporting bodies book intake (十（三）: 不受理个人报送).
+    static let bookers: Set<Role> = [.unitClerk, .personnelAgency, .countyHR, .countyBureau, .competentDepartment, .cityHR]
     /// The employer, the reviewing bodies along the routes and the committee office.
     static let workflowParties: Set<Role> = [.unitClerk, .committeeOffice, .personnelAgency, .countyHR, .countyBureau,
                                              .competentDepartment, .cityHR]

@@ -19,5 +19,6 @@ enum AppMigrations {
         M0014_CreateDefensePanels(),
         M0015_CreateCommitteeMeetings(),
         M0016_CreateResults(),
+        M0017_CreateIntakeAndFees(),
     ]
 }

@@ -39,6 +39,12 @@ public enum AccessPolicy {
             [.committeeOffice]
         case .scoreDefense, .castBallot:
             [.expert]
+        case .viewSummaryTable:
+            Set([.unitClerk, .committeeOffice]).union(reviewingRoles)
+        case .manageIntake, .manageFees:
+            [.committeeOffice]
+        case .bookIntake:
+            Set([.unitClerk]).union(reviewingRoles)
         case .viewPersonalData:
             // The person themself is allowed by the object rule below; of the
             // others only the committee office, which checks identities at

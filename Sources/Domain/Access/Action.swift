@@ -44,4 +44,12 @@ public enum Action: String, CaseIterable, Sendable {
     case scoreDefense
     /// A committee member casts a secret ballot; the object rule refuses conflicts too.
     case castBallot
+    /// 评审材料汇总表: the reporting bodies' list of what they pass on, and its exports.
+    case viewSummaryTable
+    /// 收审: open appointment days, check batches in (the committee office).
+    case manageIntake
+    /// 预约收审: book a day for one's batch (units and reporting bodies, never applicants).
+    case bookIntake
+    /// 评审费: record payments, see totals and export them (the committee office).
+    case manageFees
 }

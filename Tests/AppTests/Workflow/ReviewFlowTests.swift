@@ -9,31 +9,10 @@ import VaporTesting
 /// The application after submission, through every party's screens over HTTP:
 /// the employer's evaluation and three publicities on the official calendar,
 /// the level-by-level review along the route, and intake (四, 六, 十).
-@Suite(.serialized) struct ReviewFlowTests {
-    func day(_ iso: String) -> Date { LocalDate(iso: iso)!.beijingMorning }
-
-    /// A complete engineer declaration by applicant1 (长治市示例水利勘测设计院, a city-direct
-    /// public institution under 市水务局), submitted; returns its id.
-    func submitted(_ app: Application) async throws -> UUID {
-        var applicant = Browser(app)
-        try await applicant.login("applicant1")
-        let overview = try await applicant.startDeclaration()
-        try await DeclarationFixtures.fillEngineer(&applicant, overview)
-        try await DeclarationFixtures.attachFiles(app, overview)
-        try await applicant.get("\(overview)/commitment")
-        try await applicant.post("\(overview)/commitment", ["agree": "1"])
-        let submit = try await applicant.post("\(overview)/submit")
-        #expect(submit.status == .seeOther)
-        return try #require(UUID(uuidString: String(overview.split(separator: "/").last!)))
-    }
-
-    func record(_ app: Application, _ id: UUID) async throws -> ApplicationRecord {
-        try #require(try await ApplicationRecord.find(id, on: app.db))
-    }
-
+@Suite(.serialized) struct ReviewFlowTests: WorkflowTestCase {
     @Test func cityDirectEngineerFromSubmissionToIntake() async throws {
         try await withTestApp { app in
-            app.clock = .fixed(day("2022-06-06"))
+            app.clock = .fixed(day("2022-07-04"))
             let id = try await submitted(app)
             let url = DeclarationURL(id: id)
             var application = try await record(app, id)
@@ -68,22 +47,22 @@ import VaporTesting
             #expect(try await unit.post(url.unitForm("ratings"), ratings).status == .seeOther)
 
             // The opinion publicity before an opinion is refused; the first two start today.
-            let tooEarly = try await unit.post(url.unitForm("publicity/opinion"), ["starts": "2022-06-06"])
+            let tooEarly = try await unit.post(url.unitForm("publicity/opinion"), ["starts": "2022-07-04"])
             #expect(tooEarly.status == .unprocessableEntity)
             #expect(tooEarly.text.contains("请先出具单位鉴定意见"))
-            #expect(try await unit.post(url.unitForm("publicity/conditions"), ["starts": "2022-06-06"]).status == .seeOther)
-            #expect(try await unit.post(url.unitForm("publicity/materials"), ["starts": "2022-06-06"]).status == .seeOther)
+            #expect(try await unit.post(url.unitForm("publicity/conditions"), ["starts": "2022-07-04"]).status == .seeOther)
+            #expect(try await unit.post(url.unitForm("publicity/materials"), ["starts": "2022-07-04"]).status == .seeOther)
             let page = try await unit.get(url.unit)
-            // Five working days: 6月6日 to 6月10日 (a Friday).
-            #expect(page.text.contains("公示期：2022年6月6日至2022年6月10日（公示中）"))
+            // Five working days: 7月4日 to 7月8日 (a Friday).
+            #expect(page.text.contains("公示期：2022年7月4日至2022年7月8日（公示中）"))
 
             // An objection must be resolved before the opinion.
-            #expect(try await unit.post(url.unitForm("objection/materials"), ["received": "2022-06-06", "content": "论文作者存疑"]).status == .seeOther)
-            app.clock = .fixed(day("2022-06-13"))
+            #expect(try await unit.post(url.unitForm("objection/materials"), ["received": "2022-07-04", "content": "论文作者存疑"]).status == .seeOther)
+            app.clock = .fixed(day("2022-07-11"))
             let meets = Dictionary(uniqueKeysWithValues: OpinionItem.allCases.map { ("meets_\($0.rawValue)", "yes") })
             var opinion = meets
             opinion["text"] = "该同志学历、资历符合申报条件，同意推荐。"
-            opinion["decided"] = "2022-06-13"
+            opinion["decided"] = "2022-07-11"
             opinion["recommend"] = "yes"
             opinion["head"] = "王院长"
             try await unit.get(url.unit)
@@ -92,18 +71,18 @@ import VaporTesting
             #expect(blocked.text.contains("有未处理的异议"))
             #expect(blocked.text.contains("该同志学历、资历符合申报条件"))   // what was typed is kept
             #expect(try await unit.post(url.unitForm("objection/materials/0/resolve"),
-                                        ["resolved": "2022-06-13", "resolution": "经核实为本人独立完成"]).status == .seeOther)
+                                        ["resolved": "2022-07-11", "resolution": "经核实为本人独立完成"]).status == .seeOther)
             #expect(try await unit.post(url.unitForm("opinion"), opinion).status == .seeOther)
-            #expect(try await unit.post(url.unitForm("publicity/opinion"), ["starts": "2022-06-13"]).status == .seeOther)
+            #expect(try await unit.post(url.unitForm("publicity/opinion"), ["starts": "2022-07-11"]).status == .seeOther)
             #expect(try await unit.post(url.unitForm("commitment"), ["agree": "1"]).status == .seeOther)
 
             // On the publicity's last day it is not over yet.
-            app.clock = .fixed(day("2022-06-17"))
+            app.clock = .fixed(day("2022-07-15"))
             try await unit.get(url.progress)
             let lastDay = try await unit.post(url.fire(.recommend))
             #expect(lastDay.status == .unprocessableEntity)
-            #expect(lastDay.text.contains("单位鉴定意见公示至2022年6月17日结束"))
-            app.clock = .fixed(day("2022-06-20"))
+            #expect(lastDay.text.contains("单位鉴定意见公示至2022年7月15日结束"))
+            app.clock = .fixed(day("2022-07-18"))
             #expect(try await unit.post(url.fire(.recommend), ["reason": "同意推荐"]).status == .seeOther)
             #expect(try await record(app, id).stateValue == .departmentReview)
 
@@ -152,7 +131,7 @@ import VaporTesting
 
     @Test func returnForCorrectionAndResubmission() async throws {
         try await withTestApp { app in
-            app.clock = .fixed(day("2022-06-06"))
+            app.clock = .fixed(day("2022-07-04"))
             let id = try await submitted(app)
             let url = DeclarationURL(id: id)
             var unit = Browser(app)
@@ -182,7 +161,7 @@ import VaporTesting
 
     @Test func rolesThatMayNotActAreRefused() async throws {
         try await withTestApp { app in
-            app.clock = .fixed(day("2022-06-06"))
+            app.clock = .fixed(day("2022-07-04"))
             let id = try await submitted(app)
             let url = DeclarationURL(id: id)
             // The applicant cannot take up their own application or open a queue.
@@ -212,7 +191,7 @@ import VaporTesting
 
     @Test func aTransitionFiredTwiceAtOnceTakesEffectOnce() async throws {
         try await withTestApp { app in
-            app.clock = .fixed(day("2022-06-06"))
+            app.clock = .fixed(day("2022-07-04"))
             let id = try await submitted(app)
             let url = DeclarationURL(id: id)
             var first = Browser(app), second = Browser(app)
@@ -234,7 +213,7 @@ import VaporTesting
 
     @Test func batchApprovalActsOnlyOnTheBodysOwnApplications() async throws {
         try await withTestApp { app in
-            app.clock = .fixed(day("2022-06-06"))
+            app.clock = .fixed(day("2022-07-04"))
             let id = try await submitted(app)
             // Set up: the unit stage done (walked in full by the test above).
             let application = try await record(app, id)
@@ -266,6 +245,52 @@ import VaporTesting
             var unit = Browser(app)
             try await unit.login("unit1")
             #expect(try await unit.post("/reviews/approve", ["ids[]": id.uuidString]).status == .forbidden)
+        }
+    }
+
+    /// 汇总表 (六.1, 六.2): the department's list of what reached it, as a page, .xlsx and CSV;
+    /// a body it has not reached has nothing to export and is told so.
+    @Test func summaryTableListsWhatReachedTheBody() async throws {
+        try await withTestApp { app in
+            app.clock = .fixed(day("2022-07-04"))
+            let id = try await submitted(app)
+            let application = try await record(app, id)
+            application.state = ApplicationState.departmentReview.rawValue
+            application.reachedStep = 1
+            try await application.update(on: app.db)
+
+            var dept = Browser(app)
+            try await dept.login("dept1")
+            let page = try await dept.get("/summary")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("评审材料汇总表"))
+            for cell in ["张伟", "长治市示例水利勘测设计院", "大学本科", "机械设计制造及其自动化", "助理工程师（2016年9月1日）", "工程师", "机械工程"] {
+                #expect(page.text.contains(cell), "summary lacks \(cell)")
+            }
+            let csv = try await dept.get("/summary/export?format=csv")
+            #expect(csv.status == .ok)
+            #expect(csv.headers.contentType?.subType == "csv")
+            let lines = csv.text.components(separatedBy: "\r\n")
+            #expect(lines[0].hasSuffix("序号,姓名,性别,出生年月,工作单位,学历,所学专业,现职称及取得时间,申报职称,申报专业,办理状态"))
+            #expect(lines[1].hasPrefix("1,张伟,"))
+            let xlsx = try await dept.get("/summary/export?format=xlsx")
+            #expect(xlsx.status == .ok)
+            #expect(xlsx.headers.contentType?.subType == "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            #expect(Array(xlsx.body.readableBytesView.prefix(2)) == [0x50, 0x4B])   // a ZIP archive
+
+            // The county bureau is not on this route: an empty table, and no empty download.
+            var county = Browser(app)
+            try await county.login("county1")
+            let empty = try await county.get("/summary")
+            #expect(empty.status == .ok && empty.text.contains("评审材料汇总表"))
+            #expect(!empty.text.contains("张伟"))
+            let refused = try await county.get("/summary/export?format=xlsx")
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.text.contains("汇总表中没有申报，无法导出"))
+            // Applicants and experts have no summary table.
+            var applicant = Browser(app)
+            try await applicant.login("applicant1")
+            #expect(try await applicant.get("/summary").status == .forbidden)
         }
     }
 }

@@ -1,0 +1,106 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import App
+@testable import Domain
+
+/// 收审 by appointment (十（三）) and 评审费 (八), over HTTP as the office, units and
+/// reporting bodies would use them.
+@Suite(.serialized) struct IntakeFeesTests: WorkflowTestCase {
+    @Test func officeOpensDaysBodiesBookAndTheBatchIsCheckedIn() async throws {
+        try await withTestApp { app in
+            app.clock = .fixed(day("2022-07-20"))
+            var office = Browser(app)
+            try await office.login("office")
+            try await office.get("/intake")
+            // A Saturday, a day after the window, no capacity: each refused with the reason, typed values kept.
+            let saturday = try await office.post("/intake/days", ["day": "2022-07-30", "capacity": "2"])
+            #expect(saturday.status == .unprocessableEntity)
+            #expect(saturday.text.contains("2022年7月30日不是工作日"))
+            #expect(saturday.text.contains("value=\"2022-07-30\""))
+            let late = try await office.post("/intake/days", ["day": "2022-08-26", "capacity": "2"])
+            #expect(late.text.contains("收审日期须在2022年7月25日至2022年8月25日之间"))
+            let none = try await office.post("/intake/days", ["day": "2022-07-26", "capacity": "0"])
+            #expect(none.status == .unprocessableEntity)
+            #expect(try await office.post("/intake/days", ["day": "2022-07-26", "capacity": "1", "note": "市工信局三楼"]).status == .seeOther)
+
+            // Applicants never book (不受理个人报送).
+            var applicant = Browser(app)
+            try await applicant.login("applicant1")
+            #expect(try await applicant.get("/intake/book").status == .forbidden)
+
+            var unit = Browser(app)
+            try await unit.login("unit1")
+            let page = try await unit.get("/intake/book")
+            #expect(page.text.contains("2022年7月26日（余1批）"))
+            let dayID = try #require(try await IntakeDay.query(on: app.db).first()?.id)
+            let bad = try await unit.post("/intake/book", ["day": dayID.uuidString, "batchSize": "3", "contactName": "刘芳", "contactPhone": "abc"])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.text.contains("联系电话"))
+            #expect(try await unit.post("/intake/book", ["day": dayID.uuidString, "batchSize": "3", "contactName": "刘芳",
+                                                         "contactPhone": "0355-3036241"]).status == .seeOther)
+            // The day is full now.
+            var dept = Browser(app)
+            try await dept.login("dept1")
+            try await dept.get("/intake/book")
+            let full = try await dept.post("/intake/book", ["day": dayID.uuidString, "batchSize": "2", "contactName": "陈丽华",
+                                                            "contactPhone": "13903550004"])
+            #expect(full.status == .unprocessableEntity)
+            #expect(full.text.contains("名额已满"))
+
+            // Check-in only on the day.
+            let booking = try #require(try await IntakeBooking.query(on: app.db).first())
+            try await office.get("/intake")
+            let early = try await office.post("/intake/bookings/\(booking.id!)/check-in")
+            #expect(early.status == .unprocessableEntity)
+            #expect(early.text.contains("只能在预约当天签到"))
+            app.clock = .fixed(day("2022-07-26"))
+            #expect(try await office.post("/intake/bookings/\(booking.id!)/check-in").status == .seeOther)
+            let list = try await office.get("/intake")
+            #expect(list.text.contains("已签到") && list.text.contains("长治市示例水利勘测设计院"))
+        }
+    }
+
+    @Test func feesFollowThePolicyAndArePaidOnce() async throws {
+        try await withTestApp { app in
+            app.clock = .fixed(day("2022-07-20"))
+            let id = try await submitted(app)
+            // Set up: the route walked up to intake (the review flow test walks it in full).
+            let application = try await record(app, id)
+            application.state = ApplicationState.intake.rawValue
+            application.reachedStep = 3
+            try await application.update(on: app.db)
+
+            var office = Browser(app)
+            try await office.login("office")
+            let empty = try await office.get("/fees/export?format=csv")
+            #expect(empty.status == .unprocessableEntity)
+            #expect(empty.text.contains("尚无收审受理的申报"))
+            try await office.get(DeclarationURL(id: id).progress)
+            #expect(try await office.post(DeclarationURL(id: id).fire(.acceptAtIntake), ["confirm": "1"]).status == .seeOther)
+
+            let fees = try await office.get("/fees")
+            #expect(fees.text.contains("中级每人300元"))
+            #expect(fees.text.contains("长治市人力资源和社会保障局"))   // the reporting body: the step before intake
+            let noReceipt = try await office.post("/fees/\(id)/pay", ["receipt": "", "paidOn": "2022-07-20"])
+            #expect(noReceipt.status == .unprocessableEntity)
+            #expect(noReceipt.text.contains("请填写收据号"))
+            #expect(try await office.post("/fees/\(id)/pay", ["receipt": "CZ2022-0001", "paidOn": "2022-07-20"]).status == .seeOther)
+            let twice = try await office.post("/fees/\(id)/pay", ["receipt": "CZ2022-0002", "paidOn": "2022-07-20"])
+            #expect(twice.status == .unprocessableEntity)
+            #expect(twice.text.contains("已登记"))
+            let csv = try await office.get("/fees/export?format=csv")
+            let lines = csv.text.components(separatedBy: "\r\n")
+            #expect(lines.count >= 2)
+            #expect(lines[1] == "1,张伟,工程师,长治市人力资源和社会保障局,300,300,CZ2022-0001,2022-07-20")
+            #expect(try await FeePayment.query(on: app.db).count() == 1)
+
+            // Nobody but the office sees the fees.
+            var cityHR = Browser(app)
+            try await cityHR.login("cityhr")
+            #expect(try await cityHR.get("/fees").status == .forbidden)
+        }
+    }
+}

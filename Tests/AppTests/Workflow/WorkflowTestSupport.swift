@@ -1,0 +1,35 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import App
+@testable import Domain
+
+/// Shared steps of the workflow tests.
+extension WorkflowTestCase {
+    func day(_ iso: String) -> Date { LocalDate(iso: iso)!.beijingMorning }
+
+    /// A complete engineer declaration by applicant1 (长治市示例水利勘测设计院, a city-direct
+    /// public institution under 市水务局), submitted; returns its id.
+    func submitted(_ app: Application) async throws -> UUID {
+        var applicant = Browser(app)
+        try await applicant.login("applicant1")
+        let overview = try await applicant.startDeclaration()
+        try await DeclarationFixtures.fillEngineer(&applicant, overview)
+        try await DeclarationFixtures.attachFiles(app, overview)
+        try await applicant.get("\(overview)/commitment")
+        try await applicant.post("\(overview)/commitment", ["agree": "1"])
+        let submit = try await applicant.post("\(overview)/submit")
+        #expect(submit.status == .seeOther)
+        return try #require(UUID(uuidString: String(overview.split(separator: "/").last!)))
+    }
+
+    func record(_ app: Application, _ id: UUID) async throws -> ApplicationRecord {
+        try #require(try await ApplicationRecord.find(id, on: app.db))
+    }
+
+}
+
+/// Test suites of the workflow get the shared steps by conforming.
+protocol WorkflowTestCase {}
