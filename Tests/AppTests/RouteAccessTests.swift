@@ -10,6 +10,7 @@ import VaporTesting
 /// rule, or a rule that drifts, fails this test.
 @Suite struct RouteAccessTests {
     static let everyone = Set(Role.allCases)
+    static let office: Set<Role> = [.committeeOffice]
     static let admin: Set<Role> = [.systemAdministrator]
     static let reviewers: Set<Role> = [.systemAdministrator, .committeeOffice, .cityHR, .countyBureau, .competentDepartment]
 
@@ -57,6 +58,27 @@ import VaporTesting
         "GET /applications/:appID/files/:fileID": viewers, "POST /applications/:appID/files/:fileID/delete": [.applicant],
         "GET /applications/:appID/print/dossier": viewers,
         "GET /applications/:appID/print/evaluation-form": viewers, "GET /applications/:appID/print/review-form": viewers,
+        // The committee stage (issue 11).
+        "GET /committee": office, "GET /committee/experts": office, "POST /committee/experts": office,
+        "POST /committee/experts/:expertID/disable": office, "POST /committee/experts/:expertID/enable": office,
+        "POST /committee/experts/:expertID/renew": office, "POST /committee/conflicts": office,
+        "GET /committee/panels": office, "POST /committee/panels": office, "GET /committee/panels/:panelID": office,
+        "POST /committee/panels/:panelID/swap": office, "POST /committee/panels/:panelID/schedule": office,
+        "POST /committee/panels/:panelID/reopen": office,
+        "GET /committee/quantitative": office, "GET /committee/quantitative/:appID": office,
+        "POST /committee/quantitative/:appID": office, "GET /committee/rankings": office, "GET /committee/rankings.csv": office,
+        "GET /committee/meetings": office, "POST /committee/meetings": office, "GET /committee/meetings/:meetingID": office,
+        "POST /committee/meetings/:meetingID/attendance": office, "POST /committee/meetings/:meetingID/ballots": office,
+        "POST /committee/meetings/:meetingID/close": office, "GET /committee/meetings/:meetingID/minutes": office,
+        "GET /committee/results": office, "POST /committee/results/publicity": office, "POST /committee/results/cases": office,
+        "POST /committee/results/cases/:caseID/resolve": office, "POST /committee/results/certificates": office,
+        "GET /committee/certificates/:certID": office,
+        "GET /applications/:appID/certificate": viewers, "GET /applications/:appID/admission": viewers,
+        "GET /results": nil, "GET /verify": nil, "GET /verify/:code": nil,
+        "GET /expert/panels": [.expert], "GET /expert/panels/:panelID": [.expert],
+        "POST /expert/panels/:panelID/scores/:appID": [.expert], "POST /expert/panels/:panelID/close": [.expert],
+        "POST /expert/conflicts": [.expert], "GET /expert/meetings/:meetingID": [.expert],
+        "POST /expert/meetings/:meetingID/ballots/:appID": [.expert],
     ]
 
     /// Roles that may look at declarations at all; the object rule narrows it.

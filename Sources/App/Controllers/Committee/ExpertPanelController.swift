@@ -53,10 +53,10 @@ struct ExpertPanelController: RouteCollection {
 
     /// The panel and the expert's seat on it (refused when not seated).
     private func seat(_ req: Request) async throws -> (DefensePanel, DefensePanelMember, Expert) {
-        let expert = try await me(req)
         guard let id = req.parameters.get("panelID", as: UUID.self), let panel = try await DefensePanel.find(id, on: req.db) else {
             throw PageError.notFound
         }
+        let expert = try await me(req)
         guard let member = try await DefensePanelMember.query(on: req.db).filter(\.$panel.$id == id).filter(\.$expert.$id == expert.id!)
             .filter(\.$active == true).first() else { throw PageError.forbidden("您不是该评审组的成员") }
         return (panel, member, expert)
@@ -85,7 +85,7 @@ struct ExpertPanelController: RouteCollection {
         let graded = snap.graded(rules: try CommitteeData.rules(req))
         let mine = Dictionary(snap.scores.filter { $0.$expert.id == expert.id! }.map { ($0.$application.id, $0) }, uniquingKeysWith: { a, _ in a })
         var sections: [CommitteeUI.Body] = [
-            CommitteeUI.errors(errors["close"].map { [$0] } ?? []),
+            CommitteeUI.errors(panel.isClosed ? Array(errors.values) : (errors["close"].map { [$0] } ?? [])),
             .p(.text("答辩地点：\(panel.room)。答辩成绩实行百分制：答辩材料学术水平评价占\(DefenseWeightsText.materials(req))、现场答辩评价占\(DefenseWeightsText.onsite(req))；每项0至100分，最多一位小数。组长结束评分前，您只能看到和修改自己的评分。")),
         ]
         for slot in visible {
@@ -205,10 +205,10 @@ struct ExpertPanelController: RouteCollection {
     }
 
     @Sendable func declare(req: Request) async throws -> Response {
-        let expert = try await me(req)
         let reason = CommitteeData.field(req, "reason")
         guard let appID = UUID(uuidString: CommitteeData.field(req, "applicationID")),
               try await ApplicationRecord.find(appID, on: req.db) != nil else { throw PageError.notFound }
+        let expert = try await me(req)
         // Only about an applicant of one of the expert's panels.
         let panels = try await DefensePanelMember.query(on: req.db).filter(\.$expert.$id == expert.id!).all().map { $0.$panel.id }
         guard try await DefenseSlot.query(on: req.db).filter(\.$application.$id == appID).filter(\.$panel.$id ~~ panels).first() != nil else {
@@ -220,14 +220,18 @@ struct ExpertPanelController: RouteCollection {
     }
 
     @Sendable func meeting(req: Request) async throws -> Response {
-        try await MeetingBallots.expertPage(req, expert: try await me(req), errors: [], status: .ok)
+        guard let id = req.parameters.get("meetingID", as: UUID.self), try await CommitteeMeeting.find(id, on: req.db) != nil else {
+            throw PageError.notFound
+        }
+        return try await MeetingBallots.expertPage(req, expert: try await me(req), errors: [], status: .ok)
     }
 
     @Sendable func ballot(req: Request) async throws -> Response {
-        let expert = try await me(req)
-        guard let meetingID = req.parameters.get("meetingID", as: UUID.self), let appID = req.parameters.get("appID", as: UUID.self) else {
+        guard let meetingID = req.parameters.get("meetingID", as: UUID.self), let appID = req.parameters.get("appID", as: UUID.self),
+              try await CommitteeMeeting.find(meetingID, on: req.db) != nil else {
             throw PageError.notFound
         }
+        let expert = try await me(req)
         let choice = CommitteeData.field(req, "choice")
         if let problem = try await MeetingBallots.cast(req, meetingID: meetingID, applicationID: appID, expert: expert,
                                                        choice: choice, checkAccess: true) {

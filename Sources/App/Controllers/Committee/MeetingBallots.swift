@@ -37,11 +37,11 @@ enum MeetingBallots {
         guard ["agree", "disagree", "abstain"].contains(choice) else { return "请选择同意、反对或弃权" }
         let members = try await MeetingMember.query(on: req.db).filter(\.$meeting.$id == meetingID).all()
         guard let member = members.first(where: { $0.$expert.id == expert.id! }) else { return "\(expert.name)不是本次会议的成员" }
-        guard member.present else { return "\(expert.name)未登记出席，不能投票" }
         let present = members.filter(\.present).count
         guard CommitteeVote.hasQuorum(present: present, members: members.count) else {
             return CommitteeVote.decide(members: members.count, present: present, agree: 0, disagree: 0, abstain: 0).explanation
         }
+        guard member.present else { return "\(expert.name)未登记出席，不能投票" }
         guard let application = try await ApplicationRecord.query(on: req.db).filter(\.$id == applicationID).with(\.$unit).first(),
               application.stateValue == .defended, application.year == meeting.year else { return "该申报人不在本次表决范围内" }
         let facts = try await CommitteeData.meetingSeat(application: application, meetingID: meetingID, on: req.db)

@@ -17,7 +17,7 @@ struct ResultsController: RouteCollection {
         r.post("certificates", use: issue).requires(.manageCommittee)
         routes.get("committee", "certificates", ":certID", use: printOffice).requires(.manageCommittee)
         routes.get("applications", ":appID", "certificate", use: printOwn).requires(.viewApplication)
-        routes.get("applications", ":appID", "defense", use: admission).requires(.viewApplication)
+        routes.get("applications", ":appID", "admission", use: admission).requires(.viewApplication)
         routes.get("results", use: publicList).isPublic()
         routes.get("verify", use: verifyForm).isPublic()
         routes.get("verify", ":code", use: verify).isPublic()
