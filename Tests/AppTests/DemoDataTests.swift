@@ -20,7 +20,8 @@ import VaporTesting
             #expect(snapshot.missing.isEmpty, "\(snapshot.missing)")
             #expect(snapshot.answer.verdict == .eligible, "\(snapshot.answer.failing.map(\.message))")
             // Its files are on disk under generated names, with their hashes.
-            #expect(snapshot.files.count == 7)
+            // Seven dossier files and a stamped search-result page per paper (三（一）4).
+            #expect(snapshot.files.count == 9)
             for file in snapshot.files {
                 let path = try #require(FileStore(root: app.config.filesPath, threadPool: app.threadPool)
                     .path(forStorageName: file.storageName))

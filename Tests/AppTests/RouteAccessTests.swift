@@ -50,6 +50,8 @@ import VaporTesting
         "POST /applications/:appID/submit": [.applicant], "POST /applications/:appID/withdraw": [.applicant],
         "GET /applications/:appID/basics": viewers, "POST /applications/:appID/basics": [.applicant],
         "GET /applications/:appID/report": viewers, "POST /applications/:appID/report": [.applicant],
+        "GET /applications/:appID/defense": viewers, "POST /applications/:appID/defense": [.applicant],
+        "GET /office/reopenings": [.committeeOffice], "POST /office/reopenings": [.committeeOffice],
         "GET /applications/:appID/sections/:section": viewers, "POST /applications/:appID/sections/:section": [.applicant],
         "GET /applications/:appID/sections/:section/:itemID": viewers,
         "POST /applications/:appID/sections/:section/:itemID": [.applicant],

@@ -108,12 +108,19 @@ def test_engineer_declaration_from_start_to_submission(browser, files):
     assert "文件已上传" in browser.page_source
     upload(browser, overview, "category4", "助理工程师证书", files["scan.pdf"])
     upload(browser, overview, "photo", "2寸照片", files["photo.png"])
-    upload(browser, overview, "submittedPaper", "送审论文", files["scan.pdf"])
-    upload(browser, overview, "category6", "论文（封面、目录、正文）", files["scan.pdf"], item="学术论文：《齿轮箱振动分析》")
-    upload(browser, overview, "category6", "论文（封面、目录、正文）", files["scan.pdf"], item="学术论文：《减速器润滑改进》")
+    # 七.1: the 送审论文 is linked to its paper entry.
+    upload(browser, overview, "submittedPaper", "送审论文", files["scan.pdf"], item="学术论文：《齿轮箱振动分析》")
+    for paper in ("齿轮箱振动分析", "减速器润滑改进"):
+        upload(browser, overview, "category6", "论文（封面、目录、正文）", files["scan.pdf"], item="学术论文：《%s》" % paper)
+        # 三（一）4: the stamped 知网/万方/维普 search-result page of each paper.
+        upload(browser, overview, "paperSearchPage", "知网检索验证网页", files["scan.pdf"], item="学术论文：《%s》" % paper)
     upload(browser, overview, "category7", "验收证书", files["scan.pdf"], item="业绩成果：《带式输送机节能改造》")
     listing = browser.find_element(By.ID, "slot-category3").text
     assert "毕业证书" in listing and "scan.pdf" in listing
+    # 九: the defense will be about one chosen paper.
+    browser.get(url(overview + "/defense"))
+    Select(browser.find_element(By.ID, "f-itemID")).select_by_visible_text("学术论文：《齿轮箱振动分析》（送审论文）")
+    save(browser)
 
     browser.get(url(overview))
     assert browser.find_element(By.CSS_SELECTOR, "#self-check .verdict").text == "符合申报工程师的条件"

@@ -46,13 +46,17 @@ enum DemoApplications {
                              "accepted": "1", "acceptedBy": "集团公司科技部", "date": "2021-06-30"]),
             (.continuingEducation, ["year": "2021", "hours": "90", "content": "智能化矿山装备", "provider": "长治市继续教育中心"]),
         ] + assessments(2014...2022))
+        // 七.1 and 九: the 送审论文 is the first paper's, and the defense is about it.
+        let firstPaper = created.first { $0.section == DeclarationSection.papers.rawValue }?.id
+        submitted.defenseItemID = firstPaper
         for (slot, label, item) in [(DossierSlot.category3, "毕业证书及学信网学历证明", nil as UUID?),
-                                    (.category4, "助理工程师证书", nil), (.submittedPaper, "送审论文", nil),
-                                    (.photo, "2寸照片", nil)] + created.compactMap({ item in
+                                    (.category4, "助理工程师证书", nil), (.submittedPaper, "送审论文", firstPaper),
+                                    (.photo, "2寸照片", nil)] + created.flatMap({ item -> [(DossierSlot, String, UUID?)] in
                                         switch item.section {
-                                        case DeclarationSection.papers.rawValue: (.category6, "论文（封面、目录、正文）", item.id)
-                                        case DeclarationSection.achievements.rawValue: (.category7, "验收证书", item.id)
-                                        default: nil
+                                        case DeclarationSection.papers.rawValue:
+                                            [(.category6, "论文（封面、目录、正文）", item.id), (.paperSearchPage, "知网检索验证网页（盖章）", item.id)]
+                                        case DeclarationSection.achievements.rawValue: [(.category7, "验收证书", item.id)]
+                                        default: []
                                         }
                                     }) {
             try await file(submitted, slot: slot, label: label, item: item, uploader: li, store: store, on: db)

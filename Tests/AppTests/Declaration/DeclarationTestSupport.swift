@@ -73,8 +73,19 @@ enum DeclarationFixtures {
             f.$uploadedBy.id = application.$applicant.id
             try await f.create(on: app.db)
         }
-        for slot in ["category3", "category4", "photo", "submittedPaper"] { try await file(slot) }
-        for item in items where item.section == "papers" { try await file("category6", item: item.id) }
+        for slot in ["category3", "category4", "photo", "postSalaryApproval"] { try await file(slot) }
+        for item in items where item.section == "papers" {
+            try await file("category6", item: item.id)
+            // 三（一）4: the stamped search-result page of each paper.
+            try await file("paperSearchPage", item: item.id)
+        }
         for item in items where item.section == "achievements" { try await file("category7", item: item.id) }
+        // 七.1 and 九: the 送审论文 is linked to the first paper, which the defense is about.
+        let firstPaper = items.filter { $0.section == "papers" }.sorted { $0.position < $1.position }.first
+        try await file("submittedPaper", item: firstPaper?.id)
+        if application.level == .engineer, let firstPaper {
+            application.defenseItemID = firstPaper.id
+            try await application.update(on: app.db)
+        }
     }
 }

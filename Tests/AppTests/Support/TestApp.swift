@@ -5,6 +5,7 @@ import Testing
 import Vapor
 import VaporTesting
 @testable import App
+import Domain
 
 /// The demo password every test account gets (demo data loaded per test).
 let demoPassword = "Demo#2022pass"
@@ -34,6 +35,9 @@ func withTestApp(demo: Bool = true, configure adjust: (inout AppConfig) -> Void 
             try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(unsafeRaw: schema)").run()
         }
         try await app.autoMigrate()
+        // The one clock sits inside the year's declaration period (ten days before it
+        // closes), as in the demo; tests that need another day set their own.
+        app.clock = .fixed(LocalDate(dayNumber: app.policies.current.declaration.closes.dayNumber - 10).beijingMorning)
         if demo { try await DemoData.load(into: app, quiet: true, applications: false) }
         try await body(app)
     } catch {

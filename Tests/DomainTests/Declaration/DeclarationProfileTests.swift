@@ -49,9 +49,9 @@ import Testing
 
     @Test func expertsCountFromCompleteEntries() {
         let material: FieldValues = ["kind": "feasibility_report", "date": "2021-01-01", "characters": "2500",
-                                     "expert1Name": "甲", "expert1Title": "高工", "expert1Unit": "甲院",
-                                     "expert2Name": "乙", "expert2Title": "高工", "expert2Unit": "乙院",
-                                     "expert3Name": "丙", "expert3Title": "高工"]
+                                     "expert1Name": "甲", "expert1Title": "高工", "expert1Specialty": "机械", "expert1Unit": "甲院",
+                                     "expert2Name": "乙", "expert2Title": "高工", "expert2Specialty": "机械", "expert2Unit": "乙院",
+                                     "expert3Name": "丙", "expert3Title": "高工", "expert3Unit": "丙院"]
         let profile = DeclarationProfile.build(Self.basics(), items: [(.technicalMaterials, material)])
         #expect(profile.technicalMaterials.first?.expertRecommendations == 2)
     }
