@@ -159,4 +159,11 @@ extension Normalizer {
     public static func paperCharacters(_ text: String, keepReferences: Bool = false) -> [UInt32] {
         normalize(keepReferences ? text : ReferenceList.body(of: text))
     }
+
+    /// The same characters as `paperCharacters`, each with its offset in
+    /// `text.unicodeScalars` (the body is a prefix of the text, so offsets hold for the
+    /// whole original): what a report page needs to highlight a match's [start, end).
+    public static func paperText(_ text: String, keepReferences: Bool = false) -> NormalizedText {
+        normalizeWithOffsets(keepReferences ? text : ReferenceList.body(of: text))
+    }
 }

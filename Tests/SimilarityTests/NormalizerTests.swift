@@ -44,6 +44,10 @@ import Testing
         let n = Normalizer.normalizeWithOffsets("（一） A，乙")
         #expect(n.string == "一a乙")
         #expect(n.originalOffsets == [1, 4, 6])
+        let paper = "甲，乙 丙\n参考文献\n[1] 丁"
+        let text = Normalizer.paperText(paper)
+        #expect(text.characters == Normalizer.paperCharacters(paper))
+        #expect(text.originalOffsets == [0, 2, 4])
     }
 }
 
