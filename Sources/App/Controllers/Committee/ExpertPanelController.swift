@@ -125,7 +125,7 @@ struct ExpertPanelController: RouteCollection {
         let isLead = member.isLead
         if isLead && !panel.isClosed {
             sections.append(CommitteeUI.section("组长：结束评分", id: "close", [
-                .p(.text("全体成员评分完毕后，由组长结束评分：系统按3:6:1确定优、中、差等次，差的列为淘汰对象；此后评分不能修改，除非评委会办公室说明理由重新开启。")),
+                .p(.text("全体成员评分完毕后，由组长结束评分：系统按\(req.policies.year.gradeRatioText)确定优、中、差等次，差的列为淘汰对象；此后评分不能修改，除非评委会办公室说明理由重新开启。")),
                 CommitteeUI.form("/expert/panels/\(panel.id!)/close", csrf: csrf, [
                     .checkboxField("confirm", label: "我确认本组评分已全部完成", checked: false),
                 ], submit: "结束评分并确定等次", style: "danger"),
