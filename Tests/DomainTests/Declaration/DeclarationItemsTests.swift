@@ -51,6 +51,8 @@ import Testing
         let items: [(String, DeclarationSection, FieldValues)] = [
             ("p", .papers, ["title": "论文甲"]), ("b", .books, ["title": "论著乙"]),
         ]
+        let none = entry(Checklist.entries(input(.engineer, items: items)), "每篇论文、论著的知网")
+        #expect(none?.detail == "缺少：《论文甲》、《论著乙》")
         let partial = Checklist.entries(input(.engineer, items: items, files: [(.paperSearchPage, "p")]))
         let pages = entry(partial, "每篇论文、论著的知网")
         #expect(pages?.isMissing == true)
