@@ -4,6 +4,7 @@ import Testing
 import Vapor
 import VaporTesting
 @testable import App
+import Domain
 
 @Suite struct DemoDataTests {
     @Test func demoCarriesDeclarationsInEveryStateAndLoadsOnce() async throws {
@@ -12,10 +13,19 @@ import VaporTesting
             try await DemoData.load(into: app, quiet: true)
             #expect(try await UserAccount.query(on: app.db).count() == DemoAccounts.usernames.count)
             let records = try await ApplicationRecord.query(on: app.db).with(\.$applicant).all()
-            #expect(records.count == 3)
-            #expect(Set(records.map(\.state)) == ["draft", "submitted"])
-            let submitted = try #require(records.first { $0.state == "submitted" })
-            #expect(submitted.applicant.username == "applicant3")
+            // Every step of every route holds one (issue 9 item 11), beside the drafts and the committee stage.
+            let states = Set(records.map(\.stateValue))
+            for state in [ApplicationState.draft, .submitted, .unitReview, .agencyReview, .countyHRReview, .countyIndustryReview,
+                          .departmentReview, .cityHRFiling, .cityHRReview, .intake, .accepted, .returned] {
+                #expect(states.contains(state), "no demo application in \(state)")
+            }
+            for walk in DemoWorkflow.walks {
+                let record = try #require(records.first { $0.applicant.username == walk.username })
+                #expect(record.stateValue == walk.target)
+                #expect(!(try record.route()).isEmpty)
+            }
+            let submitted = try #require(records.first { $0.applicant.username == "applicant3" })
+            #expect(submitted.stateValue == .submitted)
             let snapshot = try await DeclarationSnapshot.load(submitted, on: app.db, engine: app.policies.engine)
             #expect(snapshot.missing.isEmpty, "\(snapshot.missing)")
             #expect(snapshot.answer.verdict == .eligible, "\(snapshot.answer.failing.map(\.message))")

@@ -85,3 +85,24 @@ def register_applicant(driver, unit_text="潞州区示例智能科技有限公�
     submit(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
     assert "注册成功" in driver.page_source
     return username
+
+
+def axe_check(driver, allow=()):
+    """Runs axe-core (axe-selenium-python) on the page and fails on serious or
+    critical violations, naming the rule and the first offending element."""
+    from axe_selenium_python import Axe
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run(options={"resultTypes": ["violations"]})
+    problems = [v for v in results["violations"]
+                if v.get("impact") in ("serious", "critical") and v["id"] not in allow]
+    assert not problems, "; ".join(
+        "%s (%s): %s" % (v["id"], v["impact"], v["nodes"][0]["target"] if v["nodes"] else "") for v in problems)
+
+
+def set_date(driver, element_id, iso):
+    """Fills a date input: Chromium's date control takes typed digits in the
+    locale's order, so the value is set as the control would set it."""
+    element = driver.find_element(By.ID, element_id)
+    driver.execute_script(
+        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'))", element, iso)

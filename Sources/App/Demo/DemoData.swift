@@ -16,11 +16,14 @@ enum DemoData {
         let created = try await app.transaction { db in
             let exists = try await UserAccount.query(on: db).filter(\.$username == "admin").first() != nil
             if !exists {
-                try await create(on: db, passwordHash: hash)
+                let orgs = try await create(on: db, passwordHash: hash)
                 if applications {
                     try await DemoApplications.create(on: db, store: FileStore(root: app.config.filesPath, threadPool: app.threadPool),
                                                       policy: app.policies.current, now: app.clock.now())
                     try await DemoCommittee.create(on: db, policy: app.policies.current, calendar: app.workingDays, now: app.clock.now())
+                    try await DemoWorkflow.create(on: db, orgs: orgs, policy: app.policies.current, calendar: app.workingDays,
+                                                  store: FileStore(root: app.config.filesPath, threadPool: app.threadPool),
+                                                  passwordHash: hash)
                 }
             }
             try await UserAccount.query(on: db).filter(\.$username ~~ DemoAccounts.usernames)
@@ -33,7 +36,8 @@ enum DemoData {
         if !quiet { printAccounts(password: password, created: created, fromEnvironment: app.config.demoPassword != nil) }
     }
 
-    private static func create(on db: any Database, passwordHash: String) async throws {
+    @discardableResult
+    private static func create(on db: any Database, passwordHash: String) async throws -> DemoOrganizations.Created {
         let orgs = try await DemoOrganizations.create(on: db)
         for account in DemoAccounts.all(orgs) {
             let user = UserAccount(username: account.username, passwordHash: passwordHash, role: account.role,
@@ -44,6 +48,7 @@ enum DemoData {
                                                  objectType: "account", objectID: user.id?.uuidString, ip: nil,
                                                  detail: "demo \(account.role.rawValue) \(account.username)"), on: db)
         }
+        return orgs
     }
 
     /// The demo's clock: ten days before the intake window closes, inside the year's

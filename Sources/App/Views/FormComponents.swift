@@ -45,8 +45,9 @@ extension Node where Context: HTML.BodyContext {
 
     static func textField(_ name: String, label: String, value: String? = nil, error: String? = nil,
                           type: String = "text", required: Bool = false, hint: String? = nil,
-                          autocomplete: String? = nil, maxLength: Int? = nil) -> Node {
-        let id = "f-\(name)"
+                          autocomplete: String? = nil, maxLength: Int? = nil, id fieldID: String? = nil) -> Node {
+        // Several forms on one page may share a field name; each gets its own id.
+        let id = "f-\(fieldID ?? name)"
         let describedBy = [hint == nil ? nil : "\(id)-hint", error == nil ? nil : "\(id)-error"]
             .compactMap { $0 }.joined(separator: " ")
         return .div(
@@ -96,8 +97,8 @@ extension Node where Context: HTML.BodyContext {
         ])
     }
 
-    static func checkboxField(_ name: String, label: String, checked: Bool, hint: String? = nil) -> Node {
-        let id = "f-\(name)"
+    static func checkboxField(_ name: String, label: String, checked: Bool, hint: String? = nil, id fieldID: String? = nil) -> Node {
+        let id = "f-\(fieldID ?? name)"
         return .div(
             .class("field checkbox"),
             .input(.type(.checkbox), .name(name), .id(id), .value("1"), .checked(checked)),
@@ -113,8 +114,9 @@ extension Node where Context: HTML.BodyContext {
 
 extension Node where Context: HTML.BodyContext {
     static func textAreaField(_ name: String, label: String, value: String, error: String? = nil,
-                              required: Bool = false, hint: String? = nil, rows: Int = 6, maxLength: Int? = nil) -> Node {
-        let id = "f-\(name)"
+                              required: Bool = false, hint: String? = nil, rows: Int = 6, maxLength: Int? = nil,
+                              id fieldID: String? = nil) -> Node {
+        let id = "f-\(fieldID ?? name)"
         return .div(
             .class(error == nil ? "field" : "field has-error"),
             .label(.for(id), .text(label), .if(required, .span(.class("required"), .text("（必填）")))),

@@ -58,14 +58,15 @@ struct ProgressPage {
             .if(!actions.isEmpty, .section(
                 .class("panel"), .id("actions"),
                 .h2(.text("办理")),
-                .forEach(actions) { action in
+                .forEach(Array(actions.enumerated())) { index, action in
                     .form(
                         .method(.post), .action(action.path), .class("inline-form"),
                         .csrfField(csrf),
                         .unwrap(action.reasonLabel) { label in
-                            .textAreaField("reason", label: label, value: "", required: action.reasonRequired, rows: 3, maxLength: 1000)
+                            .textAreaField("reason", label: label, value: "", required: action.reasonRequired, rows: 3, maxLength: 1000,
+                                           id: index == 0 ? "reason" : "reason-\(index)")
                         },
-                        .unwrap(action.confirm) { .checkboxField("confirm", label: $0, checked: false) },
+                        .unwrap(action.confirm) { .checkboxField("confirm", label: $0, checked: false, id: index == 0 ? "confirm" : "confirm-\(index)") },
                         .submitButton(action.title, style: action.style)
                     )
                 }

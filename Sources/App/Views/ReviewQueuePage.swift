@@ -40,7 +40,8 @@ struct ReviewQueuePage {
             .if(!rows.isEmpty, .form(
                 .method(.post), .action("/reviews/approve"),
                 .csrfField(csrf),
-                .div(.class("table-wrap"), .table(
+                // The checkboxes share one name: grouped and labelled for assistive technology.
+                .div(.class("table-wrap"), .attribute(named: "role", value: "group"), .attribute(named: "aria-label", value: "待办申报列表"), .table(
                     .class("data"),
                     .thead(.tr(.if(batchApprove, .th(.text("选择"))), .th(.text("申报人")), .th(.text("申报级别")), .th(.text("申报专业")),
                                .th(.text("工作单位")), .th(.text("状态")), .th(.text("提交时间")))),

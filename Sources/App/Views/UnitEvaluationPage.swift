@@ -112,7 +112,8 @@ struct UnitEvaluationPage {
                     .p(.text(p.starts.map { "公示期：\($0)至\(p.ends ?? "")（\(p.status)）" } ?? "尚未公示")),
                     .if(canEdit && p.starts == nil, .form(
                         .method(.post), .action(url.unitForm("publicity/\(p.kind.rawValue)")), .csrfField(csrf),
-                        .textField("starts", label: "公示开始日期", value: typed["starts_\(p.kind.rawValue)"] ?? "", type: "date", required: true),
+                        .textField("starts", label: "\(p.kind.label)开始日期", value: typed["starts_\(p.kind.rawValue)"] ?? "", type: "date",
+                                   required: true, id: "starts-\(p.kind.rawValue)"),
                         .submitButton("开始公示", style: "secondary")
                     )),
                     .if(!p.objections.isEmpty, .ul(.class("objections"), .forEach(p.objections) { item in
@@ -121,16 +122,20 @@ struct UnitEvaluationPage {
                             .unwrap(item.objection.resolution) { .span(.class("muted"), .text("（\(item.objection.resolvedOn ?? "")处理：\($0)）")) },
                             .if(canEdit && item.objection.isOpen, .form(
                                 .method(.post), .action(url.unitForm("objection/\(p.kind.rawValue)/\(item.index)/resolve")), .csrfField(csrf),
-                                .textField("resolved", label: "处理日期", value: "", type: "date", required: true),
-                                .textField("resolution", label: "处理结果", value: "", required: true, maxLength: 500),
+                                .textField("resolved", label: "处理日期", value: "", type: "date", required: true,
+                                           id: "resolved-\(p.kind.rawValue)-\(item.index)"),
+                                .textField("resolution", label: "处理结果", value: "", required: true, maxLength: 500,
+                                           id: "resolution-\(p.kind.rawValue)-\(item.index)"),
                                 .submitButton("记录处理结果", style: "secondary")
                             ))
                         )
                     })),
                     .if(canEdit && p.starts != nil, .form(
                         .method(.post), .action(url.unitForm("objection/\(p.kind.rawValue)")), .csrfField(csrf),
-                        .textField("received", label: "异议收到日期", value: "", type: "date", required: true),
-                        .textField("content", label: "异议内容", value: "", required: true, maxLength: 500),
+                        .textField("received", label: "异议收到日期", value: "", type: "date", required: true,
+                                   id: "received-\(p.kind.rawValue)"),
+                        .textField("content", label: "异议内容", value: "", required: true, maxLength: 500,
+                                   id: "content-\(p.kind.rawValue)"),
                         .submitButton("登记异议", style: "secondary")
                     ))
                 )

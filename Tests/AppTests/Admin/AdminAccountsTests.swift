@@ -41,18 +41,18 @@ struct AdminAccountsTests {
             try await b.get("/admin/accounts/new")
             let county = try await AdminFixtures.org("长子县工业和信息化局", app)
             let res = try await b.post("/admin/accounts", [
-                "realName": "孙测试", "username": "county2", "role": "countyBureau",
+                "realName": "孙测试", "username": "county9", "role": "countyBureau",
                 "organizationID": county.id!.uuidString,
             ])
             #expect(res.status == .ok)
             let temporary = try #require(AdminFixtures.temporaryPassword(in: res.text))
-            let user = try await AdminFixtures.account("county2", app)
+            let user = try await AdminFixtures.account("county9", app)
             #expect(user.mustChangePassword && user.role == .countyBureau)
             #expect(try await AdminFixtures.auditRecords("account.create", app).last?.objectID == user.id?.uuidString)
             #expect(!(try await b.get("/admin/accounts")).text.contains(temporary))
 
             var newcomer = Browser(app)
-            let login = try await newcomer.login("county2", temporary)
+            let login = try await newcomer.login("county9", temporary)
             #expect(login.location == "/account/password")
         }
     }

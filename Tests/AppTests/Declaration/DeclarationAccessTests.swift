@@ -83,9 +83,10 @@ import VaporTesting
             try await clerk.login("unit1")
             let own = try await clerk.get("/applications/received")
             #expect(own.status == .ok)
-            // unit1's unit (the water institute) has only applicant1's draft: nothing listed.
-            #expect(own.text.contains("暂无已提交的申报"))
+            // unit1's unit (the water institute): its submitted ones (the demo's walks) but not applicant1's draft.
+            #expect(own.text.contains("赵磊"))
             #expect(!own.text.contains("张伟"))
+            #expect(!own.text.contains("李强"))
             var office = Browser(app)
             try await office.login("office")
             let all = try await office.get("/applications/received")
