@@ -11,7 +11,7 @@ public enum AccessPolicy {
     /// Roles that may perform an action at all (the route-level rule).
     public static func roles(for action: Action) -> Set<Role> {
         switch action {
-        case .viewOwnHome, .changeOwnPassword:
+        case .viewOwnHome, .changeOwnPassword, .viewNotifications:
             Set(Role.allCases)
         case .manageOrganizations, .manageAccounts, .viewAuditLog:
             [.systemAdministrator]
@@ -41,8 +41,10 @@ public enum AccessPolicy {
             [.expert]
         case .viewSummaryTable:
             Set([.unitClerk, .committeeOffice]).union(reviewingRoles)
-        case .manageIntake, .manageFees:
+        case .manageIntake, .manageFees, .checkSimilarity:
             [.committeeOffice]
+        case .flagIntegrity:
+            Set([.unitClerk, .committeeOffice, .expert]).union(reviewingRoles)
         case .bookIntake:
             Set([.unitClerk]).union(reviewingRoles)
         case .viewPersonalData:
@@ -52,6 +54,9 @@ public enum AccessPolicy {
             [.committeeOffice]
         }
     }
+
+    /// Why a pair the policy does not list is refused.
+    public static let unlistedPairReason = "系统未规定此操作的权限，已拒绝"
 
     /// The bodies between the employer and the committee office (逐级审核).
     public static let reviewingRoles: Set<Role> = [.personnelAgency, .countyHR, .countyBureau, .competentDepartment, .cityHR]
@@ -67,7 +72,19 @@ public enum AccessPolicy {
         guard roles(for: action).contains(actor.role) else {
             return .deny("您的角色（\(actor.role.label)）无权进行此操作")
         }
+        // Deny by default (issue 8, item 3): every (action, object) pair the system
+        // asks about is listed here; a pair nobody listed is refused, so a new call
+        // site cannot be allowed by accident.
         switch (action, object) {
+        case (_, .system):
+            // The route-level question: the role rule above is the whole answer.
+            return .allow
+        case (.manageAccounts, .account), (.manageOrganizations, .organization):
+            // The system administrator manages every account and organization.
+            return .allow
+        case (.viewPersonalData, .personalData):
+            // Not the owner (allowed first): the committee office, by the role rule.
+            return .allow
         case (.manageUnitClerks, .account(let account)):
             guard account.role == .unitClerk, account.competentDepartmentID == actor.organizationID else {
                 return .deny("只能管理本部门所属单位的经办人账号")
@@ -109,7 +126,7 @@ public enum AccessPolicy {
                 return .deny("只能为本部门所属单位创建经办人账号")
             }
         default:
-            break
+            return .deny(unlistedPairReason)
         }
         return .allow
     }
