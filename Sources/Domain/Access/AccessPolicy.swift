@@ -11,7 +11,7 @@ public enum AccessPolicy {
     /// Roles that may perform an action at all (the route-level rule).
     public static func roles(for action: Action) -> Set<Role> {
         switch action {
-        case .viewOwnHome, .changeOwnPassword, .viewNotifications:
+        case .viewOwnHome, .changeOwnPassword:
             Set(Role.allCases)
         case .manageOrganizations, .manageAccounts, .viewAuditLog:
             [.systemAdministrator]
@@ -41,10 +41,8 @@ public enum AccessPolicy {
             [.expert]
         case .viewSummaryTable:
             Set([.unitClerk, .committeeOffice]).union(reviewingRoles)
-        case .manageIntake, .manageFees, .checkSimilarity:
+        case .manageIntake, .manageFees:
             [.committeeOffice]
-        case .flagIntegrity:
-            Set([.unitClerk, .committeeOffice, .expert]).union(reviewingRoles)
         case .bookIntake:
             Set([.unitClerk]).union(reviewingRoles)
         case .viewPersonalData:
