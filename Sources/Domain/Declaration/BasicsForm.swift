@@ -17,7 +17,7 @@ public enum BasicsForm {
 
     /// Stored together as the declaration's basic values.
     public static let fields: [FieldSpec] = [
-        FieldSpec("ethnicity", "民族", .text(maxLength: 10), required: true),
+        FieldSpec("ethnicity", "民族", .choice(EthnicGroup.choices), required: true),
         FieldSpec("political", "政治面貌", .choice(political), required: true),
         FieldSpec("email", "电子邮箱", .text(maxLength: 80)),
         FieldSpec("workStart", "参加工作时间", .date, required: true),
