@@ -37,6 +37,8 @@ public func configure(_ app: Application, config: AppConfig, migrate: Bool = tru
     if config.logRequests { app.middleware.use(RequestLogMiddleware()) }
 
     try routes(app)
+    // The duplication check's jobs run in the background while the server runs.
+    app.lifecycle.use(SimilarityWorkerLifecycle())
     if migrate { try await app.autoMigrate() }
     try await tuneDatabase(app, config.store)
 }

@@ -31,4 +31,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: SummaryTableController())
     try app.register(collection: IntakeController())
     try app.register(collection: FeesController())
+    try app.register(collection: SimilarityController())
 }

@@ -39,6 +39,10 @@ import VaporTesting
         "POST /intake/bookings/:bookingID/check-in": [.committeeOffice],
         "GET /intake/book": bookers, "POST /intake/book": bookers, "POST /intake/bookings/:bookingID/cancel": bookers,
         "GET /fees": [.committeeOffice], "GET /fees/export": [.committeeOffice], "POST /fees/:appID/pay": [.committeeOffice],
+        // The paper duplication check (issue 10, 七.1): the committee office only.
+        "GET /committee/similarity": office, "POST /committee/similarity/jobs": office,
+        "GET /committee/similarity/:appID": office, "POST /committee/similarity/:appID/external": office,
+        "POST /committee/similarity/:appID/decision": office,
         "GET /reviews": workflowParties, "GET /summary": workflowParties, "GET /summary/export": workflowParties, "POST /reviews/approve": [.personnelAgency, .countyHR, .countyBureau, .competentDepartment, .cityHR],
         "GET /applications/:appID/unit": [.unitClerk], "POST /applications/:appID/unit/panel": [.unitClerk],
         "POST /applications/:appID/unit/ratings": [.unitClerk], "POST /applications/:appID/unit/publicity/:kind": [.unitClerk],

@@ -10,7 +10,7 @@ public struct SimilarityCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "similarity",
         abstract: "Paper duplication check (送审论文查重).",
-        subcommands: [SimilarityCheckCommand.self])
+        subcommands: [SimilarityCheckCommand.self, SimilarityImportCommand.self, SimilarityRunJobsCommand.self])
 
     public init() {}
 }

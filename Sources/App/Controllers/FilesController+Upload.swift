@@ -145,14 +145,17 @@ extension FilesController {
         let originalName = upload.originalName
         do {
             let uploader = try req.currentUser!.requireID()
+            let file = StoredFile(applicationID: applicationID, slot: slot, itemID: item, label: label,
+                                  originalName: originalName, stored: stored, uploadedBy: uploader)
             try await req.transaction { db in
-                let file = StoredFile(applicationID: applicationID, slot: slot, itemID: item, label: label,
-                                      originalName: originalName, stored: stored, uploadedBy: uploader)
                 try await file.create(on: db)
                 try await AuditLog.append(req.auditEntry(
                     "file.upload", objectType: "application", objectID: applicationID.uuidString,
                     detail: "slot=\(slot.rawValue) type=\(stored.kind.rawValue) size=\(stored.scan.size)"), on: db)
             }
+            // 送审论文: its text is extracted now for the duplication check (七.1); an
+            // unreadable text is recorded with its reason, the upload stands.
+            await PaperTextExtraction.indexUpload(req, file: file, year: application.year)
         } catch {
             // No row, no file: the store must not keep bytes nobody can see.
             await FileStore(req).delete(storageName: stored.storageName)

@@ -20,5 +20,6 @@ enum AppMigrations {
         M0015_CreateCommitteeMeetings(),
         M0016_CreateResults(),
         M0017_CreateIntakeAndFees(),
+        M0021_CreateSimilarity(),
     ]
 }

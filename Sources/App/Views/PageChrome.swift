@@ -85,6 +85,7 @@ struct NavItem {
             NavItem(title: "收审安排", path: "/intake", action: .manageIntake),
             NavItem(title: "预约收审", path: "/intake/book", action: .bookIntake),
             NavItem(title: "评审费", path: "/fees", action: .manageFees),
+            NavItem(title: "论文查重", path: "/committee/similarity", action: .checkSimilarity),
             NavItem(title: "评审条件", path: "/conditions"),
             NavItem(title: "单位经办人", path: "/department/clerks", action: .manageUnitClerks),
             NavItem(title: "机构名录", path: "/organizations", action: .viewOrganizationDirectory),

@@ -41,7 +41,7 @@ public enum AccessPolicy {
             [.expert]
         case .viewSummaryTable:
             Set([.unitClerk, .committeeOffice]).union(reviewingRoles)
-        case .manageIntake, .manageFees:
+        case .manageIntake, .manageFees, .checkSimilarity:
             [.committeeOffice]
         case .bookIntake:
             Set([.unitClerk]).union(reviewingRoles)

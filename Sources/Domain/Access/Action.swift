@@ -52,4 +52,7 @@ public enum Action: String, CaseIterable, Sendable {
     case bookIntake
     /// 评审费: record payments, see totals and export them (the committee office).
     case manageFees
+    /// 论文查重 (七.1): run the duplication check, read the reports and papers' texts,
+    /// enter the external ratio, confirm or override the flag (the committee office).
+    case checkSimilarity
 }

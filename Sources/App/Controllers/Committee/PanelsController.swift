@@ -21,10 +21,14 @@ struct PanelsController: RouteCollection {
     static let engineer = TargetLevel.engineer.jsonName
 
     /// Engineers accepted at intake and not yet on a panel, by specialty.
-    static func waiting(_ db: any Database, year: Int) async throws -> [ApplicationRecord] {
-        try await ApplicationRecord.query(on: db).filter(\.$state == ApplicationState.accepted.rawValue)
+    /// Those the office confirmed as not admitted to the defense (抄袭率超限, 七.1) are left out.
+    static func waiting(_ db: any Database, year: Int, copyRule: CopyRatioRule? = nil) async throws -> [ApplicationRecord] {
+        let all = try await ApplicationRecord.query(on: db).filter(\.$state == ApplicationState.accepted.rawValue)
             .filter(\.$targetLevel == engineer).filter(\.$year == year).with(\.$applicant).with(\.$unit)
             .sort(\.$specialty).all()
+        guard let copyRule else { return all }
+        let barred = try await SimilarityRecords.barred(all.compactMap(\.id), rule: copyRule, on: db)
+        return all.filter { !barred.contains($0.id!) }
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -35,7 +39,7 @@ struct PanelsController: RouteCollection {
         let csrf = try await req.csrfToken()
         let year = req.policies.current.applicationDate.year
         let panels = try await DefensePanel.query(on: req.db).filter(\.$year == year).sort(\.$createdAt).all()
-        let waiting = try await Self.waiting(req.db, year: year)
+        let waiting = try await Self.waiting(req.db, year: year, copyRule: CopyRatioRule(req.policies.year))
         let groups = Array(Set(waiting.map(\.specialty))).sorted()
         let size = try CommitteeData.integer(req, "defensePanelSize")
         var rows: [[CommitteeUI.Body]] = []
@@ -96,7 +100,7 @@ struct PanelsController: RouteCollection {
         let snap = try await PanelSnapshot.load(panel, on: req.db)
         let rules = try CommitteeData.rules(req)
         let declared = try await CommitteeData.declared(for: snap.slots.map { $0.$application.id }, on: req.db)
-        let waiting = try await Self.waiting(req.db, year: panel.year).filter { $0.specialty == panel.specialty }
+        let waiting = try await Self.waiting(req.db, year: panel.year, copyRule: CopyRatioRule(req.policies.year)).filter { $0.specialty == panel.specialty }
         let notes = try await CommitteeNote.query(on: req.db).filter(\.$subjectID == panel.id!).sort(\.$at).all()
         let graded = snap.graded(rules: rules)
         let memberRows: [[CommitteeUI.Body]] = snap.members.map { m in
@@ -190,6 +194,10 @@ struct PanelsController: RouteCollection {
               let application = try await ApplicationRecord.query(on: req.db).filter(\.$id == appID).with(\.$applicant).with(\.$unit).first(),
               application.specialty == panel.specialty, application.targetLevel == Self.engineer else {
             return try await renderPanel(req, panel, errors: ["请选择本专业组已受理的工程师申报"], status: .unprocessableEntity)
+        }
+        guard try await SimilarityRecords.barred([appID], rule: CopyRatioRule(req.policies.year), on: req.db).isEmpty else {
+            return try await renderPanel(req, panel, errors: ["\(application.applicant.realName)的送审论文抄袭率超限，已确认不予参加答辩（七.1）"],
+                                         status: .unprocessableEntity)
         }
         let result = try await PanelFactory.schedule(req, application: application, panel: panel, startsAt: startsAt)
         if case .failure(let refusal) = result {

@@ -54,7 +54,7 @@ enum CommitteeUI {
     /// The office's committee menu, on top of its pages.
     static func officeMenu() -> Body {
         .nav(.class("subnav"), .ariaLabel("评委会工作"), .ul(
-            .li(link("专家库", "/committee/experts")), .li(link("评审组与答辩安排", "/committee/panels")),
+            .li(link("专家库", "/committee/experts")), .li(link("评审组与答辩安排", "/committee/panels")), .li(link("论文查重", "/committee/similarity")),
             .li(link("量化赋分", "/committee/quantitative")), .li(link("评审成绩排名", "/committee/rankings")),
             .li(link("评委会会议", "/committee/meetings")), .li(link("结果公示与证书", "/committee/results"))
         ))

@@ -1,0 +1,34 @@
+import Domain
+import Fluent
+import Foundation
+
+/// The office's part of an application's duplication check: the ratio of the
+/// external report (entered from the uploaded 检测报告) and its decision on a flag
+/// (confirm: not admitted to the defense; override: admitted), with the reason.
+final class SimilarityReview: Model, @unchecked Sendable {
+    static let schema = "similarity_reviews"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "application_id") var application: ApplicationRecord
+    @OptionalField(key: "external_ratio") var externalRatio: Double?
+    @OptionalField(key: "decision") var decision: String?
+    @Field(key: "reason") var reason: String
+    @OptionalParent(key: "decided_by") var decidedBy: UserAccount?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(applicationID: UUID) {
+        self.$application.id = applicationID
+        self.reason = ""
+    }
+
+    /// The stored decision; a value that does not decode is an error.
+    func decisionValue() throws -> DefenseAdmission.Decision? {
+        guard let decision else { return nil }
+        guard let value = DefenseAdmission.Decision(rawValue: decision) else {
+            throw StoredValueError(field: "similarity_reviews.decision", value: decision)
+        }
+        return value
+    }
+}

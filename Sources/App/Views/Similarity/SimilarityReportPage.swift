@@ -1,0 +1,97 @@
+import Plot
+
+/// One application's duplication report (七.1), for the committee office only: our
+/// ratio, the sources, the matched passages side by side (paper | source, the
+/// copied part marked), the external report's ratio and the office's decision. All
+/// paper and source text goes in as escaped text nodes, never as markup.
+struct SimilarityReportPage {
+    struct Passage {
+        var paper: HighlightedText.Excerpt
+        var source: HighlightedText.Excerpt
+    }
+
+    struct Source {
+        var kind: String
+        var title: String
+        var ratio: String
+        var passages: [Passage]
+        var omitted: Int
+    }
+
+    var chrome: PageChrome
+    var csrf: String
+    var applicationID: String
+    var applicant: String
+    var unit: String
+    var specialty: String
+    var rule: String
+    var checked: String?
+    var ours: String?
+    var characters: Int
+    var problem: String?
+    var external: String?
+    var externalValue: String
+    var status: String
+    var reasons: [String]
+    var decision: String?
+    var flagged: Bool
+    var sources: [Source]
+    var paper: [(String, Bool)]
+    var errors: [String]
+
+    func render() -> HTML {
+        CommitteeUI.page(chrome, [
+            CommitteeUI.officeMenu(),
+            .p(.a(.href("/committee/similarity"), .text("返回论文查重"))),
+            CommitteeUI.errors(errors),
+            .dl(.class("facts"), .id("summary"),
+                .dt(.text("申报人")), .dd(.text(applicant)),
+                .dt(.text("工作单位")), .dd(.text(unit)),
+                .dt(.text("申报专业")), .dd(.text(specialty)),
+                .dt(.text("本系统抄袭率")), .dd(.id("our-ratio"), .text(ours.map { "\($0)（共\(characters)字，\(checked ?? "")检测）" } ?? (problem ?? "尚未检测"))),
+                .dt(.text("外部检测报告抄袭率")), .dd(.id("external-ratio"), .text(external ?? "未录入")),
+                .dt(.text("答辩资格")), .dd(.id("admission"), flagged ? .strong(.text(status)) : .text(status)),
+                .unwrap(decision) { .group(.dt(.text("办公室意见")), .dd(.text($0))) }
+            ),
+            .p(.class("hint"), .text("七.1：\(rule)。本系统和外部检测报告任一超过限值即标记为不予参加答辩，由评委会办公室确认或说明理由后撤销。")),
+            .if(!reasons.isEmpty, .ul(.class("error-summary"), .forEach(reasons) { .li(.text($0)) })),
+            CommitteeUI.section("外部检测报告", id: "external", [
+                CommitteeUI.form("/committee/similarity/\(applicationID)/external", csrf: csrf, id: "external-form", [
+                    .textField("externalRatio", label: "外部检测报告的抄袭率（%，0–100，依申报人上传的检测报告填写）",
+                               value: externalValue, required: true, maxLength: 8),
+                ], submit: "保存", style: "secondary"),
+            ]),
+            .if(flagged, CommitteeUI.section("确认或撤销标记", id: "decision", [
+                CommitteeUI.form("/committee/similarity/\(applicationID)/decision", csrf: csrf, id: "decision-form", [
+                    .selectField("decision", label: "处理", choices: [
+                        Choice(value: "confirm", label: "确认：不予参加答辩"),
+                        Choice(value: "override", label: "撤销标记：准予参加答辩"),
+                    ], selected: nil, required: true),
+                    .textAreaField("reason", label: "理由（记入审计日志）", value: "", required: true, rows: 3, maxLength: 500),
+                ], submit: "提交"),
+            ])),
+            CommitteeUI.section("相似来源", id: "sources", [
+                CommitteeUI.table(["来源", "类别", "占本文比例"], sources.map { [.text($0.title), .text($0.kind), .text($0.ratio)] },
+                                  id: "source-list", empty: "未发现13字以上的相同段落。"),
+            ]),
+            .group(sources.enumerated().map { i, s in
+                .section(.id("source-\(i + 1)"), .class("similarity-source"),
+                    .h3(.text("来源\(i + 1)：\(s.title)（\(s.ratio)）")),
+                    .div(.class("table-wrap"), .table(.class("data side-by-side"),
+                        .thead(.tr(.th(.text("送审论文")), .th(.text("相似来源")))),
+                        .tbody(.forEach(s.passages) { p in
+                            .tr(.td(excerpt(p.paper)), .td(excerpt(p.source)))
+                        }))),
+                    .if(s.omitted > 0, .p(.class("muted"), .text("另有\(s.omitted)段未列出。"))))
+            }),
+            .if(!paper.isEmpty, .details(.id("paper-text"), .summary(.text("送审论文全文（标记部分为与各来源相同的段落）")),
+                .div(.class("paper-text"), .forEach(paper.indices) { i in
+                    paper[i].1 ? .element(named: "mark", nodes: [.text(paper[i].0)]) : .text(paper[i].0)
+                }))),
+        ])
+    }
+
+    private func excerpt(_ e: HighlightedText.Excerpt) -> Node<HTML.BodyContext> {
+        .group(.text(e.before), .element(named: "mark", nodes: [.text(e.match)]), .text(e.after))
+    }
+}
