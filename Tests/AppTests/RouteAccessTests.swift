@@ -85,7 +85,19 @@ import VaporTesting
         "POST /expert/panels/:panelID/scores/:appID": [.expert], "POST /expert/panels/:panelID/close": [.expert],
         "POST /expert/conflicts": [.expert], "GET /expert/meetings/:meetingID": [.expert],
         "POST /expert/meetings/:meetingID/ballots/:appID": [.expert],
+        // Issue 11, second part: question bank and defense material, table, integrity, exports.
+        "GET /committee/questions": office, "POST /committee/questions": office, "POST /committee/questions/:questionID/disable": office,
+        "POST /expert/panels/:panelID/questions/:appID": [.expert], "GET /expert/panels/:panelID/material/:appID/files/:fileID": [.expert],
+        "GET /committee/quantitative/table": office, "POST /committee/quantitative/table": office,
+        "GET /applications/:appID/integrity-flag": flaggers, "POST /applications/:appID/integrity-flag": flaggers,
+        "POST /expert/panels/:panelID/flags/:appID": flaggers,
+        "GET /committee/integrity": office, "POST /committee/integrity/cancel": office, "POST /committee/integrity/flags/:flagID/dismiss": office,
+        "GET /committee/exports": office, "GET /committee/exports/platform.json": office, "GET /committee/exports/:kind": office,
     ]
+
+    /// Any reviewer may report suspected false materials (十（二））.
+    static let flaggers: Set<Role> = [.unitClerk, .committeeOffice, .expert, .personnelAgency, .countyHR, .countyBureau,
+                                      .competentDepartment, .cityHR]
 
     /// Roles that may look at declarations at all; the object rule narrows it.
     static let viewers: Set<Role> = [.applicant, .unitClerk, .committeeOffice, .personnelAgency, .countyHR, .countyBureau,

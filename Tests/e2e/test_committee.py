@@ -1,12 +1,16 @@
 """The committee stage in a real browser (九, 十; 《职称评审管理暂行规定》2019): the
 office sees the drawn 电气工程 panel with its recusal, every panel expert scores 刘洋,
 the lead closes the panel and sees the grade with its rule, the public results page
-lists the passed applicant, and anyone verifies a certificate without signing in."""
+lists the passed applicant, and anyone verifies a certificate without signing in.
+Also: the panel reads the applicant's chosen defense material and assigns questions
+from the office's bank (九); any reviewer reports suspected false materials and the
+office handles it (十（二））; the quantitative table, exports and the platform file."""
+import json
 import re
 
 from selenium.webdriver.common.by import By
 
-from conftest import login, logout, submit, url
+from conftest import axe_check, login, logout, submit, url
 
 
 def panel_members(browser):
@@ -19,6 +23,44 @@ def panel_members(browser):
     members = [(r.find_elements(By.TAG_NAME, "td")[1].text, r.find_elements(By.TAG_NAME, "td")[2].text) for r in rows]
     logout(browser)
     return panel_url.replace("/committee/panels/", "/expert/panels/"), members
+
+
+def test_panel_reads_the_chosen_material_and_assigns_questions(browser):
+    """Runs before the close: the lead reads 刘洋's chosen paper, assigns an individual
+    question from the bank, and reports a suspicion; the office sees and dismisses it."""
+    expert_url, members = panel_members(browser)
+    lead = next(m[0] for m in members if m[1] == "组长")
+    login(browser, "office")
+    browser.get(url("/committee/questions"))
+    axe_check(browser)
+    assert "个性问题" in browser.find_element(By.ID, "question-list").text
+    logout(browser)
+    login(browser, lead)
+    browser.get(expert_url)
+    axe_check(browser)
+    material = browser.find_element(By.CSS_SELECTOR, ".defense-material").text
+    assert "配电网分布式光伏接入的电压越限治理" in material and "山西电力" in material
+    form = browser.find_element(By.CSS_SELECTOR, "form.question-form")
+    choice = next(label for label in form.find_elements(By.TAG_NAME, "label") if "个性问题" in label.text)
+    question = choice.text
+    choice.click()
+    submit(browser, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    assigned = browser.find_element(By.CSS_SELECTOR, "ol.assigned-questions").text
+    assert question in assigned and "选定" in assigned
+    flag = browser.find_element(By.CSS_SELECTOR, "details.integrity-flag")
+    flag.find_element(By.TAG_NAME, "summary").click()
+    flag.find_element(By.TAG_NAME, "textarea").send_keys("论文引用的数据与单位业绩不符，请核查")
+    submit(browser, flag.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    logout(browser)
+    login(browser, "office")
+    browser.get(url("/committee/integrity"))
+    axe_check(browser)
+    row = next(r for r in browser.find_elements(By.CSS_SELECTOR, "#flag-list tbody tr") if "论文引用的数据" in r.text)
+    assert "刘洋" in row.text and "待评委会办公室核查" in row.text
+    row.find_element(By.NAME, "resolution").send_keys("经核对业绩证明，数据属实")
+    submit(browser, row.find_element(By.XPATH, ".//button[contains(., '核查不属实')]"))
+    assert "经核查不属实" in browser.find_element(By.ID, "flag-list").text
+    logout(browser)
 
 
 def test_experts_score_and_the_lead_closes(browser):
@@ -73,3 +115,26 @@ def test_results_are_public_and_a_certificate_verifies(browser):
     assert "王芳" in card and "工程师" in card and "*" in card
     browser.get(url("/verify/NOSUCHCODE00"))
     assert "不存在" in browser.page_source
+
+
+def test_office_quantitative_table_exports_and_platform_file(browser):
+    login(browser, "office")
+    browser.get(url("/committee/quantitative/table"))
+    axe_check(browser)
+    # The demo has scored a panel: the year's table is fixed (九).
+    assert "不能再更改" in browser.page_source
+    assert "论文论著" in browser.find_element(By.ID, "quantitative-table").text
+    browser.get(url("/committee/quantitative"))
+    submit(browser, browser.find_elements(By.CSS_SELECTOR, "#quantitative-list a")[0])
+    axe_check(browser)
+    browser.get(url("/committee/exports"))
+    axe_check(browser)
+    links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "#exports a")]
+    assert any(h.endswith("/committee/exports/votes?format=xlsx") for h in links)
+    # The file is an attachment: fetch it in the signed-in page instead of downloading.
+    text = browser.execute_async_script(
+        "const done = arguments[0]; fetch('/committee/exports/platform.json').then(r => r.text()).then(done)")
+    data = json.loads(text)
+    assert data["format"] == "changzhi-title-review/passed-list" and data["count"] == len(data["records"])
+    assert any(r["name"] == "王芳" and "*" in r["maskedIdNumber"] for r in data["records"])
+    logout(browser)

@@ -23,6 +23,9 @@ public struct AppConfig: Sendable {
     public var lockoutSeconds: Int
     /// Emit request logs (never with bodies or query strings).
     public var logRequests: Bool
+    /// PUBLIC_BASE_URL: where the public pages are reached (e.g. https://zcps.changzhi.gov.cn),
+    /// without a trailing slash; certificate QR links are built from it, never from the Host header.
+    public var publicBaseURL: String = "http://localhost:8080"
 
     public init(store: Store, filesPath: String = "./data/files", secureCookies: Bool = false,
                 demoPassword: String? = nil, bcryptCost: Int = 12, sessionIdleSeconds: Int = 30 * 60,
@@ -53,7 +56,16 @@ public struct AppConfig: Sendable {
             secureCookies: env["SECURE_COOKIES"] == "1",
             demoPassword: env["DEMO_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 },
             bcryptCost: Int(env["BCRYPT_COST"] ?? "") ?? 12
-        )
+        ).withPublicBaseURL(env["PUBLIC_BASE_URL"])
+    }
+
+    /// The same settings with PUBLIC_BASE_URL applied when set (trailing slashes dropped).
+    public func withPublicBaseURL(_ url: String?) -> AppConfig {
+        var copy = self
+        if let url = url?.trimmingCharacters(in: .whitespaces), !url.isEmpty {
+            copy.publicBaseURL = String(url.reversed().drop(while: { $0 == "/" }).reversed())
+        }
+        return copy
     }
 
     /// "30分钟": the idle limit as messages say it.

@@ -30,7 +30,9 @@ struct WorkflowRunner {
 
     @discardableResult
     func fire(_ transition: ApplicationTransition, on application: ApplicationRecord,
-              extra: Extra = Extra()) async throws -> Result<ApplicationState, TransitionRefusal> {
+              extra: Extra = Extra(), in outer: (any Database)? = nil) async throws -> Result<ApplicationState, TransitionRefusal> {
+        // `outer`: a transaction the caller holds, so several transitions commit together
+        // (the panel lead's close); nil opens one for this transition.
         guard let user = req.currentUser, let actor = req.actor, let id = application.id else {
             throw PageError.signInRequired(expired: false)
         }
@@ -58,14 +60,14 @@ struct WorkflowRunner {
         case .failure(let refusal):
             try await AuditLog.append(req.auditEntry(transition.auditAction, objectType: "application",
                                                      objectID: id.uuidString, outcome: .denied,
-                                                     detail: String(describing: refusal).prefix(200).description), on: req.db)
+                                                     detail: String(describing: refusal).prefix(200).description), on: outer ?? req.db)
             return decision
         case .success(let next):
             let reached = next.step.flatMap { route.firstIndex(of: $0) }.map { max($0, application.reachedStep) }
                 ?? application.reachedStep
             let now = req.clock.now()
             let organizationName = user.$organization.value?.name ?? ""
-            let applied: Bool = try await req.transaction { db in
+            let change: @Sendable (any Database) async throws -> Bool = { db in
                 guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
                 var update = sql.update(ApplicationRecord.schema)
                     .set("state", to: next.rawValue)
@@ -92,9 +94,10 @@ struct WorkflowRunner {
                                                          detail: "\(from.rawValue) -> \(next.rawValue)"), on: db)
                 return true
             }
+            let applied = if let outer { try await change(outer) } else { try await req.transaction(change) }
             guard applied else {
                 // Someone else moved it first: report the state it is in now.
-                let current = try await ApplicationRecord.find(id, on: req.db)?.stateValue ?? from
+                let current = try await ApplicationRecord.find(id, on: outer ?? req.db)?.stateValue ?? from
                 return .failure(.wrongState(current))
             }
             application.state = next.rawValue

@@ -6,7 +6,8 @@ import Vapor
 /// The committee stage for the demo: an expert pool (expert1..7 with accounts, five more
 /// without), a closed 机械工程 panel for 王芳 (applicant2) with scores, a meeting with
 /// ballots, a publicized result and a certificate; and an open 电气工程 panel for 刘洋
-/// (applicant4), drawn from the account experts, waiting for their scores (the e2e walk).
+/// (applicant4), drawn from the account experts, waiting for their scores (the e2e walk);
+/// 刘洋's chosen paper and a question bank for both specialties.
 /// Dates after intake are computed from the policy's intake window, not literals.
 enum DemoCommittee {
     static func create(on db: any Database, policy: Policy, calendar: WorkingDayCalendar, now: Date) async throws {
@@ -42,6 +43,24 @@ enum DemoCommittee {
         let wang = try await user("applicant2"), liu = try await user("applicant4")
         let wangApp = try await accepted(wang, specialty: "机械工程", policy: policy, on: db, now: now)
         let liuApp = try await accepted(liu, specialty: "电气工程", policy: policy, on: db, now: now)
+        // 刘洋's chosen defense material (九): a paper, which the panel reads before the defense.
+        let paper = ApplicationItem(applicationID: liuApp.id!, section: .papers, position: 0, values: [
+            "title": "配电网分布式光伏接入的电压越限治理", "journal": "山西电力", "issn": "ISSN 1671-0320 / CN 14-1265/TM",
+            "published": "\(year - 1)-06-15", "authorship": "first", "characters": "6200", "database": "cnki",
+            "publicJournal": "1", "relevant": "1"])
+        try await paper.create(on: db)
+        liuApp.defenseItemID = paper.id
+        try await liuApp.update(on: db)
+        // The question bank per specialty: common questions for everyone, individual ones chosen per applicant.
+        for (specialty, kind, text) in [
+            ("电气工程", "common", "请简述本专业现行主要技术标准及其在你工作中的应用。"),
+            ("电气工程", "common", "谈谈你任现职以来解决的一个最主要的技术问题。"),
+            ("电气工程", "individual", "论文中电压越限治理方案的经济性如何评估？"),
+            ("电气工程", "individual", "分布式光伏接入后继电保护整定需要作哪些调整？"),
+            ("机械工程", "common", "请简述本专业现行主要技术标准及其在你工作中的应用。"),
+        ] {
+            try await DefenseQuestion(year: year, specialty: specialty, kind: kind, text: text).create(on: db)
+        }
         // expert7 declared a conflict with 刘洋 (the demo's recusal).
         try await ExpertConflict(expertID: electrical[6].id!, applicationID: liuApp.id!, source: ConflictSource.declaredByExpert.rawValue,
                                  reason: "曾与申报人在同一项目组共事").create(on: db)

@@ -15,6 +15,11 @@ final class IntegrityRecord: Model, @unchecked Sendable {
     @Field(key: "starts") var starts: String
     @Field(key: "ends") var ends: String
     @OptionalParent(key: "created_by") var createdBy: UserAccount?
+    /// The application whose materials were false, when the record came from one.
+    @OptionalField(key: "application_id") var applicationID: UUID?
+    /// The employer that should have checked the materials, and what it failed to check (十（二）).
+    @OptionalField(key: "unit_id") var unitID: UUID?
+    @OptionalField(key: "unit_failure") var unitFailure: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

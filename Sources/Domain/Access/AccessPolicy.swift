@@ -43,6 +43,8 @@ public enum AccessPolicy {
             Set([.unitClerk, .committeeOffice]).union(reviewingRoles)
         case .manageIntake, .manageFees, .checkSimilarity:
             [.committeeOffice]
+        case .flagIntegrity:
+            Set([.unitClerk, .committeeOffice, .expert]).union(reviewingRoles)
         case .bookIntake:
             Set([.unitClerk]).union(reviewingRoles)
         case .viewPersonalData:

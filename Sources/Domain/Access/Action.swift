@@ -55,4 +55,7 @@ public enum Action: String, CaseIterable, Sendable {
     /// 论文查重 (七.1): run the duplication check, read the reports and papers' texts,
     /// enter the external ratio, confirm or override the flag (the committee office).
     case checkSimilarity
+    /// 举报疑似虚假材料: any reviewer (unit, reviewing bodies, the office, panel experts)
+    /// reports suspected false materials with evidence; the office confirms (十（二））.
+    case flagIntegrity
 }

@@ -33,6 +33,10 @@ public struct QuantitativeTable: Sendable {
         public let cap: Tenths
         /// 完成技术项目：每项5分，最高20分.
         public var rule: String { "\(kind.label)：每项\(points)分，最高\(cap)分" }
+
+        public init(kind: QuantitativeKind, points: Tenths, cap: Tenths) {
+            self.kind = kind; self.points = points; self.cap = cap
+        }
     }
 
     public let items: [Item]

@@ -62,7 +62,9 @@ public enum ApplicationTransition: String, CaseIterable, Sendable, Codable {
         case .reject: Set([.unitReview] + ApplicationState.levelReviewStates)
         case .acceptAtIntake: [.intake]
         case .cancelForIntegrity:
-            Set(ApplicationState.allCases.filter { !$0.isFinal && $0 != .draft })
+            // False materials found at any stage (十（二）): every committee state too, even
+            // after certification (the certificate is then revoked).
+            Set(ApplicationState.allCases.filter { !$0.isFinal && $0 != .draft }).union(ApplicationState.committeeStates)
         case .scheduleDefense: [.accepted]
         case .concludeDefense: [.scheduled]
         case .reopenDefense: [.defended, .eliminated]

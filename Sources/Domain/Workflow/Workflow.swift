@@ -86,6 +86,9 @@ public enum Workflow {
             guard facts.actorIsApplicant else { return .failure(.notAllowed) }
         case let t where t.isCommitteeStage:
             guard facts.committeeActor else { return .failure(.notParty) }
+        case .cancelForIntegrity:
+            // The office acts on false materials wherever the application is (十（二））.
+            guard facts.actorIsParty || facts.committeeActor else { return .failure(.notParty) }
         default:
             guard facts.actorIsParty else { return .failure(.notParty) }
         }

@@ -88,15 +88,22 @@ struct ExpertPanelController: RouteCollection {
             CommitteeUI.errors(panel.isClosed ? Array(errors.values) : (errors["close"].map { [$0] } ?? [])),
             .p(.text("答辩地点：\(panel.room)。答辩成绩实行百分制：答辩材料学术水平评价占\(DefenseWeightsText.materials(req))、现场答辩评价占\(DefenseWeightsText.onsite(req))；每项0至100分，最多一位小数。组长结束评分前，您只能看到和修改自己的评分。")),
         ]
+        let bank = try await QuestionBank.questions(year: panel.year, specialty: panel.specialty, on: req.db)
         for slot in visible {
             let app = slot.application
             let id = app.id!
             let key = id.uuidString
             let own = mine[id]
             let result = graded.applicant(key)
+            // Only for applicants that passed the recusal check above (`visibleSlots`).
+            let material = try await DefenseMaterial.load(for: app, on: req.db)
+            let assigned = try await QuestionBank.assigned(applicationID: id, on: req.db)
             sections.append(.section(.class("applicant"), .attribute(named: "id", value: "a-\(key)"),
                 .h2(.text("\(app.applicant.realName)（\(app.specialty)）")),
                 .p(.text("工作单位：\(app.unit.name)；答辩时间：\(slot.startsAt)")),
+                PanelMaterialView.material(material, panelID: panel.id!, applicationID: id),
+                PanelMaterialView.questions(bank: bank, assigned: assigned, panel: panel, applicationID: id, csrf: csrf),
+                PanelMaterialView.flagForm(panelID: panel.id!, applicationID: id, csrf: csrf),
                 .if(!panel.isClosed, .group(
                     CommitteeUI.errors([errors["\(key).materials"], errors["\(key).onsite"]].compactMap { $0 }),
                     .form(.method(.post), .action("/expert/panels/\(panel.id!)/scores/\(key)"), .class("stacked score-form"), .csrfField(csrf),
@@ -187,20 +194,39 @@ struct ExpertPanelController: RouteCollection {
                                     status: .unprocessableEntity)
         }
         let graded = snap.graded(rules: try CommitteeData.rules(req))
-        // Closed first (a conditional update: a second click finds it closed), then each applicant's defense concluded.
-        let closed = try await DefensePanel.query(on: req.db).filter(\.$id == panel.id!).filter(\.$state == "open")
-            .set(\.$state, to: "closed").set(\.$closedAt, to: req.clock.now()).update()
-        _ = closed
-        for slot in snap.slots {
-            guard let r = graded.applicant(slot.$application.id.uuidString) else { continue }
-            var extra = WorkflowRunner.Extra()
-            extra.committeeActor = true
-            extra.defenseEliminated = r.eliminated
-            extra.reason = "答辩成绩\(r.defenseScore)，\(r.grade.label)"
-            try await req.workflow.fire(.concludeDefense, on: slot.application, extra: extra)
+        // One transaction across the panel and all its applicants: the panel closed (a conditional
+        // update: a second click finds it closed), each applicant's defense concluded; if any
+        // applicant cannot move, nothing is recorded and the panel stays open.
+        struct CloseRefused: Error { let message: String }
+        let workflow = req.workflow, now = req.clock.now()
+        let slots = snap.slots, panelID = panel.id!
+        let audit = req.auditEntry("panel.close", objectType: "panel", objectID: panelID.uuidString, detail: graded.counts.description)
+        do {
+            try await req.transaction { db in
+                let closed = try await DefensePanel.query(on: db).filter(\.$id == panelID).filter(\.$state == "open")
+                    .set(\.$state, to: "closed").set(\.$closedAt, to: now).update()
+                _ = closed
+                guard try await DefensePanel.query(on: db).filter(\.$id == panelID).filter(\.$state == "closed").count() == 1 else {
+                    throw CloseRefused(message: "评审组状态已变化，请刷新后重试")
+                }
+                for slot in slots {
+                    guard let r = graded.applicant(slot.$application.id.uuidString) else { continue }
+                    var extra = WorkflowRunner.Extra()
+                    extra.committeeActor = true
+                    extra.defenseEliminated = r.eliminated
+                    extra.reason = "答辩成绩\(r.defenseScore)，\(r.grade.label)"
+                    if case .failure(let refusal) = try await workflow.fire(.concludeDefense, on: slot.application, extra: extra, in: db) {
+                        throw CloseRefused(message: "\(slot.application.applicant.realName)：\(refusal.message)")
+                    }
+                }
+                try await AuditLog.append(audit, on: db)
+            }
+        } catch let refused as CloseRefused {
+            for slot in slots { if let fresh = try await ApplicationRecord.find(slot.$application.id, on: req.db) { slot.application.state = fresh.state } }
+            panel.state = "open"
+            return try await render(req, panel, member, expert, errors: ["close": "结束评分未完成，未作任何更改：" + refused.message], typed: [:],
+                                    status: .unprocessableEntity)
         }
-        try await AuditLog.append(req.auditEntry("panel.close", objectType: "panel", objectID: panel.id!.uuidString,
-                                                 detail: graded.counts.description), on: req.db)
         return req.redirect(to: "/expert/panels/\(panel.id!)?notice=saved")
     }
 

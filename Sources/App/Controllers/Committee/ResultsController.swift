@@ -235,8 +235,12 @@ struct ResultsController: RouteCollection {
                 .p(.a(.href("/verify"), .text("重新查验"))),
             ]).response(status: .notFound)
         }
+        let revoked = cert.revokedOn
         return CommitteeUI.page(PageChrome(req: req, title: "证书查验"), [
-            .p(.class("notice"), .text("查验结果：证书真实有效。")),
+            revoked.map { day in
+                .div(.class("error-summary revoked"), .attribute(named: "role", value: "alert"),
+                     .p(.text("查验结果：该证书已撤销（\(LocalDate(iso: day)?.chinese ?? day)，\(cert.revokedReason ?? "评审资格已取消")），不再有效。")))
+            } ?? .p(.class("notice"), .text("查验结果：证书真实有效。")),
             .dl(.id("certificate"),
                 .dt(.text("姓名")), .dd(.text(cert.holderName)),
                 .dt(.text("身份证号")), .dd(.text(cert.maskedID)),
@@ -295,8 +299,8 @@ enum CertificatePrint {
     }
 
     static func page(_ req: Request, _ c: CertificateRecord) async throws -> Response {
-        let host = req.headers.first(name: .host) ?? "localhost"
-        let link = "http://\(host)/verify/\(c.code)"
+        // The configured public address (PUBLIC_BASE_URL), never the request's Host header.
+        let link = "\(req.config.publicBaseURL)/verify/\(c.code)"
         let svg = await qrSVG(link)
         let html = HTML(.attribute(named: "lang", value: "zh-CN"),
             .head(.meta(.charset(.utf8)), .element(named: "title", text: "专业技术职务任职资格证书"), .link(.rel(.stylesheet), .href("/static/print.css"))),

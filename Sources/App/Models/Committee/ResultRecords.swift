@@ -62,6 +62,9 @@ final class CertificateRecord: Model, @unchecked Sendable {
     @Field(key: "title") var title: String
     @Field(key: "specialty") var specialty: String
     @Field(key: "committee") var committee: String
+    /// Set when the certificate is revoked (false materials found after certification, 十（二））.
+    @OptionalField(key: "revoked_on") var revokedOn: String?
+    @OptionalField(key: "revoked_reason") var revokedReason: String?
 
     init() {}
 

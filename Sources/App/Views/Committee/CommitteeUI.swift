@@ -56,7 +56,9 @@ enum CommitteeUI {
         .nav(.class("subnav"), .ariaLabel("评委会工作"), .ul(
             .li(link("专家库", "/committee/experts")), .li(link("评审组与答辩安排", "/committee/panels")), .li(link("论文查重", "/committee/similarity")),
             .li(link("量化赋分", "/committee/quantitative")), .li(link("评审成绩排名", "/committee/rankings")),
-            .li(link("评委会会议", "/committee/meetings")), .li(link("结果公示与证书", "/committee/results"))
+            .li(link("答辩题库", "/committee/questions")), .li(link("评委会会议", "/committee/meetings")),
+            .li(link("结果公示与证书", "/committee/results")), .li(link("诚信核查", "/committee/integrity")),
+            .li(link("数据导出", "/committee/exports"))
         ))
     }
 

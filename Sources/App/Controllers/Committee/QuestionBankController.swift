@@ -1,0 +1,131 @@
+import Domain
+import Fluent
+import Plot
+import Vapor
+
+/// 答辩题库 (九): the office keeps common (公共) and individual (个性) questions per
+/// specialty; a panel member, after reading an applicant's chosen material, assigns
+/// questions to that applicant and opens the material's files. Every expert path
+/// passes the panel seat's recusal check first: a conflicted expert never sees any of it.
+struct QuestionBankController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let q = routes.grouped("committee", "questions")
+        q.get(use: list).requires(.manageCommittee)
+        q.post(use: add).requires(.manageCommittee)
+        q.post(":questionID", "disable", use: disable).requires(.manageCommittee)
+        let e = routes.grouped("expert", "panels", ":panelID")
+        e.post("questions", ":appID", use: assign).requires(.scoreDefense)
+        e.get("material", ":appID", "files", ":fileID", use: file).requires(.scoreDefense)
+    }
+
+    @Sendable func list(req: Request) async throws -> Response { try await render(req, errors: [], status: .ok) }
+
+    func render(_ req: Request, errors: [String], status: HTTPResponseStatus) async throws -> Response {
+        let csrf = try await req.csrfToken()
+        let year = req.policies.current.applicationDate.year
+        let questions = try await DefenseQuestion.query(on: req.db).filter(\.$year == year).filter(\.$isActive == true)
+            .sort(\.$specialty).sort(\.$kind).sort(\.$createdAt).all()
+        let panels = try await DefensePanel.query(on: req.db).filter(\.$year == year).all().map(\.specialty)
+        let waiting = try await PanelsController.waiting(req.db, year: year).map(\.specialty)
+        let specialties = Array(Set(panels + waiting + questions.map(\.specialty))).sorted()
+        return CommitteeUI.page(PageChrome(req: req, title: "答辩题库"), [
+            CommitteeUI.officeMenu(), CommitteeUI.errors(errors),
+            .p(.text("按专业组维护答辩题库：公共问题供本组每位答辩人使用，个性问题由评审组专家阅读答辩人选定的答辩材料后，为其选定（九）。")),
+            CommitteeUI.table(["专业组", "类别", "问题", ""], questions.map { q in
+                [.text(q.specialty), .text(q.kindLabel), .text(q.text),
+                 CommitteeUI.button("/committee/questions/\(q.id!)/disable", csrf: csrf, "停用")]
+            }, id: "question-list", empty: "题库中暂无问题。"),
+            CommitteeUI.section("新增问题", id: "add-question", [
+                CommitteeUI.form("/committee/questions", csrf: csrf, [
+                    .textField("specialty", label: "专业组（与申报专业一致）", value: specialties.first, required: true, maxLength: 40),
+                    .selectField("kind", label: "类别", choices: DefenseQuestion.kinds.map { Choice(value: $0.0, label: $0.1) },
+                                 selected: nil, required: true),
+                    .textField("text", label: "问题", required: true, maxLength: 300),
+                ], submit: "加入题库"),
+            ]),
+        ]).response(status: status)
+    }
+
+    @Sendable func add(req: Request) async throws -> Response {
+        let specialty = CommitteeData.field(req, "specialty"), kind = CommitteeData.field(req, "kind")
+        let text = CommitteeData.field(req, "text")
+        guard !specialty.isEmpty, DefenseQuestion.kinds.contains(where: { $0.0 == kind }), !text.isEmpty else {
+            return try await render(req, errors: ["请填写专业组、选择类别并填写问题"], status: .unprocessableEntity)
+        }
+        let q = DefenseQuestion(year: req.policies.current.applicationDate.year, specialty: String(specialty.prefix(40)),
+                                kind: kind, text: String(text.prefix(300)))
+        try await req.transaction { db in
+            try await q.create(on: db)
+            try await AuditLog.append(req.auditEntry("question.add", objectType: "question", objectID: q.id!.uuidString, detail: kind), on: db)
+        }
+        return req.redirect(to: "/committee/questions?notice=saved")
+    }
+
+    @Sendable func disable(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("questionID", as: UUID.self), let q = try await DefenseQuestion.find(id, on: req.db) else {
+            throw PageError.notFound
+        }
+        q.isActive = false
+        try await req.transaction { db in
+            try await q.update(on: db)
+            try await AuditLog.append(req.auditEntry("question.disable", objectType: "question", objectID: id.uuidString), on: db)
+        }
+        return req.redirect(to: "/committee/questions?notice=saved")
+    }
+
+    /// The panel, the signed-in member's expert record, and the applicant's slot on it,
+    /// after the recusal check (`AccessPolicy` with the seat's facts).
+    static func seatedApplicant(_ req: Request) async throws -> (DefensePanel, Expert, DefenseSlot) {
+        guard let panelID = req.parameters.get("panelID", as: UUID.self), let panel = try await DefensePanel.find(panelID, on: req.db),
+              let appID = req.parameters.get("appID", as: UUID.self) else { throw PageError.notFound }
+        guard let user = req.currentUser, let expert = try await CommitteeData.expert(for: user.id!, on: req.db) else {
+            throw PageError.forbidden("您的账号尚未关联专家库，请联系评委会办公室")
+        }
+        guard let slot = try await DefenseSlot.query(on: req.db).filter(\.$panel.$id == panelID).filter(\.$application.$id == appID)
+            .with(\.$application, { $0.with(\.$applicant).with(\.$unit) }).first() else { throw PageError.notFound }
+        let facts = try await CommitteeData.panelSeat(application: slot.application, panelID: panelID, on: req.db)
+        if case .deny(let reason) = AccessPolicy.decide(req.actor, .scoreDefense, .committeeSeat(facts)) { throw PageError.forbidden(reason) }
+        return (panel, expert, slot)
+    }
+
+    @Sendable func assign(req: Request) async throws -> Response {
+        let (panel, expert, slot) = try await Self.seatedApplicant(req)
+        let appID = slot.$application.id
+        guard !panel.isClosed else { throw PageError.forbidden("评审组已结束评分，不能再选定问题") }
+        let bank = try await QuestionBank.questions(year: panel.year, specialty: panel.specialty, on: req.db)
+        // Several boxes send the name repeatedly; one box sends a single value.
+        var texts = (try? req.content.get([String].self, at: "questionIDs")) ?? []
+        if texts.isEmpty { texts = [CommitteeData.field(req, "questionIDs")] }
+        let chosen = texts.compactMap { UUID(uuidString: $0.trimmingCharacters(in: .whitespaces)) }
+        let valid = chosen.filter { id in bank.contains { $0.id == id } }
+        guard !valid.isEmpty, valid.count == chosen.count else {
+            return req.redirect(to: "/expert/panels/\(panel.id!)?notice=question-missing#a-\(appID.uuidString)")
+        }
+        let already = Set(try await QuestionBank.assigned(applicationID: appID, on: req.db).map { $0.$question.id })
+        try await req.transaction { db in
+            for id in valid where !already.contains(id) {
+                try await QuestionAssignment(panelID: panel.id!, applicationID: appID, questionID: id, expertID: expert.id!).create(on: db)
+            }
+            try await AuditLog.append(req.auditEntry("question.assign", objectType: "application", objectID: appID.uuidString,
+                                                     detail: "\(valid.count)"), on: db)
+        }
+        return req.redirect(to: "/expert/panels/\(panel.id!)?notice=saved#a-\(appID.uuidString)")
+    }
+
+    /// A file of the chosen defense material, for the seated, unconflicted panel member only.
+    @Sendable func file(req: Request) async throws -> Response {
+        let (_, _, slot) = try await Self.seatedApplicant(req)
+        guard let material = try await DefenseMaterial.load(for: slot.application, on: req.db),
+              let fileID = req.parameters.get("fileID", as: UUID.self),
+              let file = material.files.first(where: { $0.id == fileID }) else { throw PageError.notFound }
+        let store = FileStore(req)
+        guard let path = store.path(forStorageName: file.storageName), await store.exists(storageName: file.storageName) else {
+            throw PageError.notFound
+        }
+        try await AuditLog.append(req.auditEntry("defense.material.view", objectType: "application",
+                                                 objectID: slot.$application.id.uuidString, detail: fileID.uuidString), on: req.db)
+        let response = try await req.fileio.asyncStreamFile(at: path, mediaType: FileKind(rawValue: file.fileType).map(FilesController.mediaType))
+        response.headers.replaceOrAdd(name: .contentDisposition, value: FilesController.attachment(file.originalName))
+        return response
+    }
+}
