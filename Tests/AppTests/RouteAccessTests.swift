@@ -161,6 +161,8 @@ import VaporTesting
                     // 404 for an unknown id is the object rule's business; the route rule let it through.
                     #expect(response.status != .forbidden && response.status != .unauthorized,
                             "\(role) should reach \(key), got \(response.status.code)")
+                    // Reaching a route and crashing there is no pass (issue 8, item 11).
+                    #expect(response.status.code < 500, "\(role) reached \(key) but got \(response.status.code)")
                 } else {
                     #expect(response.status == .forbidden, "\(role) must be refused \(key), got \(response.status.code)")
                     #expect(response.text.contains("无权"), "refusal page for \(key) explains in Chinese")

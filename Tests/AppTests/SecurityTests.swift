@@ -120,7 +120,8 @@ import VaporTesting
     @Test func bodiesOverTheLimitAreRefused() async throws {
         try await withTestApp { app in
             // Limits apply while a body streams in, so this needs a real socket.
-            let live = try app.testing(method: .running(hostname: "127.0.0.1", port: Int.random(in: 20_000...40_000)))
+            // Port 0: the system picks a free port (a random fixed one can collide with parallel tests).
+            let live = try app.testing(method: .running(hostname: "127.0.0.1", port: 0))
             var headers = HTTPHeaders()
             headers.contentType = .urlEncodedForm
             let big = "username=" + String(repeating: "x", count: 300 * 1024)

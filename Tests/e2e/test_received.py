@@ -20,4 +20,7 @@ def test_office_opens_a_submitted_declaration(browser):
 def test_clerk_list_does_not_show_drafts(browser):
     login(browser, "unit1")
     browser.get(url("/applications/received"))
+    # The list itself first: an error or sign-in page would pass the absence check below.
+    assert browser.find_element(By.TAG_NAME, "h1").text == "收到的申报"
+    assert browser.find_elements(By.CSS_SELECTOR, "table.data tbody tr"), "the unit's submitted declarations are listed"
     assert "张伟" not in browser.page_source

@@ -24,17 +24,29 @@ struct ApplicationsController: RouteCollection {
             .filter(\.$applicant.$id == user.id!).filter(\.$year == year).first() {
             return req.redirect(to: DeclarationURL(id: existing.id!).overview)
         }
-        return try await startPage(req, values: ["track": "regular"], errors: [:]).render().response()
+        // The quick check's answers arrive in the query (issue 8, item 9): the level and
+        // track fill the form; the status answers travel on into the basic information.
+        let raw = (try? req.query.decode([String: String].self)) ?? [:]
+        var values: FieldValues = ["track": "regular"]
+        for spec in BasicsForm.application { if let value = raw[spec.name], !value.isEmpty { values[spec.name] = value } }
+        return try await startPage(req, values: values, errors: [:], carried: Self.carried(raw)).render().response()
     }
 
-    private func startPage(_ req: Request, values: FieldValues, errors: [String: String]) async throws -> ApplicationStartPage {
+    /// The quick check's answers that are also fields of the basic information.
+    static func carried(_ raw: [String: String]) -> FieldValues {
+        let names = Set(BasicsForm.fields.map(\.name))
+        return raw.filter { names.contains($0.key) && !$0.value.isEmpty }
+    }
+
+    private func startPage(_ req: Request, values: FieldValues, errors: [String: String], carried: FieldValues = [:],
+                           existing: String? = nil) async throws -> ApplicationStartPage {
         let user = req.currentUser!
         let unit = try await user.$organization.get(on: req.db)
         return ApplicationStartPage(chrome: PageChrome(req: req, title: "我的申报"), csrf: try await req.csrfToken(),
                                     year: req.policies.current.applicationDate.year, unitName: unit.name,
                                     period: req.policies.year.declarationText,
                                     closed: try await req.declarationRefusal(.start, unitID: unit.requireID()),
-                                    values: values, errors: errors)
+                                    values: values, errors: errors, carried: carried, existing: existing)
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -54,6 +66,15 @@ struct ApplicationsController: RouteCollection {
         let policy = req.policies.current
         let record = ApplicationRecord(applicantID: user.id!, unitID: user.$organization.id, year: policy.applicationDate.year,
                                        policyID: policy.id, targetLevel: level, track: track, specialty: values["specialty"] ?? "")
+        // Answers carried from the quick check: kept where they are valid basic information.
+        let content = try req.content.decode([String: String].self)
+        let carried = Self.carried(Dictionary(uniqueKeysWithValues: content.compactMap { key, value in
+            key.hasPrefix("carried.") ? (String(key.dropFirst("carried.".count)), value) : nil
+        }))
+        if !carried.isEmpty {
+            let invalid = FieldValidation.validate(carried, specs: BasicsForm.fields.filter { carried[$0.name] != nil }, today: req.today)
+            record.basicValues = carried.filter { invalid[$0.key] == nil }
+        }
         do {
             try await req.transaction { db in
                 try await record.create(on: db)
@@ -62,8 +83,12 @@ struct ApplicationsController: RouteCollection {
                                                          detail: "\(level.jsonName) \(track.jsonName) \(policy.id)"), on: db)
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
-            // One declaration per person and year: a second one is refused, the first kept.
-            return try await startPage(req, values: values, errors: ["targetLevel": "您已有\(policy.applicationDate.year)年度的申报，每年只能申报一个级别"])
+            // One declaration per person and year: a second one is refused, the first kept
+            // and linked (issue 8, item 9).
+            let existing = try await ApplicationRecord.query(on: req.db).filter(\.$applicant.$id == user.id!)
+                .filter(\.$year == policy.applicationDate.year).first()
+            return try await startPage(req, values: values, errors: ["targetLevel": "您已有\(policy.applicationDate.year)年度的申报，每年只能申报一个级别"],
+                                       existing: existing.map { DeclarationURL(id: $0.id!).overview })
                 .render().response(status: .conflict)
         }
         return req.redirect(to: DeclarationURL(id: record.id!).basics)
@@ -73,10 +98,13 @@ struct ApplicationsController: RouteCollection {
         let application = try await req.application(for: .viewApplication)
         let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
         let url = DeclarationURL(id: application.id!)
+        let frame = DeclarationFrame.make(snapshot, activePath: url.overview, viewer: req.currentUser)
+        // "去修改" only for the applicant who can change it; reviewers read (issue 8, item 7).
+        let fixLink: (EligibilityRule) -> String? = frame.editable ? { url.target(FindingLinks.target(for: $0)) } : { _ in nil }
         let page = ApplicationOverviewPage(
             chrome: PageChrome(req: req, title: "申报概览"), url: url,
-            frame: .make(snapshot, activePath: url.overview),
-            selfCheck: .make(snapshot.answer, policy: req.policies.current) { url.target(FindingLinks.target(for: $0)) },
+            frame: frame,
+            selfCheck: .make(snapshot.answer, policy: req.policies.current, link: fixLink),
             checklist: snapshot.checklist.map {
                 .init(title: $0.title, required: $0.required, satisfied: $0.satisfied, detail: $0.detail, link: url.target($0.target))
             },
@@ -101,12 +129,14 @@ struct ApplicationsController: RouteCollection {
         let record = isOwner ? try await integrityRecord(req, application) : nil
         let state = application.stateValue
         let page = CommitmentPage(
-            review: req.policies.year, chrome: PageChrome(req: req, title: "承诺与提交"), frame: .make(snapshot, activePath: url.commitment), url: url,
+            review: req.policies.year, chrome: PageChrome(req: req, title: "承诺与提交"), frame: .make(snapshot, activePath: url.commitment, viewer: req.currentUser), url: url,
             csrf: try await req.csrfToken(), signedAt: application.commitmentSignedAt.map { BeijingTime.text($0) },
             submittedAt: application.submittedAt.map { BeijingTime.text($0) },
             canSubmit: isOwner && state.isEditable && application.commitmentSignedAt != nil,
             canWithdraw: isOwner && Workflow.available(from: state, role: .applicant).contains(.withdraw),
             missing: snapshot.missing,
+            failingFindings: snapshot.answer.verdict == .ineligible
+                ? snapshot.answer.findings.filter { $0.outcome == .fail }.map(\.message) : [],
             integrityNotice: record.map { TransitionRefusal.integrityRecord(until: $0).message },
             error: error)
         return page.render().response(status: status)
@@ -142,6 +172,11 @@ struct ApplicationsController: RouteCollection {
         let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
         var extra = WorkflowRunner.Extra(commitmentSigned: application.commitmentSignedAt != nil, missing: snapshot.missing,
                                          integrityRecordUntil: try await integrityRecord(req, application))
+        if transition == .submit, snapshot.answer.verdict == .ineligible,
+           (try? req.content.get(String.self, at: "acknowledgeIneligible")) != "1" {
+            // 暂不符合: submitting is the applicant's right, but only knowingly (issue 8, item 6).
+            return try await commitment(req, application, error: Self.acknowledgeMessage, status: .unprocessableEntity)
+        }
         if transition == .submit {
             // The declaration period (bundle) or the unit's reopening, by the one clock.
             if let closed = try await req.declarationRefusal(.submit, unitID: application.$unit.id) {
@@ -159,8 +194,11 @@ struct ApplicationsController: RouteCollection {
         if case .failure(let refusal) = try await req.workflow.fire(transition, on: application, extra: extra) {
             return try await commitment(req, application, error: refusal.message, status: .unprocessableEntity)
         }
-        return req.redirect(to: DeclarationURL(id: application.id!).commitment)
+        let notice = transition == .withdraw ? "?notice=withdrawn" : transition == .submit ? "?notice=submitted" : ""
+        return req.redirect(to: DeclarationURL(id: application.id!).commitment + notice)
     }
+
+    static let acknowledgeMessage = "条件自测结果为“暂不符合”。如仍要提交，请在下方勾选确认您已了解未满足的条件。"
 
     /// The end of an integrity record in force for the applicant, if any.
     private func integrityRecord(_ req: Request, _ application: ApplicationRecord) async throws -> LocalDate? {

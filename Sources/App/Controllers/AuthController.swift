@@ -40,9 +40,14 @@ struct AuthController: RouteCollection {
                                  username: form.username ?? "", next: next ?? "",
                                  lockoutHint: "连续\(req.config.lockoutThreshold)次输错密码，账号将锁定\(req.config.lockoutText)。",
                                  error: message)
+            // Every refusal counts against the address (issue 12 item 7), beside the account's lockout.
+            req.application.loginThrottle.recordFailure(req.clientIP)
             return page.render().response(status: status)
         }
 
+        guard req.application.loginThrottle.allows(req.clientIP) else {
+            return try await again("该网络地址登录失败次数过多，请\(req.application.loginThrottle.windowText)后再试。", status: .tooManyRequests)
+        }
         guard req.hasValidCSRFToken else {
             return try await again("页面已过期（防伪令牌无效），请重新输入密码后登录。", status: .forbidden)
         }
@@ -57,7 +62,7 @@ struct AuthController: RouteCollection {
             _ = try? await req.password.async.verify(password, created: req.application.storage[DummyHashKey.self] ?? "")
             try await AuditLog.append(AuditEntry(actorID: nil, actorName: username, role: nil, action: "login",
                                                  ip: req.clientIP, outcome: .failure, detail: "unknown username"), on: req.db)
-            return try await again("用户名或密码不正确。")
+            return try await again(Self.badCredentials)
         }
         let state = LockoutPolicy.State(failedLogins: user.failedLogins, lockedUntil: user.lockedUntil)
         if state.isLocked(at: now) {
@@ -85,7 +90,10 @@ struct AuthController: RouteCollection {
             if let until = newState.lockedUntil, newState.isLocked(at: now) {
                 return try await again(Self.lockedMessage(until: until))
             }
-            return try await again("用户名或密码不正确（再错\(lockout.remaining(newState))次将锁定账号\(req.config.lockoutText)）。")
+            // The same words as for an unknown username: a countdown here would tell a
+            // stranger the account exists (issue 8, item 8). The page's standing hint
+            // still says how many failures lock an account.
+            return try await again(Self.badCredentials)
         }
         if user.isDisabled {
             try await AuditLog.append(entry(req, user, "login", .failure, "account disabled"), on: req.db)
@@ -127,11 +135,16 @@ struct AuthController: RouteCollection {
     }
 
     /// Only same-site paths: "/x" but never "//host" or "http:…".
-    private func safeNext(_ next: String?) -> String? {
+    private func safeNext(_ next: String?) -> String? { Self.safeNext(next) }
+
+    static func safeNext(_ next: String?) -> String? {
         guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"),
               !next.hasPrefix("/login"), !next.hasPrefix("/logout") else { return nil }
         return next
     }
+
+    /// One answer for an unknown username and a wrong password (no account discovery).
+    static let badCredentials = "用户名或密码不正确。"
 
     static func lockedMessage(until: Date) -> String {
         let minutes = max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))

@@ -16,6 +16,27 @@ struct ConditionsController: RouteCollection {
                             values: ["track": "regular"], errors: [:], result: nil).render().response()
     }
 
+    /// "Register and start a declaration" with the answers carried over (issue 8,
+    /// item 9): straight to the start form for a signed-in applicant, through
+    /// registration for a visitor; nothing for other roles.
+    static func startLink(_ raw: [String: String], user: UserAccount?) -> String? {
+        let names = Set((BasicsForm.application + BasicsForm.fields).map(\.name))
+        var components = URLComponents()
+        components.path = "/applications"
+        components.queryItems = raw.filter { names.contains($0.key) && !$0.value.isEmpty }
+            .sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+        guard let path = components.string else { return nil }
+        switch user?.role {
+        case nil:
+            var register = URLComponents()
+            register.path = "/register"
+            register.queryItems = [URLQueryItem(name: "next", value: path)]
+            return register.string
+        case .applicant?: return path
+        default: return nil
+        }
+    }
+
     @Sendable func check(req: Request) async throws -> Response {
         let policy = req.policies.current
         let raw = (try? req.query.decode([String: String].self)) ?? [:]
@@ -27,8 +48,10 @@ struct ConditionsController: RouteCollection {
                 .render().response(status: .unprocessableEntity)
         case .profile(let profile):
             let answer = req.policies.engine.evaluate(profile)
-            return ConditionsPage.make(policy, year: req.policies.year, chrome: chrome, values: values, errors: [:],
-                                       result: SelfCheckModel.make(answer, policy: policy)).render().response()
+            var page = ConditionsPage.make(policy, year: req.policies.year, chrome: chrome, values: values, errors: [:],
+                                           result: SelfCheckModel.make(answer, policy: policy))
+            page.startLink = Self.startLink(raw, user: req.currentUser)
+            return page.render().response()
         }
     }
 }

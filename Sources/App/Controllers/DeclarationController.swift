@@ -14,7 +14,9 @@ struct DeclarationController: RouteCollection {
         app.get("basics", use: basicsPage).requires(.viewApplication)
         app.post("basics", use: saveBasics).requires(.editApplication)
         app.get("report", use: reportPage).requires(.viewApplication)
-        app.post("report", use: saveReport).requires(.editApplication).bodyLimit("256kb")
+        // Far above what 20000 characters need, so an over-long text comes back with
+        // the message and what was typed, not a bare 413 (issue 8, item 10).
+        app.post("report", use: saveReport).requires(.editApplication).bodyLimit("2mb")
         app.get("sections", ":section", use: sectionPage).requires(.viewApplication)
         app.post("sections", ":section", use: addItem).requires(.editApplication)
         app.get("sections", ":section", ":itemID", use: editItemPage).requires(.viewApplication)
@@ -42,7 +44,7 @@ struct DeclarationController: RouteCollection {
                                        title: item.values["title"] ?? "", submittedPaper: submitted[item.id!] != nil)
             }
         }
-        return DefenseItemPage(chrome: PageChrome(req: req, title: "答辩材料"), frame: .make(snapshot, activePath: url.defense),
+        return DefenseItemPage(chrome: PageChrome(req: req, title: "答辩材料"), frame: .make(snapshot, activePath: url.defense, viewer: req.currentUser),
                                url: url, csrf: try await req.csrfToken(), choices: choices,
                                chosen: application.defenseItemID?.uuidString, error: error).render()
     }
@@ -59,8 +61,8 @@ struct DeclarationController: RouteCollection {
                 .response(status: .unprocessableEntity)
         }
         application.defenseItemID = id
-        try await save(req, application, action: "application.defense.choose", detail: item.section)
-        return req.redirect(to: DeclarationURL(id: application.id!).defense + "?notice=saved")
+        let notice = try await save(req, application, action: "application.defense.choose", detail: item.section)
+        return req.redirect(to: DeclarationURL(id: application.id!).defense + notice)
     }
 
     // MARK: basics
@@ -82,7 +84,7 @@ struct DeclarationController: RouteCollection {
         let parsed = applicant.idNumber.flatMap { try? ResidentIDNumber($0, today: req.today) }
         let url = DeclarationURL(id: application.id!)
         return BasicsPage(
-            chrome: PageChrome(req: req, title: "基本信息"), frame: .make(snapshot, activePath: url.basics), url: url,
+            chrome: PageChrome(req: req, title: "基本信息"), frame: .make(snapshot, activePath: url.basics, viewer: req.currentUser), url: url,
             csrf: try await req.csrfToken(),
             person: .init(name: applicant.realName, idNumber: applicant.idNumber.map(shows.idNumber) ?? "—",
                           sex: parsed?.sex.label ?? "—", birthDate: parsed?.birthDate.chinese ?? "—",
@@ -104,8 +106,8 @@ struct DeclarationController: RouteCollection {
         application.track = values["track"]!
         application.specialty = values["specialty"]!
         application.basicValues = values.filter { name, _ in BasicsForm.fields.contains { $0.name == name } }
-        try await save(req, application, action: "application.basics.save", detail: "level \(application.targetLevel)")
-        return req.redirect(to: DeclarationURL(id: application.id!).basics + "?notice=saved")
+        let notice = try await save(req, application, action: "application.basics.save", detail: "level \(application.targetLevel)")
+        return req.redirect(to: DeclarationURL(id: application.id!).basics + notice)
     }
 
     // MARK: report
@@ -126,7 +128,7 @@ struct DeclarationController: RouteCollection {
                "结合工作实际，主持参与的项目、标准、规划、可行性研究报告、专利、荣誉等作为支撑材料（三（一）6、三（二）5）。"]
         return WorkReportPage(
             chrome: PageChrome(req: req, title: technician ? "专业技术工作总结" : "专业技术工作报告"),
-            frame: .make(snapshot, activePath: url.report), url: url, csrf: try await req.csrfToken(),
+            frame: .make(snapshot, activePath: url.report, viewer: req.currentUser), url: url, csrf: try await req.csrfToken(),
             title: technician ? "专业技术工作总结" : "专业技术工作报告", guidance: guidance, text: text, error: error,
             uploadedFiles: snapshot.files.filter { $0.slot == DossierSlot.category8.rawValue }.count
         ).render()
@@ -141,8 +143,8 @@ struct DeclarationController: RouteCollection {
                 .response(status: .unprocessableEntity)
         }
         application.workReport = text
-        try await save(req, application, action: "application.report.save", detail: "\(text.count) characters")
-        return req.redirect(to: DeclarationURL(id: application.id!).report + "?notice=saved")
+        let notice = try await save(req, application, action: "application.report.save", detail: "\(text.count) characters")
+        return req.redirect(to: DeclarationURL(id: application.id!).report + notice)
     }
 
     // MARK: sections
@@ -185,7 +187,7 @@ struct DeclarationController: RouteCollection {
                 section.field(name)?.display(item.values[name]) ?? ""
             }, warning: OutputDates.warning(section, item.values, window: window))
         }
-        return SectionPage(chrome: PageChrome(req: req, title: section.title), frame: .make(snapshot, activePath: url.section(section)),
+        return SectionPage(chrome: PageChrome(req: req, title: section.title), frame: .make(snapshot, activePath: url.section(section), viewer: req.currentUser),
                            url: url, csrf: try await req.csrfToken(), section: section, rows: rows, editing: editing,
                            values: values, errors: errors).render()
     }
@@ -215,10 +217,10 @@ struct DeclarationController: RouteCollection {
         }
         let item = ApplicationItem(applicationID: application.id!, section: section,
                                    position: (siblings.map(\.position).max() ?? 0) + 1, values: values)
-        try await save(req, application, action: "application.item.add", detail: section.rawValue) { db in
+        let notice = try await save(req, application, action: "application.item.add", detail: section.rawValue) { db in
             try await item.create(on: db)
         }
-        return req.redirect(to: DeclarationURL(id: application.id!).section(section) + "?notice=saved")
+        return req.redirect(to: DeclarationURL(id: application.id!).section(section) + notice)
     }
 
     @Sendable func updateItem(req: Request) async throws -> Response {
@@ -231,10 +233,10 @@ struct DeclarationController: RouteCollection {
                 .response(status: .unprocessableEntity)
         }
         item.values = values
-        try await save(req, application, action: "application.item.update", detail: section.rawValue) { db in
+        let notice = try await save(req, application, action: "application.item.update", detail: section.rawValue) { db in
             try await item.update(on: db)
         }
-        return req.redirect(to: DeclarationURL(id: application.id!).section(section) + "?notice=saved")
+        return req.redirect(to: DeclarationURL(id: application.id!).section(section) + notice)
     }
 
     @Sendable func deleteItem(req: Request) async throws -> Response {
@@ -243,23 +245,28 @@ struct DeclarationController: RouteCollection {
         let item = try await item(req, in: application, section)
         // The defense cannot be about an entry that is gone.
         if application.defenseItemID == item.id { application.defenseItemID = nil }
-        try await save(req, application, action: "application.item.delete", detail: section.rawValue) { db in
+        let notice = try await save(req, application, action: "application.item.delete", detail: section.rawValue, deleted: true) { db in
             try await item.delete(on: db)
         }
-        return req.redirect(to: DeclarationURL(id: application.id!).section(section) + "?notice=saved")
+        return req.redirect(to: DeclarationURL(id: application.id!).section(section) + notice)
     }
 
     /// Saves a change to the declaration with its audit record, atomically;
     /// the commitment signed before the change no longer covers it.
-    private func save(_ req: Request, _ application: ApplicationRecord, action: String, detail: String,
-                      change: @escaping @Sendable (any Database) async throws -> Void = { _ in }) async throws {
+    /// Returns the notice key for the redirect: a change after signing says plainly
+    /// that the commitment was voided and must be signed again (issue 8, item 6).
+    @discardableResult
+    private func save(_ req: Request, _ application: ApplicationRecord, action: String, detail: String, deleted: Bool = false,
+                      change: @escaping @Sendable (any Database) async throws -> Void = { _ in }) async throws -> String {
+        let voided = application.commitmentSignedAt != nil
         try await req.transaction { db in
             try await change(db)
             application.commitmentSignedAt = nil
             application.updatedAt = req.clock.now()
             try await application.update(on: db)
             try await AuditLog.append(req.auditEntry(action, objectType: "application", objectID: application.id?.uuidString,
-                                                     detail: detail), on: db)
+                                                     detail: voided ? detail + "; commitment voided" : detail), on: db)
         }
+        return "?notice=" + (deleted ? "deleted" : "saved") + (voided ? "-voided" : "")
     }
 }

@@ -130,7 +130,7 @@ struct FilesController: RouteCollection {
         }
         return FilesPage(
             chrome: PageChrome(req: req, title: "卷宗材料", notice: notice),
-            frame: .make(loaded, activePath: DeclarationURL(id: try application.requireID()).files),
+            frame: .make(loaded, activePath: DeclarationURL(id: try application.requireID()).files, viewer: req.currentUser),
             csrf: try await req.csrfToken(),
             applicationID: try application.requireID().uuidString,
             applicantName: application.$applicant.value?.realName ?? "", unitName: application.$unit.value?.name ?? "",

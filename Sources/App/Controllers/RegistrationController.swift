@@ -11,7 +11,10 @@ struct RegistrationController: RouteCollection {
 
     @Sendable func form(req: Request) async throws -> Response {
         if req.currentUser != nil { return req.redirect(to: "/home") }
-        return try await page(req, values: .init(), errors: FieldErrors()).render().response()
+        // From the quick check's "register and start a declaration": where to go afterwards.
+        var values = RegisterPage.Values()
+        values.next = AuthController.safeNext(req.query[String.self, at: "next"]) ?? ""
+        return try await page(req, values: values, errors: FieldErrors()).render().response()
     }
 
     struct Form: Content {
@@ -22,6 +25,7 @@ struct RegistrationController: RouteCollection {
         var username: String?
         var password: String?
         var confirm: String?
+        var next: String?
     }
 
     @Sendable func register(req: Request) async throws -> Response {
@@ -31,7 +35,8 @@ struct RegistrationController: RouteCollection {
             idNumber: (form.idNumber ?? "").trimmingCharacters(in: .whitespaces),
             mobile: (form.mobile ?? "").trimmingCharacters(in: .whitespaces),
             unitID: form.unitID ?? "",
-            username: (form.username ?? "").trimmingCharacters(in: .whitespaces))
+            username: (form.username ?? "").trimmingCharacters(in: .whitespaces),
+            next: AuthController.safeNext(form.next) ?? "")
         var errors = FieldErrors()
         guard req.hasValidCSRFToken else {
             errors.addGeneral("页面已过期（防伪令牌无效），请重新输入密码后提交。")
@@ -68,6 +73,7 @@ struct RegistrationController: RouteCollection {
             return try await page(req, values: values, errors: errors).render().response(status: .conflict)
         }
         req.currentUser = user
+        if !values.next.isEmpty { return req.redirect(to: values.next) }
         return req.redirect(to: "/home?notice=registered")
     }
 

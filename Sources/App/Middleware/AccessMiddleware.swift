@@ -5,6 +5,8 @@ import Vapor
 /// signed-in actor may perform the route's declared action at all. Object-level
 /// checks happen in the controller with the loaded object.
 struct AccessMiddleware: AsyncMiddleware {
+    static let changePasswordPath = "/account/password"
+
     func respond(to req: Request, chainingTo next: AsyncResponder) async throws -> Response {
         guard let route = req.route else { return try await next.respond(to: req) }
         switch route.rules.access {
@@ -16,6 +18,11 @@ struct AccessMiddleware: AsyncMiddleware {
             }
             if case .deny(let reason) = AccessPolicy.decide(actor, action) {
                 throw PageError.forbidden(reason)
+            }
+            // A temporary password issued by an administrator is changed before
+            // anything else (issue 8, item 5); sign-out is a public route.
+            if req.currentUser?.mustChangePassword == true, action != .changeOwnPassword {
+                return req.redirect(to: Self.changePasswordPath)
             }
             return try await next.respond(to: req)
         case nil:

@@ -24,10 +24,6 @@ extension Request {
         let submitted = headers.first(name: "X-CSRF-Token")
             ?? (try? content.get(String.self, at: CSRFMiddleware.field))
         guard let submitted else { return false }
-        let a = Array(submitted.utf8), b = Array(expected.utf8)
-        guard a.count == b.count else { return false }
-        var diff: UInt8 = 0
-        for i in a.indices { diff |= a[i] ^ b[i] }
-        return diff == 0
+        return TokenComparison.equal(submitted, expected)
     }
 }

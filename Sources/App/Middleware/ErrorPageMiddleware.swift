@@ -14,8 +14,10 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 if expired { target += "&expired=1" }
                 return req.redirect(to: target)
             }
+            if error.status == .forbidden { await Self.recordRefusal(req, reason: error.message) }
             return render(req, status: error.status, title: error.title, message: error.message(req.config))
         } catch let abort as AbortError {
+            if abort.status == .forbidden { await Self.recordRefusal(req, reason: abort.reason) }
             let (title, message) = Self.describe(abort.status)
             return render(req, status: abort.status, title: title, message: message)
         } catch {
@@ -24,6 +26,19 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             req.logger.error("unhandled error, reference \(reference): \(String(reflecting: type(of: error))): \(LogScrubber.scrub(String(describing: error)))")
             return render(req, status: .internalServerError, title: "系统错误",
                           message: "系统处理您的请求时出错，请稍后重试。如问题持续，请联系管理员并提供编号 \(reference)。")
+        }
+    }
+
+    /// Issue 8, item 3: every refused request (403) is a security event in the
+    /// audit log -- who, from where, which page and why. A failure to record is
+    /// logged but does not replace the refusal page.
+    static func recordRefusal(_ req: Request, reason: String) async {
+        let entry = req.auditEntry("security.denied", objectType: "route", objectID: req.url.path,
+                                   outcome: .denied, detail: "\(req.method.rawValue) \(req.url.path): \(reason)")
+        do {
+            try await AuditLog.append(entry, on: req.db, now: req.clock.now())
+        } catch {
+            req.logger.error("could not record refusal in the audit log: \(String(reflecting: type(of: error)))")
         }
     }
 

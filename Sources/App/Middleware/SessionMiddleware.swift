@@ -29,8 +29,11 @@ struct SessionMiddleware: AsyncMiddleware {
     }
 
     private func load(token: String, req: Request) async throws {
-        guard let session = try await UserSession.query(on: req.db)
-            .filter(\.$tokenHash == SessionStore.hash(token)).first() else {
+        let hash = SessionStore.hash(token)
+        // The index finds the row by the token's hash; the match is then confirmed
+        // with the one constant-time comparison the CSRF check uses too.
+        guard let session = try await UserSession.query(on: req.db).filter(\.$tokenHash == hash).first(),
+              TokenComparison.equal(session.tokenHash, hash) else {
             req.clearSessionCookie = true
             return
         }

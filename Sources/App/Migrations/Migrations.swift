@@ -20,6 +20,7 @@ enum AppMigrations {
         M0015_CreateCommitteeMeetings(),
         M0016_CreateResults(),
         M0017_CreateIntakeAndFees(),
+        M0020_IndexForeignKeysAndFilters(),
         M0018_CreateCommitteeCompletion(),
         M0021_CreateSimilarity(),
     ]

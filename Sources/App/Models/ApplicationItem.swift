@@ -4,7 +4,7 @@ import Foundation
 
 /// One entry of a repeated declaration section (a diploma, a title, a paper ...):
 /// its field values as typed, validated against `DeclarationSection.fields`.
-final class ApplicationItem: Model, @unchecked Sendable {
+final class ApplicationItem: Model, StoredValuesChecked, @unchecked Sendable {
     static let schema = "application_items"
 
     @ID(key: .id) var id: UUID?
@@ -30,7 +30,14 @@ final class ApplicationItem: Model, @unchecked Sendable {
     var sectionValue: DeclarationSection? { DeclarationSection(rawValue: section) }
 
     var values: FieldValues {
-        get { (try? JSONDecoder().decode(FieldValues.self, from: Data(payload.utf8))) ?? [:] }
-        set { payload = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("{}".utf8), as: UTF8.self) }
+        get { StoredValue.checked("application_items.payload", payload) { try? StoredValue.fieldValues("application_items.payload", $0) } }
+        set { payload = JSONEncoder.sorted.string(newValue) }
+    }
+
+    func output(from output: any DatabaseOutput) throws { try loadCheckingStoredValues(from: output) }
+
+    func checkStoredValues() throws {
+        if let raw = $section.value { _ = try StoredValue.decode("application_items.section", raw, DeclarationSection.init(rawValue:)) }
+        if let raw = $payload.value { _ = try StoredValue.fieldValues("application_items.payload", raw) }
     }
 }

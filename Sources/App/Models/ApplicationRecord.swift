@@ -4,7 +4,7 @@ import Foundation
 
 /// One applicant's declaration (申报) for one year and level. Named
 /// `ApplicationRecord` because `Application` is Vapor's.
-final class ApplicationRecord: Model, @unchecked Sendable {
+final class ApplicationRecord: Model, StoredValuesChecked, @unchecked Sendable {
     static let schema = "applications"
 
     @ID(key: .id) var id: UUID?
@@ -57,9 +57,20 @@ final class ApplicationRecord: Model, @unchecked Sendable {
         self.reachedStep = 0
     }
 
-    var level: TargetLevel { TargetLevel(jsonName: targetLevel) ?? .engineer }
-    var trackValue: Track { Track(jsonName: track) ?? .regular }
-    var stateValue: ApplicationState { ApplicationState(rawValue: state) ?? .draft }
+    // Checked when the row loads or saves (`checkStoredValues`): never a guessed default.
+    var level: TargetLevel { StoredValue.checked("applications.target_level", targetLevel, TargetLevel.init(jsonName:)) }
+    var trackValue: Track { StoredValue.checked("applications.track", track, Track.init(jsonName:)) }
+    var stateValue: ApplicationState { StoredValue.checked("applications.state", state, ApplicationState.init(rawValue:)) }
+
+    func output(from output: any DatabaseOutput) throws { try loadCheckingStoredValues(from: output) }
+
+    func checkStoredValues() throws {
+        if let raw = $targetLevel.value { _ = try StoredValue.decode("applications.target_level", raw, TargetLevel.init(jsonName:)) }
+        if let raw = $track.value { _ = try StoredValue.decode("applications.track", raw, Track.init(jsonName:)) }
+        if let raw = $state.value { _ = try StoredValue.decode("applications.state", raw, ApplicationState.init(rawValue:)) }
+        if let raw = $basics.value { _ = try StoredValue.fieldValues("applications.basics", raw) }
+        if $routeText.value != nil { _ = try route() }
+    }
 
     /// The stored route; a value that does not decode is an error, never skipped.
     func route() throws -> [RouteStep] {
@@ -80,8 +91,8 @@ final class ApplicationRecord: Model, @unchecked Sendable {
     }
 
     var basicValues: FieldValues {
-        get { (try? JSONDecoder().decode(FieldValues.self, from: Data(basics.utf8))) ?? [:] }
-        set { basics = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("{}".utf8), as: UTF8.self) }
+        get { StoredValue.checked("applications.basics", basics) { try? StoredValue.fieldValues("applications.basics", $0) } }
+        set { basics = JSONEncoder.sorted.string(newValue) }
     }
 }
 
@@ -91,5 +102,11 @@ extension JSONEncoder {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys]
         return e
+    }
+
+    /// Field values as sorted JSON; a `[String: String]` always encodes.
+    func string(_ values: FieldValues) -> String {
+        guard let data = try? encode(values) else { preconditionFailure("[String: String] did not encode") }
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -4,7 +4,7 @@ import Domain
 
 /// A body of the review: a bureau, the committee office, a competent
 /// department, an employer (用人单位) or a personnel agency.
-final class Organization: Model, @unchecked Sendable {
+final class Organization: Model, StoredValuesChecked, @unchecked Sendable {
     static let schema = "organizations"
 
     @ID(key: .id) var id: UUID?
@@ -47,8 +47,16 @@ final class Organization: Model, @unchecked Sendable {
         self.isActive = true
     }
 
-    var kind: OrganizationKind { OrganizationKind(rawValue: kindRaw) ?? .unit }
-    var unitKind: UnitKind? { unitKindRaw.flatMap { UnitKind(code: $0) } }
+    // Checked when the row loads or saves (`checkStoredValues`): never a guessed default.
+    var kind: OrganizationKind { StoredValue.checked("organizations.kind", kindRaw, OrganizationKind.init(rawValue:)) }
+    var unitKind: UnitKind? { unitKindRaw.map { StoredValue.checked("organizations.unit_kind", $0, { UnitKind(code: $0) }) } }
+
+    func output(from output: any DatabaseOutput) throws { try loadCheckingStoredValues(from: output) }
+
+    func checkStoredValues() throws {
+        if let raw = $kindRaw.value { _ = try StoredValue.decode("organizations.kind", raw, OrganizationKind.init(rawValue:)) }
+        if let raw = $unitKindRaw.value ?? nil { _ = try StoredValue.decode("organizations.unit_kind", raw, { UnitKind(code: $0) }) }
+    }
 
     var facts: OrganizationFacts {
         OrganizationFacts(id: id!, kind: kind, competentDepartmentID: $competentDepartment.id)

@@ -3,7 +3,7 @@ import Foundation
 import Domain
 
 /// A person who signs in, with one role in one organization.
-final class UserAccount: Model, @unchecked Sendable {
+final class UserAccount: Model, StoredValuesChecked, @unchecked Sendable {
     static let schema = "user_accounts"
 
     @ID(key: .id) var id: UUID?
@@ -43,7 +43,14 @@ final class UserAccount: Model, @unchecked Sendable {
         self.mustChangePassword = mustChangePassword
     }
 
-    var role: Role { Role(rawValue: roleRaw) ?? .applicant }
+    /// Checked when the row loads or saves (`checkStoredValues`): never a guessed default.
+    var role: Role { StoredValue.checked("user_accounts.role", roleRaw, Role.init(rawValue:)) }
+
+    func output(from output: any DatabaseOutput) throws { try loadCheckingStoredValues(from: output) }
+
+    func checkStoredValues() throws {
+        if let raw = $roleRaw.value { _ = try StoredValue.decode("user_accounts.role", raw, Role.init(rawValue:)) }
+    }
 
     /// The division travels with the actor: a county bureau acts for its own county.
     var actor: AccessActor {

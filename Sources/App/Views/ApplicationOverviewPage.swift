@@ -50,7 +50,7 @@ struct ApplicationOverviewPage {
                     .h2(.text("承诺与提交")),
                     .p(.text(commitmentSignedAt.map { "申报人承诺已于\($0)签署。" } ?? "尚未签署申报人承诺。")),
                     .unwrap(submittedAt) { .p(.text("已于\($0)提交单位。")) },
-                    .p(.a(.class("button primary"), .href(url.commitment), .text("前往承诺与提交")),
+                    .p(.a(.class("button primary"), .href(url.commitment), .text(frame.isApplicant ? "前往承诺与提交" : "查看申报人承诺")),
                        .text(" "), .a(.class("button secondary"), .href(url.progress), .text("办理进度")))
                 ),
                 .section(

@@ -13,6 +13,10 @@ struct ApplicationStartPage {
     var closed: String?
     var values: FieldValues
     var errors: [String: String]
+    /// Quick-check answers carried into the basic information (hidden fields).
+    var carried: FieldValues = [:]
+    /// The overview of this year's declaration, when the applicant already has one.
+    var existing: String? = nil
 
     func render() -> HTML {
         Layout.page(
@@ -23,9 +27,14 @@ struct ApplicationStartPage {
                 .p(.class("lead"), .text("每人每年度只能申报一个级别。开始前可先到“评审条件”页快速自测。申报单位：\(unitName)。申报期：\(period)。")),
                 .unwrap(closed) { .div(.class("error-summary"), .id("declaration-closed"), .attribute(named: "role", value: "alert"), .p(.text($0))) },
                 .errorSummary(FieldErrors.from(errors)),
+                .unwrap(existing) { .p(.class("notice"), .id("existing-declaration"),
+                                       .text("您本年度的申报已存在："), .a(.href($0), .text("查看和继续填写已有的申报"))) },
+                .if(!carried.isEmpty, .p(.class("notice"), .id("carried-answers"),
+                                         .text("已带入快速自测中的\(carried.count)项回答，开始后可在“基本信息”中核对修改。"))),
                 .if(closed == nil, .form(
                     .method(.post), .action("/applications"), .class("stacked"),
                     .csrfField(csrf),
+                    .forEach(carried.sorted { $0.key < $1.key }) { .input(.type(.hidden), .name("carried.\($0.key)"), .value($0.value)) },
                     .declarationFields(BasicsForm.application, values: values, errors: errors),
                     .submitButton("开始填写")
                 ))

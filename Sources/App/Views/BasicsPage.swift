@@ -42,12 +42,13 @@ struct BasicsPage {
                     .class("panel"),
                     .h2(.text("申报信息")),
                     .errorSummary(FieldErrors.from(errors)),
-                    .form(
+                    .if(frame.editable, .form(
                         .method(.post), .action(url.basics), .class("stacked"),
                         .csrfField(csrf),
                         .declarationFields(BasicsForm.application + BasicsForm.fields, values: values, errors: errors),
-                        .if(frame.editable, .submitButton("保存"))
-                    )
+                        .submitButton("保存")
+                    )),
+                    .if(!frame.editable, .declarationValues(BasicsForm.application + BasicsForm.fields, values: values))
                 )
             )
         )

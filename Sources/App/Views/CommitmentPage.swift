@@ -23,6 +23,9 @@ struct CommitmentPage {
     var canSubmit: Bool
     var canWithdraw: Bool
     var missing: [String]
+    /// The self-check's failing findings when its verdict is 暂不符合: shown next to
+    /// the submit button, which then asks for an explicit acknowledgement.
+    var failingFindings: [String] = []
     var integrityNotice: String?
     var error: String?
 
@@ -35,7 +38,8 @@ struct CommitmentPage {
                     .h2(.text("申报人承诺")),
                     .unwrap(error) { .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.text($0))) },
                     .div(.class("commitment-text"), .forEach(Self.commitmentText(review)) { .p(.text($0)) }),
-                    .unwrap(signedAt) { .p(.class("notice"), .text("您已于\($0)签署本承诺。")) },
+                    .unwrap(signedAt) { at in .p(.class("notice"), .text(frame.isApplicant ? "您已于\(at)签署本承诺。" : "申报人已于\(at)签署本承诺。")) },
+                    .if(signedAt == nil && !frame.isApplicant, .p(.class("muted"), .text("申报人尚未签署本承诺。"))),
                     .if(signedAt == nil && frame.editable, .form(
                         .method(.post), .action(url.commitment), .class("stacked"),
                         .csrfField(csrf),
@@ -58,10 +62,17 @@ struct CommitmentPage {
                         .method(.post), .action(url.submit),
                         .csrfField(csrf),
                         .p(.class("hint"), .text("提交后申报内容将锁定，由单位组织民主评议和公示。")),
+                        .if(!failingFindings.isEmpty, .div(
+                            .class("notice warning"), .id("ineligible-warning"), .attribute(named: "role", value: "alert"),
+                            .p(.strong(.text("条件自测结果：暂不符合申报条件。")), .text("未满足的条件：")),
+                            .ul(.forEach(failingFindings) { .li(.text($0)) }),
+                            .p(.text("仍可提交，由单位和各级审核机构审核；不符合条件的申报可能被退回。")),
+                            .checkboxField("acknowledgeIneligible", label: "我已了解以上未满足的条件，仍要提交", checked: false)
+                        )),
                         .submitButton("提交单位")
                     )),
                     .if(canWithdraw, .form(
-                        .method(.post), .action(url.withdraw),
+                        .method(.post), .action(url.withdraw), .attribute(named: "data-confirm", value: "确定撤回申报吗？撤回后可修改，但需重新签署承诺并再次提交。"),
                         .csrfField(csrf),
                         .p(.class("hint"), .text("单位受理前可撤回申报，撤回后可修改并重新提交（需重新签署承诺）。")),
                         .submitButton("撤回申报", style: "danger")

@@ -32,6 +32,8 @@ struct ConditionsPage {
     var values: FieldValues
     var errors: [String: String]
     var result: SelfCheckModel?
+    /// Where to register and start a declaration with these answers.
+    var startLink: String? = nil
     var parameters: [ParameterRow]
     var interpretations: [InterpretationRow]
     var clauses: [ClauseRow]
@@ -65,6 +67,11 @@ struct ConditionsPage {
                 .dl(.class("facts"), .forEach(dates) { .group(.dt(.text($0.0)), .dd(.text($0.1))) })
             ),
             .unwrap(result) { .selfCheck($0, title: "自测结果") },
+            .unwrap(startLink) { link in
+                .section(.class("panel"), .id("start-from-check"),
+                         .p(.a(.class("button primary"), .href(link), .text("注册并开始申报（带入以上回答）"))),
+                         .p(.class("hint"), .text("已有账号？登录后在“我的申报”开始。")))
+            },
             .section(
                 .class("panel"), .id("quick-check"),
                 .h2(.text("快速自测")),

@@ -8,6 +8,25 @@ extension Node where Context: HTML.BodyContext {
         .div(.class("field-grid"), .forEach(specs) { spec in declarationField(spec, value: values[spec.name], error: errors[spec.name]) })
     }
 
+    /// The same fields read-only (reviewers, and the applicant after submission):
+    /// labels and values as text, choices by their label, flags as 是/否.
+    static func declarationValues(_ specs: [FieldSpec], values: FieldValues) -> Node {
+        .dl(.class("facts read-only"), .id("read-only-values"), .forEach(specs) { spec in
+            .group(.dt(.text(spec.label)), .dd(.text(displayValue(spec, values[spec.name]))))
+        })
+    }
+
+    static func displayValue(_ spec: FieldSpec, _ value: String?) -> String {
+        var isFlag = false
+        if case .flag = spec.kind { isFlag = true }
+        guard let value, !value.isEmpty else { return isFlag ? "否" : "—" }
+        switch spec.kind {
+        case .flag: return value == "1" ? "是" : "否"
+        case .choice(let choices): return choices.first { $0.code == value }?.label ?? value
+        default: return value
+        }
+    }
+
     static func declarationField(_ spec: FieldSpec, value: String?, error: String?) -> Node {
         switch spec.kind {
         case .text(let max):

@@ -12,12 +12,26 @@ struct DeclarationFrame {
 
     var heading: String
     var stateLabel: String
+    /// The applicant may change the declaration now (their own, still a draft).
     var editable: Bool
+    /// Who is looking: the applicant, or a reviewer (unit, bodies, office) who reads
+    /// it read-only and is addressed as such (issue 8, item 7).
+    var viewer: Viewer = .applicant
     var entries: [Entry]
     var activePath: String
 
-    static func make(_ snapshot: DeclarationSnapshot, activePath: String) -> DeclarationFrame {
+    enum Viewer: Equatable {
+        case applicant
+        /// A reviewing party, by its role's label (单位经办人、评委会办公室 ...).
+        case reviewer(String)
+    }
+
+    /// `viewer` is the signed-in account: the applicant edits their own draft; anyone
+    /// else the access policy lets in reads it.
+    static func make(_ snapshot: DeclarationSnapshot, activePath: String, viewer account: UserAccount?) -> DeclarationFrame {
         let app = snapshot.application
+        let isApplicant = account?.id != nil && account?.id == app.$applicant.id
+        let viewer: Viewer = isApplicant ? .applicant : .reviewer(account?.role.label ?? "审核人")
         let url = DeclarationURL(id: app.id!)
         let level = BasicsForm.levels.first { $0.code == app.targetLevel }?.label ?? ""
         var entries = [Entry(title: "申报概览", path: url.overview), Entry(title: "基本信息", path: url.basics)]
@@ -32,8 +46,22 @@ struct DeclarationFrame {
                     Entry(title: "卷宗材料上传", path: url.files, count: snapshot.files.count),
                     Entry(title: "申报人承诺与提交", path: url.commitment)]
         return DeclarationFrame(heading: "\(app.year)年度\(level)申报（\(app.specialty)）",
-                                stateLabel: app.stateValue.label, editable: app.stateValue.isEditable,
-                                entries: entries, activePath: activePath)
+                                stateLabel: app.stateValue.label, editable: isApplicant && app.stateValue.isEditable,
+                                viewer: viewer, entries: entries, activePath: activePath)
+    }
+
+    var isApplicant: Bool { viewer == .applicant }
+
+    /// The line under the heading when the page is read-only.
+    var readOnlyNotice: String? {
+        switch viewer {
+        case .reviewer(let role):
+            "您正以\(role)身份查阅该申报，内容只读；修改只能由申报人本人在撤回后进行。"
+        case .applicant where !editable:
+            "申报已提交，内容已锁定，以下为只读显示。单位受理前可在“申报人承诺与提交”页撤回后修改。"
+        case .applicant:
+            nil
+        }
     }
 
     func wrap(_ content: Node<HTML.BodyContext>...) -> Node<HTML.BodyContext> {
@@ -52,7 +80,7 @@ struct DeclarationFrame {
                 .class("declaration-main"),
                 .div(.class("page-head"), .h1(.text(heading)),
                      .span(.class("tag \(editable ? "warn" : "ok")"), .text(stateLabel))),
-                .if(!editable, .p(.class("notice"), .text("申报已提交，内容已锁定。单位受理前可在“申报人承诺与提交”页撤回后修改。"))),
+                .unwrap(readOnlyNotice) { .p(.class("notice read-only"), .id("read-only-notice"), .text($0)) },
                 .group(content)
             )
         )

@@ -31,7 +31,9 @@ struct DefenseItemPage {
                     .p(.class("hint"), .text("学术论文、作为主要成员完成的工程项目方案、行业标准、技术推广总结、专利、科研项目研究报告等皆可作为答辩的内容；答辩评价需由本人确定其中一项材料作为答辩内容（九）。送审论文全文请在“卷宗材料”上传时对应到其论文条目（七.1）。")),
                     .unwrap(error) { .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.text($0))) },
                     .if(choices.isEmpty, .p(.class("muted"), .text("尚未填写论文、论著或实用技术材料，请先在申报表中填写。"))),
-                    .if(!choices.isEmpty, .form(
+                    .if(!choices.isEmpty && !frame.editable, .p(.id("defense-choice"), .text("选定的答辩内容："
+                        + (choices.first { $0.id == chosen }.map { "\($0.section)：《\($0.title)》" } ?? "尚未选定")))),
+                    .if(!choices.isEmpty && frame.editable, .form(
                         .method(.post), .action(url.defense), .class("stacked"),
                         .csrfField(csrf),
                         .selectField("itemID", label: "选定一项作为答辩内容",
@@ -40,7 +42,7 @@ struct DefenseItemPage {
                                                          + (choice.submittedPaper ? "（送审论文）" : ""))
                                      },
                                      selected: chosen, required: true),
-                        .if(frame.editable, .submitButton("保存选择"))
+                        .submitButton("保存选择")
                     ))
                 )
             )

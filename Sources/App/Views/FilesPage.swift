@@ -133,7 +133,7 @@ struct FilesPage {
                 .tr(
                     .td(.text(file.label), .unwrap(file.evidences) { .div(.class("muted"), .text("对应：\($0)")) }),
                     .td(.class("file-name"), .text(file.originalName)),
-                    .td(.text(file.typeLabel)), .td(.text(file.size)), .td(.text(file.pages)),
+                    .td(.text(file.typeLabel)), .td(.class("file-size"), .text(file.size)), .td(.class("file-pages"), .text(file.pages)),
                     .td(.text(file.uploadedAt)),
                     .td(.class("row-actions"),
                         .a(.class("button small secondary"), .href("\(base)/\(file.id)"), .text("下载")),
@@ -164,7 +164,7 @@ struct FilesPage {
                  .label(.for("\(id)-label"), .text("材料名称"), .span(.class("required"), .text("（必填）"))),
                  .p(.class("hint"), .text(form.labelHint)),
                  .unwrap(form.errors["label"]) { .p(.class("field-error"), .text($0)) },
-                 .input(.type(.text), .name("label"), .id("\(id)-label"), .value(form.label.attributeEscaped),
+                 .input(.type(.text), .name("label"), .id("\(id)-label"), .value(form.label),
                         .attribute(named: "maxlength", value: "60"), .required(true))),
             .div(.class(form.errors["file"] == nil ? "field" : "field has-error"),
                  .label(.for("\(id)-file"), .text("选择文件"), .span(.class("required"), .text("（必填）"))),
@@ -177,7 +177,7 @@ struct FilesPage {
 
     private func option(_ value: String, _ label: String, selected: Bool) -> Node<HTML.SelectContext> {
         .element(named: "option", nodes: [
-            Node<HTML.BodyContext>.attribute(named: "value", value: value.attributeEscaped, ignoreIfValueIsEmpty: false),
+            Node<HTML.BodyContext>.attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
             selected ? .attribute(named: "selected", value: "selected") : .empty,
             .text(label),
         ])

@@ -27,7 +27,7 @@ struct Choice: Sendable {
 /// next to the field (linked by aria-describedby), the typed value kept.
 extension Node where Context: HTML.BodyContext {
     static func csrfField(_ token: String) -> Node {
-        .input(.type(.hidden), .name("csrf"), .value(token.attributeEscaped))
+        .input(.type(.hidden), .name("csrf"), .value(token))
     }
 
     static func errorSummary(_ errors: FieldErrors) -> Node {
@@ -57,7 +57,7 @@ extension Node where Context: HTML.BodyContext {
             .unwrap(error) { .p(.class("field-error"), .id("\(id)-error"), .text($0)) },
             .input(
                 .type(HTMLInputType(rawValue: type) ?? .text), .name(name), .id(id),
-                .value(type == "password" ? "" : (value ?? "").attributeEscaped),
+                .value(type == "password" ? "" : (value ?? "")),
                 .required(required),
                 .attribute(named: "autocomplete", value: autocomplete),
                 .attribute(named: "maxlength", value: maxLength.map(String.init)),
@@ -91,7 +91,7 @@ extension Node where Context: HTML.BodyContext {
     private static func option(value: String, label: String, selected: Bool) -> Node<HTML.SelectContext> {
         .element(named: "option", nodes: [
             // An empty value must still be written, or the browser submits the label.
-            Node<HTML.BodyContext>.attribute(named: "value", value: value.attributeEscaped, ignoreIfValueIsEmpty: false),
+            Node<HTML.BodyContext>.attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
             selected ? .attribute(named: "selected", value: "selected") : .empty,
             .text(label),
         ])
@@ -115,7 +115,7 @@ extension Node where Context: HTML.BodyContext {
 extension Node where Context: HTML.BodyContext {
     static func textAreaField(_ name: String, label: String, value: String, error: String? = nil,
                               required: Bool = false, hint: String? = nil, rows: Int = 6, maxLength: Int? = nil,
-                              id fieldID: String? = nil) -> Node {
+                              id fieldID: String? = nil, counter: String? = nil) -> Node {
         let id = "f-\(fieldID ?? name)"
         return .div(
             .class(error == nil ? "field" : "field has-error"),
@@ -126,6 +126,9 @@ extension Node where Context: HTML.BodyContext {
                 .name(name), .id(id), .rows(rows),
                 .attribute(named: "maxlength", value: maxLength.map(String.init)),
                 .attribute(named: "aria-invalid", value: error == nil ? nil : "true"),
+                // site.js counts as you type into the element with this id.
+                .attribute(named: "data-counter", value: counter),
+                .attribute(named: "aria-describedby", value: counter ?? hint.map { _ in "\(id)-hint" }),
                 .text(value)
             )
         )

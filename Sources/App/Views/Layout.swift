@@ -7,6 +7,7 @@ import Vapor
 enum Layout {
     static let siteName = "长治市工程系列中、初级职称评审系统"
     static let stylesheet = "/static/site.css"
+    static let script = "/static/site.js"
 
     static func page(_ chrome: PageChrome, _ content: Node<HTML.BodyContext>...) -> HTML {
         HTML(
@@ -15,7 +16,9 @@ enum Layout {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .element(named: "title", text: "\(chrome.title) - \(siteName)"),
-                .link(.rel(.stylesheet), .href(stylesheet))
+                .link(.rel(.stylesheet), .href(stylesheet)),
+                // Small progressive enhancements (confirmations, counters); every page works without it.
+                .script(.src(script), .attribute(named: "defer", value: "defer"))
             ),
             .body(
                 .attribute(named: "data-role", value: chrome.user?.role.rawValue ?? "anonymous"),

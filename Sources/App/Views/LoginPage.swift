@@ -19,7 +19,7 @@ struct LoginPage {
                 .form(
                     .method(.post), .action("/login"), .class("stacked"),
                     .csrfField(csrf),
-                    .input(.type(.hidden), .name("next"), .value(next.attributeEscaped)),
+                    .input(.type(.hidden), .name("next"), .value(next)),
                     .textField("username", label: "用户名", value: username, required: true,
                                autocomplete: "username", maxLength: 64),
                     .textField("password", label: "密码", type: "password", required: true,

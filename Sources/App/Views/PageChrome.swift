@@ -54,6 +54,11 @@ enum Notices {
         case "password-changed": "密码已修改。"
         case "registered": "注册成功，欢迎使用。"
         case "saved": "已保存。"
+        case "saved-voided": "已保存。您此前签署的申报人承诺因本次修改已作废，提交前请重新签署。"
+        case "deleted": "已删除该条目。"
+        case "deleted-voided": "已删除该条目。您此前签署的申报人承诺因本次修改已作废，提交前请重新签署。"
+        case "withdrawn": "申报已撤回，现在可以修改；修改后需重新签署承诺并再次提交。"
+        case "submitted": "申报已提交单位，等待单位受理。"
         case "created": "已创建。"
         case "disabled": "账号已停用。"
         case "enabled": "账号已启用。"
@@ -86,6 +91,8 @@ struct NavItem {
             NavItem(title: "预约收审", path: "/intake/book", action: .bookIntake),
             NavItem(title: "评审费", path: "/fees", action: .manageFees),
             NavItem(title: "论文查重", path: "/committee/similarity", action: .checkSimilarity),
+            NavItem(title: "通知", path: "/notifications", action: .viewNotifications),
+            NavItem(title: "工作日历", path: "/calendar", action: .manageCalendar),
             NavItem(title: "评审条件", path: "/conditions"),
             NavItem(title: "单位经办人", path: "/department/clerks", action: .manageUnitClerks),
             NavItem(title: "机构名录", path: "/organizations", action: .viewOrganizationDirectory),

@@ -26,7 +26,7 @@ enum PrintLayout {
                 .div(
                     .class("print-bar"),
                     .p(.strong(.text("打印")), .text("：\(hint)")),
-                    .p(.a(.href(backLink.attributeEscaped), .text("返回申报概览")))
+                    .p(.a(.href(backLink), .text("返回申报概览")))
                 ),
                 .main(.class("print-main"), .group(sheets))
             )

@@ -8,6 +8,8 @@ struct RegisterPage {
         var mobile = ""
         var unitID = ""
         var username = ""
+        /// A same-site path to continue to (the quick check's answers, carried over).
+        var next = ""
     }
 
     var chrome: PageChrome
@@ -27,6 +29,7 @@ struct RegisterPage {
                 .form(
                     .method(.post), .action("/register"), .class("stacked"), .novalidate(),
                     .csrfField(csrf),
+                    .if(!values.next.isEmpty, .input(.type(.hidden), .name("next"), .value(values.next))),
                     .textField("realName", label: "真实姓名", value: values.realName, error: errors["realName"],
                                required: true, autocomplete: "name", maxLength: 30),
                     .textField("idNumber", label: "居民身份证号码", value: values.idNumber, error: errors["idNumber"],

@@ -14,6 +14,8 @@ struct WorkReportPage {
     var error: String?
     var uploadedFiles: Int
 
+    static let maximumCharacters = 20_000
+
     func render() -> HTML {
         Layout.page(
             chrome,
@@ -24,14 +26,23 @@ struct WorkReportPage {
                     .ul(.class("hint"), .forEach(guidance) { .li(.text($0)) }),
                     .p(.class("hint"), .text("也可将报告上传到“第八类：工作能力有关材料”（已上传\(uploadedFiles)份）。"),
                        .a(.href(url.upload(.category8)), .text("前往上传"))),
-                    .form(
+                    .if(frame.editable, .form(
                         .method(.post), .action(url.report), .class("stacked"),
                         .csrfField(csrf),
+                        .p(.class("hint counter"), .id("report-counter"), .attribute(named: "aria-live", value: "polite"),
+                           .text("当前"), .span(.id("report-count"), .text("\(text.count)")),
+                           .text("字；不少于\(Checklist.minimumReportCharacters)字，最多\(Self.maximumCharacters)字。")),
                         .textAreaField("workReport", label: title, value: text, error: error,
-                                       hint: "当前\(text.count)字；不少于\(Checklist.minimumReportCharacters)字，最多20000字。",
-                                       rows: 18, maxLength: 20_000),
-                        .if(frame.editable, .submitButton("保存"))
-                    )
+                                       rows: 18, maxLength: Self.maximumCharacters, counter: "report-count"),
+                        .submitButton("保存")
+                    )),
+                    // Read-only for reviewers and after submission: the text, not an input without a button.
+                    .if(!frame.editable, .div(
+                        .class("read-only-text"), .id("report-text"),
+                        .p(.class("muted"), .text("共\(text.count)字。")),
+                        .if(text.isEmpty, .p(.class("muted"), .text("未在系统中填写。"))),
+                        .forEach(text.split(separator: "\n", omittingEmptySubsequences: true)) { .p(.text(String($0))) }
+                    ))
                 )
             )
         )
