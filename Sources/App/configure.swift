@@ -39,6 +39,8 @@ public func configure(_ app: Application, config: AppConfig, migrate: Bool = tru
     try routes(app)
     // The duplication check's jobs run in the background while the server runs.
     app.lifecycle.use(SimilarityWorkerLifecycle())
+    // Issue 12 item 7: anonymous CSRF key, login throttle per address, upload bound, session sweep.
+    app.setUpLimits()
     if migrate { try await app.autoMigrate() }
     try await tuneDatabase(app, config.store)
 }

@@ -39,17 +39,21 @@ extension FilesController {
             guard Self.tokenMatches(header, req.currentSession?.csrfToken) else { throw PageError.csrf }
             received.csrfChecked = true
         }
-        do {
-            try await read(req, boundary: boundary, into: &received)
-        } catch {
-            await received.upload?.discard()
-            throw error
+        // Bounded: at most `uploadLimiter.permits` bodies are received and checked at once.
+        let limiter = req.application.uploadLimiter
+        return try await limiter.withPermit {
+            do {
+                try await read(req, boundary: boundary, into: &received)
+            } catch {
+                await received.upload?.discard()
+                throw error
+            }
+            guard received.csrfChecked else {
+                await received.upload?.discard()
+                throw PageError.csrf
+            }
+            return try await save(req, application, received)
         }
-        guard received.csrfChecked else {
-            await received.upload?.discard()
-            throw PageError.csrf
-        }
-        return try await save(req, application, received)
     }
 
     private func read(_ req: Request, boundary: String, into received: inout Received) async throws {

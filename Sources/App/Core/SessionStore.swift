@@ -71,9 +71,11 @@ extension Request {
         return try await startSession(userID: nil)
     }
 
-    /// The CSRF token to embed in forms.
+    /// The CSRF token to embed in forms: the session's, or for a visitor without
+    /// one a signed token that needs no session row (`AnonymousCSRF`).
     func csrfToken() async throws -> String {
-        try await ensureSession().csrfToken
+        if let session = currentSession { return session.csrfToken }
+        return try await anonymousCSRFToken()
     }
 
     /// Replaces any current session with a fresh one (new id, new token, new

@@ -18,12 +18,13 @@ struct CSRFMiddleware: AsyncMiddleware {
 }
 
 extension Request {
-    /// Constant-time comparison of the submitted token with the session's.
+    /// Constant-time comparison of the submitted token with the session's; a
+    /// visitor who is not signed in may instead send the signed anonymous token.
     var hasValidCSRFToken: Bool {
-        guard let expected = currentSession?.csrfToken else { return false }
         let submitted = headers.first(name: "X-CSRF-Token")
             ?? (try? content.get(String.self, at: CSRFMiddleware.field))
         guard let submitted else { return false }
-        return TokenComparison.equal(submitted, expected)
+        if let expected = currentSession?.csrfToken, TokenComparison.equal(submitted, expected) { return true }
+        return currentUser == nil && anonymousCSRFMatches(submitted)
     }
 }

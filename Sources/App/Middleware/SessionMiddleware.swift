@@ -14,8 +14,15 @@ struct SessionMiddleware: AsyncMiddleware {
         if let token = req.cookies[SessionStore.cookieName]?.string, !token.isEmpty {
             try await load(token: token, req: req)
         }
+        // A form post may carry an anonymous token: its key must be at hand (loaded once).
+        if req.method != .GET, req.method != .HEAD { try await req.application.anonymousCSRFKey.load(on: req.db) }
         let response = try await next.respond(to: req)
         let config = req.config
+        if let nonce = req.issuedCSRFNonce {
+            response.cookies[AnonymousCSRF.cookieName] = HTTPCookies.Value(
+                string: nonce, expires: nil, maxAge: nil, domain: nil, path: "/",
+                isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        }
         if let token = req.issuedSessionToken {
             response.cookies[SessionStore.cookieName] = HTTPCookies.Value(
                 string: token, expires: nil, maxAge: nil, domain: nil, path: "/",

@@ -23,5 +23,6 @@ enum AppMigrations {
         M0020_IndexForeignKeysAndFilters(),
         M0018_CreateCommitteeCompletion(),
         M0021_CreateSimilarity(),
+        M0030_CreateServerSecrets(),
     ]
 }

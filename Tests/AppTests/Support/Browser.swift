@@ -10,6 +10,8 @@ import VaporTesting
 struct Browser {
     let app: Application
     var cookie: String?
+    /// The anonymous forms' nonce cookie (`AnonymousCSRF.cookieName`), kept as a browser would.
+    var csrfCookie: String?
     var csrf: String?
 
     init(_ app: Application) { self.app = app }
@@ -47,7 +49,9 @@ struct Browser {
 
     private mutating func send(_ method: HTTPMethod, _ path: String, body: String?) async throws -> TestingHTTPResponse {
         var headers = HTTPHeaders()
-        if let cookie { headers.add(name: .cookie, value: "\(SessionStore.cookieName)=\(cookie)") }
+        let cookies = [cookie.map { "\(SessionStore.cookieName)=\($0)" }, csrfCookie.map { "\(AnonymousCSRF.cookieName)=\($0)" }]
+            .compactMap { $0 }
+        if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.joined(separator: "; ")) }
         if body != nil { headers.contentType = .urlEncodedForm }
         let buffer = body.map { ByteBuffer(string: $0) }
         let response = try await app.testing().sendRequest(method, path, headers: headers, body: buffer)
@@ -55,6 +59,10 @@ struct Browser {
             guard header.hasPrefix(SessionStore.cookieName + "=") else { continue }
             let value = header.dropFirst(SessionStore.cookieName.count + 1).prefix { $0 != ";" }
             cookie = value.isEmpty ? nil : String(value)
+        }
+        for header in response.headers[.setCookie] where header.hasPrefix(AnonymousCSRF.cookieName + "=") {
+            let value = header.dropFirst(AnonymousCSRF.cookieName.count + 1).prefix { $0 != ";" }
+            csrfCookie = value.isEmpty ? nil : String(value)
         }
         if let token = Self.csrfToken(in: response.body.string) { csrf = token }
         return response

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Page speed on loopback with wrk (issue 12, item 2): for each size, a fresh SQLite
+# database seeded by `title-review seed`, one server, then wrk on
+#   /healthz                 a bare route (the ceiling),
+#   /conditions              the public conditions page,
+#   /applications/<id>      an applicant's overview with its live self-check,
+#   /reviews                 a county bureau's and the committee office's queue pages,
+# all in the same run. Not a timed test: numbers go into README.md (Performance).
+#
+#   bench/run.sh [SIZES...]          default: 3000 100000
+#   BIN=path/to/title-review         default: a release build (swift build -c release)
+#   THREADS=2 CONNECTIONS=50 DURATION=15s PORT=8195 WORK=/tmp/title-review-bench
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES=("$@"); [ ${#SIZES[@]} -eq 0 ] && SIZES=(3000 100000)
+THREADS=${THREADS:-2}; CONNECTIONS=${CONNECTIONS:-50}; DURATION=${DURATION:-15s}; PORT=${PORT:-8195}
+WORK=${WORK:-/tmp/title-review-bench}
+PASSWORD='Bench#2022pass'
+command -v wrk >/dev/null || { echo "bench: wrk is not installed (apt-get install -y wrk)" >&2; exit 2; }
+if [ -z "${BIN:-}" ]; then
+  swift build -c release --product title-review >&2
+  BIN=$(swift build -c release --show-bin-path)/title-review
+fi
+BASE=http://127.0.0.1:$PORT
+SERVER_PID=""
+trap '[ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true' EXIT
+
+# login USER -> prints the session cookie value
+login() {
+  local jar="$WORK/cookies.$1" token
+  rm -f "$jar"
+  token=$(curl -fs -c "$jar" -b "$jar" "$BASE/login" | grep -o 'name="csrf" value="[^"]*"' | head -n1 | sed 's/.*value="//; s/"$//')
+  curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$1" --data-urlencode "password=$PASSWORD" \
+       --data-urlencode "csrf=$token" "$BASE/login"
+  awk '$6 == "tr_session" { print $7 }' "$jar"
+}
+
+measure() { # NAME PATH [COOKIE]
+  local out
+  if [ -n "${3:-}" ]; then
+    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Cookie: tr_session=$3" "$BASE$2")
+  else
+    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE$2")
+  fi
+  local rps p50 p99 errors
+  rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
+  p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
+  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
+  errors=$(awk '/Non-2xx or 3xx responses/ { print $5 }' <<<"$out")
+  printf '| %s | %s | %s | %s | %s | %s |\n' "$SIZE" "$1" "$rps" "$p50" "$p99" "${errors:-0}"
+}
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2/1048576 }' /proc/meminfo), $(uname -sr); wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
+echo "| applications | page | requests/s | p50 | p99 | non-2xx |"
+echo "|---|---|---|---|---|---|"
+for SIZE in "${SIZES[@]}"; do
+  DIR="$WORK/$SIZE"
+  if [ ! -f "$DIR/db.sqlite" ]; then
+    rm -rf "$DIR"; mkdir -p "$DIR"
+    DATABASE_PATH="$DIR/db.sqlite" FILES_PATH="$DIR/files" "$BIN" seed --applications "$SIZE" --password "$PASSWORD" \
+      >"$DIR/seed.txt" 2>"$DIR/seed.log"
+    head -n1 "$DIR/seed.txt" >&2
+  fi
+  DATABASE_PATH="$DIR/db.sqlite" FILES_PATH="$DIR/files" "$BIN" serve --port "$PORT" >"$DIR/server.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 60); do curl -fs "$BASE/healthz" >/dev/null 2>&1 && break; sleep 1; done
+  APPLICANT=$(login seed-a000001)
+  CLERK=$(login seed-county-140403)
+  OFFICE=$(login seed-office)
+  OVERVIEW=$(curl -fs -o /dev/null -w '%{redirect_url}' -H "Cookie: tr_session=$APPLICANT" "$BASE/applications" | sed "s#^$BASE##")
+  measure /healthz /healthz
+  measure /conditions /conditions
+  measure "overview ${OVERVIEW:0:22}…" "$OVERVIEW" "$APPLICANT"
+  measure "/reviews (seed-county-140403)" /reviews "$CLERK"
+  measure "/reviews?page=2" "/reviews?page=2" "$CLERK"
+  measure "/reviews (seed-office, intake)" /reviews "$OFFICE"
+  kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+done
