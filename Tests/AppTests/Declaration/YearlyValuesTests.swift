@@ -99,7 +99,10 @@ import VaporTesting
             let page = try await b.get("/login")
             #expect(page.text.contains("连续4次输错密码，账号将锁定20分钟。"))
             let wrong = try await b.login("applicant1", "Wrong#password1")
-            #expect(wrong.text.contains("将锁定账号20分钟"))
+            // The standing hint carries the durations; the error itself is the same for every
+            // failure, so it cannot tell a stranger the account exists (issue 8, item 8).
+            #expect(wrong.text.contains("连续4次输错密码，账号将锁定20分钟。"))
+            #expect(wrong.text.contains(AuthController.badCredentials) && !wrong.text.contains("再错"))
         }
     }
 }
