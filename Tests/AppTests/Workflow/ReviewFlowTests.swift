@@ -151,7 +151,7 @@ import VaporTesting
             #expect(progress.text.contains("请补充继续教育证书"))
             try await applicant.get(url.commitment)
             try await applicant.post(url.commitment, ["agree": "1"])
-            #expect(try await applicant.post(url.submit).status == .seeOther)
+            #expect(try await applicant.post(url.submit, ["acknowledgeIneligible": "1"]).status == .seeOther)
             #expect(try await record(app, id).stateValue == .submitted)
             let transitions = try await WorkflowEvent.query(on: app.db).filter(\.$application.$id == id)
                 .sort(\.$occurredAt).all().map(\.transition)
