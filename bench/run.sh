@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 SIZES=("$@"); [ ${#SIZES[@]} -eq 0 ] && SIZES=(3000 100000)
 THREADS=${THREADS:-2}; CONNECTIONS=${CONNECTIONS:-50}; DURATION=${DURATION:-15s}; PORT=${PORT:-8195}
 WORK=${WORK:-/tmp/title-review-bench}
-PASSWORD='Bench#2022pass'
+PASSWORD=${PASSWORD:-'Bench#2022pass'}
 command -v wrk >/dev/null || { echo "bench: wrk is not installed (apt-get install -y wrk)" >&2; exit 2; }
 if [ -z "${BIN:-}" ]; then
   swift build -c release --product title-review >&2
@@ -59,7 +59,7 @@ for SIZE in "${SIZES[@]}"; do
     rm -rf "$DIR"; mkdir -p "$DIR"
     DATABASE_PATH="$DIR/db.sqlite" FILES_PATH="$DIR/files" "$BIN" seed --applications "$SIZE" --password "$PASSWORD" \
       >"$DIR/seed.txt" 2>"$DIR/seed.log"
-    head -n1 "$DIR/seed.txt" >&2
+    grep "^seeded" "$DIR/seed.txt" >&2 || true
   fi
   DATABASE_PATH="$DIR/db.sqlite" FILES_PATH="$DIR/files" "$BIN" serve --port "$PORT" >"$DIR/server.log" 2>&1 &
   SERVER_PID=$!
