@@ -219,4 +219,19 @@ import VaporTesting
             #expect(report.text.contains("30%"))
         }
     }
+
+    @Test func aZipCorpusIsReadWithinItsBoundsAndAnUnreadableEntryIsNamed() throws {
+        let folder = NSTemporaryDirectory() + "corpus-zip-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let good = folder + "/papers.zip"
+        try Data(S.zip([("2020年/钱七-桥梁.txt", S.chinese(200, seed: 11)), ("__MACOSX/._钱七-桥梁.txt", "x"),
+                        (".DS_Store", "x")])).write(to: URL(fileURLWithPath: good))
+        let documents = try CorpusImport.read(good)
+        #expect(documents.map(\.name) == ["钱七-桥梁.txt"] && documents[0].characters == 200)
+        let bad = folder + "/bad.zip"
+        try Data(S.zip([("a.txt", S.chinese(50, seed: 12)), ("b.txt", "")])).write(to: URL(fileURLWithPath: bad))
+        #expect(throws: CorpusImport.Failure(description: "\(bad)/b.txt: empty document (no text)")) { try CorpusImport.read(bad) }
+        #expect(throws: CorpusImport.Failure.self) { try CorpusImport.read(folder + "/missing.zip") }
+    }
 }

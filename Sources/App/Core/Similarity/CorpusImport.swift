@@ -1,3 +1,6 @@
+#if canImport(CoreFoundation)
+import CoreFoundation
+#endif
 import DocumentReading
 import Foundation
 import Similarity
@@ -69,6 +72,19 @@ enum CorpusImport {
         }
     }
 
+    /// GB18030, for archives made on Chinese Windows (names without the UTF-8 flag).
+    static let gb18030 = String.Encoding(rawValue: CFStringConvertEncodingToNSStringEncoding(
+        CFStringEncoding(CFStringEncodings.GB_18030_2000.rawValue)))
+
+    /// An entry's name: UTF-8 when the bytes are UTF-8 (flagged or not), else GB18030
+    /// (Chinese Windows' archivers), else ZIP's old code page 437.
+    static func entryPath(_ entry: Entry) -> String {
+        let utf8 = entry.path(using: .utf8)
+        if !utf8.isEmpty { return utf8 }
+        let gb = entry.path(using: gb18030)
+        return gb.isEmpty ? entry.path : gb
+    }
+
     private static func readZip(_ path: String) throws(Failure) -> [Document] {
         let archive: Archive
         do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
@@ -76,7 +92,7 @@ enum CorpusImport {
         }
         let entries = archive.filter { entry in
             guard entry.type == .file else { return false }
-            let parts = entry.path.split(separator: "/")
+            let parts = entryPath(entry).split(separator: "/")
             return !parts.contains { $0.hasPrefix(".") || $0 == "__MACOSX" }
         }
         guard !entries.isEmpty else { throw Failure(description: "\(path): no documents to import") }
@@ -84,7 +100,7 @@ enum CorpusImport {
         var total: UInt64 = 0
         for entry in entries {
             guard entry.uncompressedSize <= maxEntryBytes else {
-                throw Failure(description: "\(path)/\(entry.path): larger than \(maxEntryBytes / 1024 / 1024) MB")
+                throw Failure(description: "\(path)/\(entryPath(entry)): larger than \(maxEntryBytes / 1024 / 1024) MB")
             }
             total += entry.uncompressedSize
             guard total <= maxTotalBytes else { throw Failure(description: "\(path): more than \(maxTotalBytes >> 30) GB uncompressed") }
@@ -95,15 +111,16 @@ enum CorpusImport {
         }
         defer { try? FileManager.default.removeItem(at: temp) }
         var out: [Document] = []
-        for (i, entry) in entries.sorted(by: { $0.path < $1.path }).enumerated() {
-            let name = String(entry.path.split(separator: "/").last ?? "")
+        for (i, entry) in entries.sorted(by: { entryPath($0) < entryPath($1) }).enumerated() {
+            let shown = entryPath(entry)
+            let name = String(shown.split(separator: "/").last ?? "")
             let ext = (name as NSString).pathExtension
             let target = temp.appendingPathComponent("\(i).\(ext.isEmpty ? "bin" : ext.lowercased())")
             var written: UInt64 = 0
             do {
                 _ = try archive.extract(entry, skipCRC32: false) { chunk in
                     written += UInt64(chunk.count)
-                    guard written <= maxEntryBytes else { throw Failure(description: "\(path)/\(entry.path): larger than stated") }
+                    guard written <= maxEntryBytes else { throw Failure(description: "\(path)/\(shown): larger than stated") }
                     if FileManager.default.fileExists(atPath: target.path) {
                         let handle = try FileHandle(forWritingTo: target)
                         defer { try? handle.close() }
@@ -116,9 +133,9 @@ enum CorpusImport {
             } catch let failure as Failure {
                 throw failure
             } catch {
-                throw Failure(description: "\(path)/\(entry.path): cannot be extracted (damaged archive)")
+                throw Failure(description: "\(path)/\(shown): cannot be extracted (damaged archive)")
             }
-            out.append(try document(at: target, name: name, shownAs: "\(path)/\(entry.path)"))
+            out.append(try document(at: target, name: name, shownAs: "\(path)/\(shown)"))
         }
         return out
     }

@@ -38,25 +38,38 @@ enum PaperTextExtraction {
     /// throws for a bad file (the reason is stored); a database failure is logged,
     /// since the upload has already been saved.
     static func indexUpload(_ req: Request, file: StoredFile, year: Int) async {
-        guard file.slot == DossierSlot.submittedPaper.rawValue else { return }
-        guard let path = FileStore(req).path(forStorageName: file.storageName),
-              let kind = DocumentText.Kind(rawValue: file.fileType) else {
-            await save(req.db, req.logger, file: file, year: year,
-                       Extracted(text: "", characters: 0, error: "「\(file.originalName)」：不支持的文件类型，无法查重"))
-            return
+        do { try await index(file, year: year, app: req.application) } catch {
+            req.logger.error("paper text for stored file \(file.id?.uuidString ?? "-") not saved: \(String(describing: error))")
         }
-        let extracted = await extract(path: path, kind: kind, name: file.originalName, threadPool: req.application.threadPool)
-        await save(req.db, req.logger, file: file, year: year, extracted)
     }
 
-    private static func save(_ db: any Database, _ logger: Logger, file: StoredFile, year: Int, _ extracted: Extracted) async {
-        do {
-            let row = PaperText(source: .upload, applicationID: file.$application.id, storedFileID: file.id, year: year,
-                                name: file.originalName, text: extracted.text, characters: extracted.characters,
-                                error: extracted.error)
-            try await row.create(on: db)
-        } catch {
-            logger.error("paper text for stored file \(file.id?.uuidString ?? "-") not saved: \(String(describing: error))")
+    /// Extracts and stores one stored 送审论文's text (or the reason it has none).
+    static func index(_ file: StoredFile, year: Int, app: Application) async throws {
+        guard file.slot == DossierSlot.submittedPaper.rawValue else { return }
+        let store = FileStore(root: app.config.filesPath, threadPool: app.threadPool)
+        let extracted: Extracted
+        if let path = store.path(forStorageName: file.storageName), let kind = DocumentText.Kind(rawValue: file.fileType) {
+            extracted = await extract(path: path, kind: kind, name: file.originalName, threadPool: app.threadPool)
+        } else {
+            extracted = Extracted(text: "", characters: 0, error: "「\(file.originalName)」：不支持的文件类型，无法查重")
+        }
+        try await PaperText(source: .upload, applicationID: file.$application.id, storedFileID: file.id, year: year,
+                            name: file.originalName, text: extracted.text, characters: extracted.characters,
+                            error: extracted.error).create(on: app.db)
+    }
+
+    /// 送审论文 stored without a text (uploaded before extraction existed, or loaded by
+    /// the demo) get one now, so the check never silently skips a paper.
+    static func backfill(_ applications: [ApplicationRecord], app: Application) async throws {
+        let years = Dictionary(applications.compactMap { a in a.id.map { ($0, a.year) } }, uniquingKeysWith: { a, _ in a })
+        guard !years.isEmpty else { return }
+        let files = try await StoredFile.query(on: app.db).filter(\.$application.$id ~~ Array(years.keys))
+            .filter(\.$slot == DossierSlot.submittedPaper.rawValue).all()
+        let ids = files.compactMap(\.id)
+        guard !ids.isEmpty else { return }
+        let known = Set(try await PaperText.query(on: app.db).filter(\.$storedFileID ~~ ids).all().compactMap(\.storedFileID))
+        for file in files where !known.contains(file.id!) {
+            try await index(file, year: years[file.$application.id] ?? 0, app: app)
         }
     }
 

@@ -98,6 +98,7 @@ struct SimilarityWorker: Sendable {
             .filter(\.$state ~~ SimilarityRecords.acceptedStates.map(\.rawValue)).sort(\.$submittedAt).all()
         let total = applications.count, until = now + Self.lease
         try await update(jobID) { $0.total = total; $0.done = 0; $0.leaseUntil = until }
+        try await PaperTextExtraction.backfill(applications, app: app)
 
         // Every readable text: uploads whose file is still there (of this year and
         // before), and the imported corpus.
