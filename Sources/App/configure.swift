@@ -41,7 +41,11 @@ public func configure(_ app: Application, config: AppConfig, migrate: Bool = tru
     app.lifecycle.use(SimilarityWorkerLifecycle())
     // Issue 12 item 7: anonymous CSRF key, login throttle per address, upload bound, session sweep.
     app.setUpLimits()
-    if migrate { try await app.autoMigrate() }
+    if migrate {
+        try await app.autoMigrate()
+        // Years the office added after the bundled calendar (2019–2026) was shipped.
+        try await CalendarAdminController.loadStored(into: app)
+    }
     try await tuneDatabase(app, config.store)
 }
 

@@ -35,4 +35,6 @@ func routes(_ app: Application) throws {
     try app.register(collection: IntakeController())
     try app.register(collection: FeesController())
     try app.register(collection: SimilarityController())
+    try app.register(collection: NotificationsController())
+    try app.register(collection: CalendarAdminController())
 }

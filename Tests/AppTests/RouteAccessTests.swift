@@ -18,7 +18,7 @@ import VaporTesting
     static let expected: [String: Set<Role>?] = [
         "GET /": nil, "GET /healthz": nil, "GET /login": nil, "POST /login": nil, "POST /logout": nil,
         "GET /register": nil, "POST /register": nil, "GET /conditions": nil, "GET /conditions/check": nil,
-        "GET /home": everyone, "GET /account/password": everyone, "POST /account/password": everyone,
+        "GET /home": everyone, "GET /notifications": everyone, "POST /notifications/read": everyone, "GET /account/password": everyone, "POST /account/password": everyone,
         "GET /organizations": reviewers,
         "GET /admin/organizations": admin, "GET /admin/organizations/new": admin, "POST /admin/organizations": admin,
         "GET /admin/organizations/:id/edit": admin, "POST /admin/organizations/:id": admin,
@@ -38,6 +38,7 @@ import VaporTesting
         "GET /intake": [.committeeOffice], "POST /intake/days": [.committeeOffice],
         "POST /intake/bookings/:bookingID/check-in": [.committeeOffice],
         "GET /intake/book": bookers, "POST /intake/book": bookers, "POST /intake/bookings/:bookingID/cancel": bookers,
+        "GET /calendar": [.committeeOffice], "POST /calendar": [.committeeOffice],
         "GET /fees": [.committeeOffice], "GET /fees/export": [.committeeOffice], "POST /fees/:appID/pay": [.committeeOffice],
         // The paper duplication check (issue 10, 七.1): the committee office only.
         "GET /committee/similarity": office, "POST /committee/similarity/jobs": office,

@@ -17,7 +17,9 @@ struct HomeController: RouteCollection {
             facts: facts(for: user, organization: org, viewer: actor, today: req.today),
             duties: RoleGuide.duties(for: user.role, year: req.policies.year),
             links: links(for: user.role, year: req.policies.year.year),
-            mustChangePassword: user.mustChangePassword
+            mustChangePassword: user.mustChangePassword,
+            waiting: AccessPolicy.roles(for: .reviewApplication).contains(user.role) ? try await req.waitingCount() : nil,
+            unreadNotifications: try await req.unreadNotifications()
         )
         return page.render().response()
     }

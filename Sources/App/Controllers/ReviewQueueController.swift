@@ -27,6 +27,11 @@ struct ReviewQueueController: RouteCollection {
         }
     }
 
+    /// Everything waiting for the actor's body (the home page counts it).
+    static func waiting(_ req: Request) async throws -> [ApplicationRecord] {
+        try await ReviewQueueController().rows(req, level: nil)
+    }
+
     private func rows(_ req: Request, level: String?) async throws -> [ApplicationRecord] {
         guard let actor = req.actor else { throw PageError.signInRequired(expired: false) }
         let states = Self.states(for: actor.role).map(\.rawValue)

@@ -1,3 +1,4 @@
+import Foundation
 import Domain
 import Vapor
 
@@ -50,15 +51,29 @@ extension Request {
 }
 
 extension Application {
-    private struct WorkingDaysKey: StorageKey { typealias Value = WorkingDayCalendar }
+    private struct WorkingDaysKey: StorageKey { typealias Value = WorkingDaysBox }
 
-    /// The official working-day calendar (State Council schedules) the publicities count on.
+    /// The official working-day calendar (State Council schedules) the publicities count
+    /// on: the bundled years plus those the office added (`holiday_schedules`).
     var workingDays: WorkingDayCalendar {
         get {
-            guard let calendar = storage[WorkingDaysKey.self] else { fatalError("configure() loads the calendar first") }
-            return calendar
+            guard let box = storage[WorkingDaysKey.self] else { fatalError("configure() loads the calendar first") }
+            return box.value
         }
-        set { storage[WorkingDaysKey.self] = newValue }
+        set {
+            if let box = storage[WorkingDaysKey.self] { box.value = newValue } else { storage[WorkingDaysKey.self] = WorkingDaysBox(newValue) }
+        }
+    }
+}
+
+/// The calendar behind a lock: the office may add a year while requests read it.
+final class WorkingDaysBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var calendar: WorkingDayCalendar
+    init(_ calendar: WorkingDayCalendar) { self.calendar = calendar }
+    var value: WorkingDayCalendar {
+        get { lock.withLock { calendar } }
+        set { lock.withLock { calendar = newValue } }
     }
 }
 

@@ -89,6 +89,8 @@ struct WorkflowRunner {
                                         organizationName: organizationName, transition: transition.rawValue,
                                         fromState: from.rawValue, toState: next.rawValue,
                                         opinion: extra.reason).create(on: db)
+                try await WorkflowNotices.send(transition, to: next, application: application, actorID: user.id,
+                                               actorOrganization: organizationName, opinion: extra.reason, at: now, on: db)
                 try await AuditLog.append(req.auditEntry(transition.auditAction, objectType: "application",
                                                          objectID: id.uuidString,
                                                          detail: "\(from.rawValue) -> \(next.rawValue)"), on: db)

@@ -20,8 +20,10 @@ enum AppMigrations {
         M0015_CreateCommitteeMeetings(),
         M0016_CreateResults(),
         M0017_CreateIntakeAndFees(),
-        M0020_IndexForeignKeysAndFilters(),
         M0018_CreateCommitteeCompletion(),
+        M0018_CreateNotifications(),
+        M0019_CreateHolidaySchedules(),
+        M0020_IndexForeignKeysAndFilters(),
         M0021_CreateSimilarity(),
         M0030_CreateServerSecrets(),
     ]

@@ -21,6 +21,9 @@ struct RoleHomePage {
     var duties: [RoleGuide.Duty]
     var links: [Link]
     var mustChangePassword: Bool
+    /// Applications waiting for this body's action (nil for roles without a queue).
+    var waiting: Int? = nil
+    var unreadNotifications: Int = 0
 
     func render() -> HTML {
         Layout.page(
@@ -30,6 +33,16 @@ struct RoleHomePage {
                 .class("notice warning"), .attribute(named: "role", value: "alert"),
                 .text("您正在使用临时密码，请先"), .a(.href("/account/password"), .text("修改密码")), .text("。")
             )),
+            .section(
+                .class("panel"), .id("todo"),
+                .h2(.text("待办")),
+                .unwrap(waiting) { count in
+                    .p(.text(count == 0 ? "暂无等待您办理的申报。" : "有\(count)件申报等待您办理："),
+                       .if(count > 0, .a(.href("/reviews"), .text("前往待我办理"))))
+                },
+                .p(.text(unreadNotifications == 0 ? "没有未读通知。" : "有\(unreadNotifications)条未读通知："),
+                   .if(unreadNotifications > 0, .a(.href("/notifications"), .text("查看通知"))))
+            ),
             .div(
                 .class("two-col"),
                 .section(

@@ -11,7 +11,7 @@ public enum AccessPolicy {
     /// Roles that may perform an action at all (the route-level rule).
     public static func roles(for action: Action) -> Set<Role> {
         switch action {
-        case .viewOwnHome, .changeOwnPassword:
+        case .viewOwnHome, .changeOwnPassword, .viewNotifications:
             Set(Role.allCases)
         case .manageOrganizations, .manageAccounts, .viewAuditLog:
             [.systemAdministrator]
@@ -41,7 +41,7 @@ public enum AccessPolicy {
             [.expert]
         case .viewSummaryTable:
             Set([.unitClerk, .committeeOffice]).union(reviewingRoles)
-        case .manageIntake, .manageFees, .checkSimilarity:
+        case .manageIntake, .manageFees, .checkSimilarity, .manageCalendar:
             [.committeeOffice]
         case .flagIntegrity:
             Set([.unitClerk, .committeeOffice, .expert]).union(reviewingRoles)

@@ -58,4 +58,8 @@ public enum Action: String, CaseIterable, Sendable {
     /// 举报疑似虚假材料: any reviewer (unit, reviewing bodies, the office, panel experts)
     /// reports suspected false materials with evidence; the office confirms (十（二））.
     case flagIntegrity
+    /// One's own in-app notifications.
+    case viewNotifications
+    /// 工作日历: add next year's official holiday schedule (the committee office).
+    case manageCalendar
 }

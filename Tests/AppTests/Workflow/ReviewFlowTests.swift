@@ -147,6 +147,18 @@ import VaporTesting
 
             var applicant = Browser(app)
             try await applicant.login("applicant1")
+            // The applicant hears of it on the home page and in the notifications (issue 9 item 9).
+            let home = try await applicant.get("/home")
+            #expect(home.text.contains("工作台") && home.text.contains("有2条未读通知"))
+            let notices = try await applicant.get("/notifications")
+            #expect(notices.text.contains("退回修改") && notices.text.contains("请补充继续教育证书"))
+            try await applicant.post("/notifications/read")
+            #expect(try await applicant.get("/home").text.contains("没有未读通知"))
+            // The unit clerk was told of the submission, and is not told of its own return.
+            let clerkNotices = try await UserNotification.query(on: app.db).join(UserAccount.self, on: \UserNotification.$user.$id == \UserAccount.$id)
+                .filter(UserAccount.self, \.$username == "unit1").all()
+            #expect(clerkNotices.count == 1)
+            #expect(clerkNotices.first?.message.contains("张伟的申报") == true)
             let progress = try await applicant.get(url.progress)
             #expect(progress.text.contains("请补充继续教育证书"))
             try await applicant.get(url.commitment)
@@ -231,6 +243,7 @@ import VaporTesting
 
             var dept = Browser(app)
             try await dept.login("dept1")
+            #expect(try await dept.get("/home").text.contains("有1件申报等待您办理"))
             let queue = try await dept.get("/reviews")
             #expect(queue.text.contains("勾选的申报审核通过"))
             let none = try await dept.post("/reviews/approve", [:])

@@ -1,0 +1,42 @@
+import Domain
+import Fluent
+import Vapor
+
+/// 通知: one's own messages about applications that moved or came back.
+struct NotificationsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("notifications", use: list).requires(.viewNotifications)
+        routes.post("notifications", "read", use: markRead).requires(.viewNotifications)
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        guard let user = req.currentUser else { throw PageError.signInRequired(expired: false) }
+        let items = try await UserNotification.query(on: req.db).filter(\.$user.$id == user.id!)
+            .sort(\.$createdAt, .descending).limit(200).all()
+        return NotificationsPage(
+            chrome: PageChrome(req: req, title: "通知"), csrf: try await req.csrfToken(),
+            rows: items.map { .init(when: BeijingTime.text($0.createdAt), message: $0.message, link: $0.link, unread: $0.readAt == nil) }
+        ).render().response()
+    }
+
+    @Sendable func markRead(req: Request) async throws -> Response {
+        guard let user = req.currentUser else { throw PageError.signInRequired(expired: false) }
+        try await UserNotification.query(on: req.db).filter(\.$user.$id == user.id!).filter(\.$readAt == nil)
+            .set(\.$readAt, to: req.clock.now()).update()
+        return req.redirect(to: "/notifications")
+    }
+}
+
+extension Request {
+    /// What waits for the signed-in body now (the count on its home page), by the same
+    /// rule as its queue.
+    func waitingCount() async throws -> Int {
+        guard let actor, AccessPolicy.roles(for: .reviewApplication).contains(actor.role) else { return 0 }
+        return try await ReviewQueueController.waiting(self).count
+    }
+
+    func unreadNotifications() async throws -> Int {
+        guard let id = currentUser?.id else { return 0 }
+        return try await UserNotification.query(on: db).filter(\.$user.$id == id).filter(\.$readAt == nil).count()
+    }
+}

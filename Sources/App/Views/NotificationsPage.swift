@@ -1,0 +1,35 @@
+import Plot
+
+/// 通知: newest first; unread ones marked.
+struct NotificationsPage {
+    struct Row {
+        var when: String
+        var message: String
+        var link: String
+        var unread: Bool
+    }
+
+    var chrome: PageChrome
+    var csrf: String
+    var rows: [Row]
+
+    func render() -> HTML {
+        Layout.page(
+            chrome,
+            .h1(.text("通知")),
+            .if(rows.isEmpty, .p(.class("muted"), .text("暂无通知。"))),
+            .if(rows.contains(where: \.unread), .form(
+                .method(.post), .action("/notifications/read"), .csrfField(csrf),
+                .submitButton("全部标为已读", style: "secondary")
+            )),
+            .ul(.class("notifications"), .forEach(rows) { row in
+                .li(
+                    .class(row.unread ? "unread" : "read"),
+                    .if(row.unread, .span(.class("badge bad"), .text("未读"))), .text(" "),
+                    .span(.class("muted"), .text(row.when)), .text(" "),
+                    .a(.href(row.link), .text(row.message))
+                )
+            })
+        )
+    }
+}
