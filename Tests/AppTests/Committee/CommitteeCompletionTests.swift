@@ -237,8 +237,12 @@ import VaporTesting
         try await withTestApp { app in
             try await loadCommittee(app)
             let e = try await electrical(app)
-            // A second applicant on the panel whose defense cannot conclude (already certified).
-            let wang = try #require(try await ApplicationRecord.query(on: app.db).filter(\.$specialty == "机械工程").first())
+            // A second applicant on the panel whose defense cannot conclude (still only accepted, never scheduled).
+            let user = try #require(try await UserAccount.query(on: app.db).filter(\.$username == "applicant1").first())
+            let wang = ApplicationRecord(applicantID: user.id!, unitID: user.$organization.id, year: e.liu.year, policyID: e.liu.policyID,
+                                         targetLevel: .engineer, track: .regular, specialty: "电气工程")
+            wang.state = ApplicationState.accepted.rawValue
+            try await wang.create(on: app.db)
             try await DefenseSlot(panelID: e.panel.id!, applicationID: wang.id!, room: e.panel.room, startsAt: "2022-09-30 10:00").create(on: app.db)
             for m in e.members {
                 for a in [e.liu, wang] {
