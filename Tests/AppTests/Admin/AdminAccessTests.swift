@@ -41,7 +41,10 @@ struct AdminAccessTests {
                     #expect(res.status == .forbidden, "\(username) \(method) \(path)")
                 }
             }
-            #expect(try await AuditRecord.query(on: app.db).filter(\.$action !=~ "login").count() == audits)
+            // Nothing was changed; each refusal is recorded as a security event (issue 8, item 3).
+            #expect(try await AuditRecord.query(on: app.db).filter(\.$action !=~ "login")
+                .filter(\.$action != "security.denied").count() == audits)
+            #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "security.denied").count() == routes.count * 7)
             #expect(try await AdminFixtures.account("applicant2", app).isDisabled == false)
 
             var anonymous = Browser(app)
