@@ -37,4 +37,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: SimilarityController())
     try app.register(collection: NotificationsController())
     try app.register(collection: CalendarAdminController())
+    try app.register(collection: UnitReportsController())
 }

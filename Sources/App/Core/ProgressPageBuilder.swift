@@ -36,6 +36,11 @@ struct ProgressPageBuilder {
         let ruleReading = route.isEmpty ? nil : "报送路线依据本年度评审政策的报送规定，按申报级别与单位情况（市直/县区、有无主管部门、是否人事代理）确定。"
         var actions: [ProgressPage.ActionForm] = []
         var links: [(String, String)] = [("申报概览与材料", url.overview)]
+        // 第一类: the unit's reports, once its opinion is on record.
+        if try await UnitEvaluationStore.record(application.id!, on: req.db)?.opinion != nil {
+            links += [("推荐报告（打印）", url.overview + "/print/recommendation"),
+                      ("公示情况一览表（打印）", url.overview + "/print/publicity-summary")]
+        }
         if let actor = req.actor, AccessPolicy.decide(actor, .reviewApplication, .application(facts)).isAllowed {
             actions = Self.actions(for: state, url: url, policy: policy)
             if state == .unitReview || state == .submitted { links.insert(("单位评议推荐（评议组、三公示、鉴定意见）", url.unit), at: 0) }

@@ -33,7 +33,9 @@ struct UnitEvaluationPage {
             chrome,
             .h1(.text("单位评议推荐")),
             .p(.class("lead"), .text("申报人：\(applicant)。依据长工信〔2022〕139号 四（二）、十（一）（二）；今天是\(today)。")),
-            .p(.a(.href(url.progress), .text("返回办理进度")), .text(" · "), .a(.href(url.overview), .text("查看申报材料"))),
+            .p(.a(.href(url.progress), .text("返回办理进度")), .text(" · "), .a(.href(url.overview), .text("查看申报材料")),
+               .text(" · "), .a(.href(url.overview + "/print/recommendation"), .text("打印推荐报告")),
+               .text(" · "), .a(.href(url.overview + "/print/publicity-summary"), .text("打印公示情况一览表"))),
             .section(
                 .class("panel"), .id("missing"),
                 .h2(.text("推荐前还须完成")),
@@ -109,7 +111,9 @@ struct UnitEvaluationPage {
                 .div(
                     .class("publicity"), .id("publicity-\(p.kind.rawValue)"),
                     .h3(.text(p.kind.label)),
-                    .p(.text(p.starts.map { "公示期：\($0)至\(p.ends ?? "")（\(p.status)）" } ?? "尚未公示")),
+                    .p(.text(p.starts.map { "公示期：\($0)至\(p.ends ?? "")（\(p.status)）" } ?? "尚未公示"),
+                       .if(p.starts != nil, .group(.text(" "), .a(.href(url.overview + "/print/publicity-notice/\(p.kind.rawValue)"),
+                                                                    .text("打印公示通知"))))),
                     .if(canEdit && p.starts == nil, .form(
                         .method(.post), .action(url.unitForm("publicity/\(p.kind.rawValue)")), .csrfField(csrf),
                         .textField("starts", label: "\(p.kind.label)开始日期", value: typed["starts_\(p.kind.rawValue)"] ?? "", type: "date",

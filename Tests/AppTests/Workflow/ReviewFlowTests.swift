@@ -86,6 +86,20 @@ import VaporTesting
             #expect(try await unit.post(url.fire(.recommend), ["reason": "同意推荐"]).status == .seeOther)
             #expect(try await record(app, id).stateValue == .departmentReview)
 
+            // 第一类 (五.4): the 推荐报告, the 公示情况一览表 and a notice for the board, from the records.
+            let report = try await unit.get(url.overview + "/print/recommendation")
+            #expect(report.status == .ok)
+            for text in ["关于推荐张伟同志申报工程师任职资格的报告", "评议人0", "学历符合申报条件", "该同志学历、资历符合申报条件",
+                         "单位集体研究，同意推荐", "王院长"] {
+                #expect(report.text.contains(text), "report lacks \(text)")
+            }
+            let summary = try await unit.get(url.overview + "/print/publicity-summary")
+            #expect(summary.text.contains("公示情况一览表"))
+            #expect(summary.text.contains("2022年7月4日至2022年7月8日") && summary.text.contains("5个工作日"))
+            #expect(summary.text.contains("论文作者存疑") && summary.text.contains("异议已处理"))
+            let notice = try await unit.get(url.overview + "/print/publicity-notice/opinion")
+            #expect(notice.text.contains("公示期：2022年7月11日至2022年7月15日，共5个工作日"))
+
             // Parties not on the route or not yet reached are refused.
             var county = Browser(app)
             try await county.login("county1")
