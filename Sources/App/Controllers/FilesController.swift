@@ -104,6 +104,8 @@ struct FilesController: RouteCollection {
         case "deleted": "文件已删除。"
         default: nil
         }
+        let textProblems = try await PaperTextExtraction.errors(
+            forFiles: loaded.files.filter { $0.slot == DossierSlot.submittedPaper.rawValue }.compactMap(\.id), on: req.db)
         let slots = DossierSlot.allCases.map { slot -> FilesPage.Slot in
             let rows = loaded.files.filter { $0.slot == slot.rawValue }.map { file in
                 let kind = FileKind(rawValue: file.fileType)
@@ -111,7 +113,7 @@ struct FilesController: RouteCollection {
                     id: file.id!.uuidString, label: file.label, originalName: file.originalName,
                     typeLabel: kind?.label ?? file.fileType, size: DossierFileRules.sizeText(file.size),
                     pages: DossierText.pages(kind, file.pages), uploadedAt: file.uploadedAt.map(DossierText.time) ?? "—",
-                    evidences: file.$item.id.flatMap { itemNames[$0] })
+                    evidences: file.$item.id.flatMap { itemNames[$0] }, textProblem: file.id.flatMap { textProblems[$0] })
             }
             let requirements = loaded.checklist.filter { $0.target == .upload(slot) }.map {
                 FilesPage.Requirement(title: $0.title, required: $0.required, satisfied: $0.satisfied, detail: $0.detail)

@@ -16,6 +16,8 @@ struct FilesPage {
         var uploadedAt: String
         /// The declaration item it evidences, e.g. 《论文题目》.
         var evidences: String?
+        /// Why a 送审论文's text could not be read for the duplication check (七.1).
+        var textProblem: String? = nil
     }
 
     /// One line of the checklist that concerns this slot.
@@ -132,7 +134,8 @@ struct FilesPage {
             .tbody(.forEach(files) { file in
                 .tr(
                     .td(.text(file.label), .unwrap(file.evidences) { .div(.class("muted"), .text("对应：\($0)")) }),
-                    .td(.class("file-name"), .text(file.originalName)),
+                    .td(.class("file-name"), .text(file.originalName),
+                        .unwrap(file.textProblem) { .div(.class("field-error"), .text("无法用于查重：\($0)")) }),
                     .td(.text(file.typeLabel)), .td(.class("file-size"), .text(file.size)), .td(.class("file-pages"), .text(file.pages)),
                     .td(.text(file.uploadedAt)),
                     .td(.class("row-actions"),

@@ -56,6 +56,9 @@ import VaporTesting
             let text = try #require(try await PaperText.query(on: app.db).first())
             #expect(text.error == "「空白论文.docx」：文件中没有文字内容")
             #expect(text.text.isEmpty)
+            // The applicant sees why on the materials page, beside the file.
+            let page = try await b.get("/applications/\(record.id!)/files")
+            #expect(page.status == .ok && page.text.contains("无法用于查重：「空白论文.docx」：文件中没有文字内容"))
         }
     }
 
@@ -233,5 +236,19 @@ import VaporTesting
         try Data(S.zip([("a.txt", S.chinese(50, seed: 12)), ("b.txt", "")])).write(to: URL(fileURLWithPath: bad))
         #expect(throws: CorpusImport.Failure(description: "\(bad)/b.txt: empty document (no text)")) { try CorpusImport.read(bad) }
         #expect(throws: CorpusImport.Failure.self) { try CorpusImport.read(folder + "/missing.zip") }
+    }
+
+    @Test func twoWorkersRacingForOneJobRunItOnce() async throws {
+        try await withTestApp { app in
+            _ = try await threePapers(app)
+            try await SimilarityJob(year: 2022, requestedAt: app.clock.now(), requestedBy: nil).create(on: app.db)
+            // Claims race (FOR UPDATE SKIP LOCKED on PostgreSQL, the single writer on SQLite).
+            async let first = SimilarityWorker(app: app, workerID: "w1").claim()
+            async let second = SimilarityWorker(app: app, workerID: "w2").claim()
+            let claims = try await [first, second]
+            #expect(claims.compactMap { $0 }.count == 1)
+            let job = try #require(try await SimilarityJob.query(on: app.db).first())
+            #expect(job.state == "running" && ["w1", "w2"].contains(job.claimedBy ?? ""))
+        }
     }
 }
