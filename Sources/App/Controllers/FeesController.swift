@@ -119,8 +119,7 @@ struct FeesController: RouteCollection {
     }
 
     @Sendable func export(req: Request) async throws -> Response {
-        let format = req.query[String.self, at: "format"] ?? ""
-        guard format == "xlsx" || format == "csv" else { throw PageError.notFound }
+        let format = try ExportFormat(query: req)
         let rows = try await rows(req)
         guard !rows.isEmpty else { return try await page(req, error: "尚无收审受理的申报，无法导出", status: .unprocessableEntity) }
         let table = ExportTable(
@@ -131,14 +130,7 @@ struct FeesController: RouteCollection {
                  .text(r.reportingBody), .number(String(r.amount)), .number(String(r.payment?.amount ?? 0)),
                  .text(r.payment?.receiptNo ?? ""), .text(r.payment?.paidOn ?? "")]
             })
-        try await AuditLog.append(req.auditEntry("fee.export", detail: "\(format) \(rows.count) rows"), on: req.db)
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"fees.\(format)\"")
-        if format == "xlsx" {
-            headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-            return Response(status: .ok, headers: headers, body: .init(data: try XLSXWriter.write(table)))
-        }
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        return Response(status: .ok, headers: headers, body: .init(data: Data(CSVWriter.write(table))))
+        try await AuditLog.append(req.auditEntry("fee.export", detail: "\(format.rawValue) \(rows.count) rows"), on: req.db)
+        return try format.response(table, asciiName: "fees", chineseName: "评审费收取情况-\(req.today.iso)")
     }
 }

@@ -21,8 +21,7 @@ struct SummaryTableController: RouteCollection {
 
     @Sendable func export(req: Request) async throws -> Response {
         let level = req.query[String.self, at: "level"] ?? ""
-        let format = req.query[String.self, at: "format"] ?? ""
-        guard format == "xlsx" || format == "csv" else { throw PageError.notFound }
+        let format = try ExportFormat(query: req)
         let rows = try await SummaryTableBuilder(req: req).rows(level: level)
         guard !rows.isEmpty else {
             return SummaryTablePage(chrome: PageChrome(req: req, title: "评审材料汇总表"), level: level, cells: [],
@@ -34,17 +33,8 @@ struct SummaryTableController: RouteCollection {
                                 rows: SummaryTable.cells(rows).map { cells in
                                     cells.enumerated().map { $0.offset == 0 ? .number($0.element) : .text($0.element) }
                                 })
-        try await AuditLog.append(req.auditEntry("summary.export", detail: "\(format) \(rows.count) rows"), on: req.db)
-        let filename = "评审材料汇总表-\(org)-\(req.today.iso).\(format)"
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentDisposition,
-                             value: "attachment; filename=\"summary.\(format)\"; filename*=UTF-8''\(filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "summary")")
-        if format == "xlsx" {
-            headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-            return Response(status: .ok, headers: headers, body: .init(data: try XLSXWriter.write(table)))
-        }
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        return Response(status: .ok, headers: headers, body: .init(data: Data(CSVWriter.write(table))))
+        try await AuditLog.append(req.auditEntry("summary.export", detail: "\(format.rawValue) \(rows.count) rows"), on: req.db)
+        return try format.response(table, asciiName: "summary", chineseName: "评审材料汇总表-\(org)-\(req.today.iso)")
     }
 }
 

@@ -68,10 +68,7 @@ import VaporTesting
             app.clock = .fixed(day("2022-07-20"))
             let id = try await submitted(app)
             // Set up: the route walked up to intake (the review flow test walks it in full).
-            let application = try await record(app, id)
-            application.state = ApplicationState.intake.rawValue
-            application.reachedStep = 3
-            try await application.update(on: app.db)
+            try await place(app, id, at: .intake, reached: 3)
 
             var office = Browser(app)
             try await office.login("office")

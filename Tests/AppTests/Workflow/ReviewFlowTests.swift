@@ -242,10 +242,7 @@ import VaporTesting
             app.clock = .fixed(day("2022-07-04"))
             let id = try await submitted(app)
             // Set up: the unit stage done (walked in full by the test above).
-            let application = try await record(app, id)
-            application.state = ApplicationState.departmentReview.rawValue
-            application.reachedStep = 1
-            try await application.update(on: app.db)
+            try await place(app, id, at: .departmentReview, reached: 1)
 
             var county = Browser(app)
             try await county.login("county1")
@@ -281,10 +278,7 @@ import VaporTesting
         try await withTestApp { app in
             app.clock = .fixed(day("2022-07-04"))
             let id = try await submitted(app)
-            let application = try await record(app, id)
-            application.state = ApplicationState.departmentReview.rawValue
-            application.reachedStep = 1
-            try await application.update(on: app.db)
+            try await place(app, id, at: .departmentReview, reached: 1)
 
             var dept = Browser(app)
             try await dept.login("dept1")

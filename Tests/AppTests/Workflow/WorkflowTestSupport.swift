@@ -26,6 +26,15 @@ extension WorkflowTestCase {
         return try #require(UUID(uuidString: String(overview.split(separator: "/").last!)))
     }
 
+    /// Test set-up: puts an application at a later step directly (the review flow test
+    /// walks every step through the pages).
+    func place(_ app: Application, _ id: UUID, at state: ApplicationState, reached: Int) async throws {
+        let application = try await record(app, id)
+        application.state = state.rawValue
+        application.reachedStep = reached
+        try await application.update(on: app.db)
+    }
+
     func record(_ app: Application, _ id: UUID) async throws -> ApplicationRecord {
         try #require(try await ApplicationRecord.find(id, on: app.db))
     }
