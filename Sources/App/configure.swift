@@ -28,6 +28,7 @@ public func configure(_ app: Application, config: AppConfig, migrate: Bool = tru
     // pages; then the session is loaded; then CSRF and access rules apply.
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(MetricsMiddleware()) // times everything below; answers GET /metrics itself
     app.middleware.use(ErrorPageMiddleware())
     app.middleware.use(StaticAssetsMiddleware(assets: try StaticAssets.load()))
     app.middleware.use(SessionMiddleware())

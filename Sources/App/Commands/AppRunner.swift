@@ -6,7 +6,13 @@ import Vapor
 enum AppRunner {
     static func makeApp(arguments: [String], migrate: Bool = true) async throws -> Application {
         var env = try Environment.detect(arguments: arguments)
-        try LoggingSystem.bootstrap(from: &env)
+        if ProcessInfo.processInfo.environment["LOG_FORMAT"] == "json" {
+            // One JSON object per line (issue 12 item 6); LOG_LEVEL still applies.
+            let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+            LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: level) }
+        } else {
+            try LoggingSystem.bootstrap(from: &env)
+        }
         let app = try await Application.make(env)
         do {
             try await configure(app, config: AppConfig.fromEnvironment(), migrate: migrate)

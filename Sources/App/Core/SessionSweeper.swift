@@ -62,6 +62,7 @@ extension Application {
         loginThrottle = LoginThrottle()
         uploadLimiter = UploadLimiter(permits: Int(ProcessInfo.processInfo.environment["UPLOAD_CONCURRENCY"] ?? "") ?? 4)
         _ = anonymousCSRFKey
+        metrics = MetricsRegistry()
         lifecycle.use(SessionSweeper())
     }
 }
