@@ -38,4 +38,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: NotificationsController())
     try app.register(collection: CalendarAdminController())
     try app.register(collection: UnitReportsController())
+    try app.register(collection: DeclarationVersionsController())
 }

@@ -39,7 +39,7 @@ import VaporTesting
         "POST /intake/bookings/:bookingID/check-in": [.committeeOffice],
         "GET /intake/book": bookers, "POST /intake/book": bookers, "POST /intake/bookings/:bookingID/cancel": bookers,
         "GET /applications/:appID/print/recommendation": viewers, "GET /applications/:appID/print/publicity-summary": viewers,
-        "GET /applications/:appID/print/publicity-notice/:kind": viewers,
+        "GET /applications/:appID/print/publicity-notice/:kind": viewers, "GET /applications/:appID/versions/:number": viewers,
         "GET /calendar": [.committeeOffice], "POST /calendar": [.committeeOffice],
         "GET /fees": [.committeeOffice], "GET /fees/export": [.committeeOffice], "POST /fees/:appID/pay": [.committeeOffice],
         // The paper duplication check (issue 10, 七.1): the committee office only.

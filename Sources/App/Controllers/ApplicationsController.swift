@@ -185,6 +185,7 @@ struct ApplicationsController: RouteCollection {
                                                          detail: "outside the declaration period"), on: req.db)
                 return try await commitment(req, application, error: closed, status: .forbidden)
             }
+            extra.version = DeclarationVersion.content(of: snapshot)
             do {
                 extra.route = try req.policies.current.route(level: application.level, unit: try application.unit.routeUnit())
             } catch let error as RouteError {

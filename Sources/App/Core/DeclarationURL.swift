@@ -20,6 +20,8 @@ struct DeclarationURL {
     /// 办理进度: the route as a timeline, and the current party's actions.
     var progress: String { "\(overview)/progress" }
     func fire(_ transition: ApplicationTransition) -> String { "\(progress)/\(transition.rawValue)" }
+    /// The declaration as submitted the n-th time.
+    func version(_ number: Int) -> String { "\(overview)/versions/\(number)" }
     /// 单位评议推荐: the employer's part.
     var unit: String { "\(overview)/unit" }
     func unitForm(_ part: String) -> String { "\(unit)/\(part)" }

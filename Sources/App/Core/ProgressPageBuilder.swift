@@ -36,7 +36,12 @@ struct ProgressPageBuilder {
         let ruleReading = route.isEmpty ? nil : "报送路线依据本年度评审政策的报送规定，按申报级别与单位情况（市直/县区、有无主管部门、是否人事代理）确定。"
         var actions: [ProgressPage.ActionForm] = []
         var links: [(String, String)] = [("申报概览与材料", url.overview)]
-        // 第一类: the unit's reports, once its opinion is on record.
+        // Each submission's version (a return and a resubmission keep both).
+        for version in try await DeclarationVersion.query(on: req.db).filter(\.$application.$id == application.id!)
+            .sort(\.$number).all() {
+            links.append(("第\(version.number)次提交的申报（\(BeijingTime.text(version.submittedAt))）", url.version(version.number)))
+        }
+                // 第一类: the unit's reports, once its opinion is on record.
         if try await UnitEvaluationStore.record(application.id!, on: req.db)?.opinion != nil {
             links += [("推荐报告（打印）", url.overview + "/print/recommendation"),
                       ("公示情况一览表（打印）", url.overview + "/print/publicity-summary")]

@@ -21,6 +21,8 @@ struct WorkflowRunner {
         var intakeMissing: [String] = []
         /// Set on submission: the route the application will follow.
         var route: ApplicationRoute?
+        /// Set on submission: the declaration as submitted, kept as a numbered version.
+        var version: DeclarationVersion.Content?
         /// Committee stage: the panel's grade (差 eliminates), the vote's outcome, and
         /// whether the actor is the office or the lead of the applicant's panel.
         var defenseEliminated: Bool?
@@ -89,6 +91,10 @@ struct WorkflowRunner {
                                         organizationName: organizationName, transition: transition.rawValue,
                                         fromState: from.rawValue, toState: next.rawValue,
                                         opinion: extra.reason).create(on: db)
+                if let content = extra.version {
+                    let number = try await DeclarationVersion.query(on: db).filter(\.$application.$id == id).count() + 1
+                    try await DeclarationVersion(applicationID: id, number: number, submittedAt: now, content: content).create(on: db)
+                }
                 try await WorkflowNotices.send(transition, to: next, application: application, actorID: user.id,
                                                actorOrganization: organizationName, opinion: extra.reason, at: now, on: db)
                 try await AuditLog.append(req.auditEntry(transition.auditAction, objectType: "application",

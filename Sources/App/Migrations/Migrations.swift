@@ -25,6 +25,7 @@ enum AppMigrations {
         M0019_CreateHolidaySchedules(),
         M0020_IndexForeignKeysAndFilters(),
         M0021_CreateSimilarity(),
+        M0022_CreateDeclarationVersions(),
         M0030_CreateServerSecrets(),
     ]
 }

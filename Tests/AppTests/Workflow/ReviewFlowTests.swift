@@ -182,6 +182,13 @@ import VaporTesting
             let transitions = try await WorkflowEvent.query(on: app.db).filter(\.$application.$id == id)
                 .sort(\.$occurredAt).all().map(\.transition)
             #expect(transitions == ["submit", "unit_accept", "return", "submit"])
+            // Both submitted versions are kept and readable.
+            let versions = try await DeclarationVersion.query(on: app.db).filter(\.$application.$id == id).sort(\.$number).all()
+            #expect(versions.map(\.number) == [1, 2])
+            let second = try await applicant.get(url.version(2))
+            #expect(second.status == .ok && second.text.contains("第2次提交（共2次）"))
+            #expect(second.text.contains("齿轮箱振动分析") && second.text.contains("上一次提交"))
+            #expect(try await applicant.get(url.progress).text.contains("第1次提交的申报"))
         }
     }
 
