@@ -33,9 +33,10 @@ struct CommitteeExportsController: RouteCollection {
     }
 
     @Sendable func export(req: Request) async throws -> Response {
-        let format = req.query[String.self, at: "format"] ?? ""
-        guard format == "xlsx" || format == "csv", let kind = req.parameters.get("kind"),
-              let title = Self.kinds.first(where: { $0.0 == kind })?.1 else { throw PageError.notFound }
+        let format = try ExportFormat(query: req)
+        guard let kind = req.parameters.get("kind"), let title = Self.kinds.first(where: { $0.0 == kind })?.1 else {
+            throw PageError.notFound
+        }
         let table: ExportTable
         switch kind {
         case "scores": table = try await Self.scores(req, title: title)
@@ -43,15 +44,9 @@ struct CommitteeExportsController: RouteCollection {
         case "votes": table = try await Self.votes(req, title: title)
         default: table = try await Self.results(req, title: title)
         }
-        try await AuditLog.append(req.auditEntry("committee.export", detail: "\(kind) \(format) \(table.rows.count) rows"), on: req.db)
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(kind).\(format)\"")
-        if format == "xlsx" {
-            headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-            return Response(status: .ok, headers: headers, body: .init(data: try XLSXWriter.write(table)))
-        }
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        return Response(status: .ok, headers: headers, body: .init(data: Data(CSVWriter.write(table))))
+        try await AuditLog.append(req.auditEntry("committee.export", detail: "\(kind) \(format.rawValue) \(table.rows.count) rows"), on: req.db)
+        // The shared download path (ExportFormat): an ASCII file name and the Chinese one.
+        return try format.response(table, asciiName: kind, chineseName: title)
     }
 
     /// Every raw score of the year's panels (members still on the panel), from which any
