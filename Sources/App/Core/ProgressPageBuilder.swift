@@ -36,7 +36,11 @@ struct ProgressPageBuilder {
         let ruleReading = route.isEmpty ? nil : "报送路线依据本年度评审政策的报送规定，按申报级别与单位情况（市直/县区、有无主管部门、是否人事代理）确定。"
         var actions: [ProgressPage.ActionForm] = []
         var links: [(String, String)] = [("申报概览与材料", url.overview)]
-        // Each submission's version (a return and a resubmission keep both).
+        // 十（二）: any reviewer who may open it may report suspected false materials.
+        if let actor = req.actor, AccessPolicy.roles(for: .flagIntegrity).contains(actor.role), actor.role != .applicant {
+            links.append(("举报疑似虚假材料（十（二））", url.overview + "/integrity-flag"))
+        }
+                // Each submission's version (a return and a resubmission keep both).
         for version in try await DeclarationVersion.query(on: req.db).filter(\.$application.$id == application.id!)
             .sort(\.$number).all() {
             links.append(("第\(version.number)次提交的申报（\(BeijingTime.text(version.submittedAt))）", url.version(version.number)))

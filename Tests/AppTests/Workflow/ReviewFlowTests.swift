@@ -110,6 +110,9 @@ import VaporTesting
 
             var dept = Browser(app)
             try await dept.login("dept1")
+            let deptProgress = try await dept.get(url.progress)
+            #expect(deptProgress.text.contains("举报疑似虚假材料"))
+            #expect(try await dept.get(url.overview + "/integrity-flag").status == .ok)
             let deptQueue = try await dept.get("/reviews")
             #expect(deptQueue.text.contains("张伟"))
             try await dept.get(url.progress)
