@@ -32,7 +32,7 @@ extension Request {
     /// rule as its queue.
     func waitingCount() async throws -> Int {
         guard let actor, AccessPolicy.roles(for: .reviewApplication).contains(actor.role) else { return 0 }
-        return try await ReviewQueueController.waiting(self).count
+        return try await ReviewQueueController.waitingCount(self)
     }
 
     func unreadNotifications() async throws -> Int {

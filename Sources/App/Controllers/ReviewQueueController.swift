@@ -27,27 +27,51 @@ struct ReviewQueueController: RouteCollection {
         }
     }
 
-    /// Everything waiting for the actor's body (the home page counts it).
-    static func waiting(_ req: Request) async throws -> [ApplicationRecord] {
-        try await ReviewQueueController().rows(req, level: nil)
+    /// How many applications wait for the actor's body (the home page shows it).
+    static func waitingCount(_ req: Request) async throws -> Int {
+        guard let query = try ReviewQueueController().query(req, level: nil) else { return 0 }
+        return try await query.count()
     }
 
-    private func rows(_ req: Request, level: String?) async throws -> [ApplicationRecord] {
+    /// The queue as one SQL query: the states the role acts in, narrowed to the actor's
+    /// own unit, county, agency or department — the same party rule as `ReviewParty`,
+    /// written as filters so paging and counting happen in the database (a province
+    /// holds 100,000 applications). nil for a role without a queue.
+    private func query(_ req: Request, level: String?) throws -> QueryBuilder<ApplicationRecord>? {
         guard let actor = req.actor else { throw PageError.signInRequired(expired: false) }
         let states = Self.states(for: actor.role).map(\.rawValue)
-        guard !states.isEmpty else { return [] }
+        guard !states.isEmpty else { return nil }
         var query = ApplicationRecord.query(on: req.db).filter(\.$state ~~ states)
-            .with(\.$applicant).with(\.$unit).sort(\.$submittedAt, .ascending)
         switch actor.role {
-        case .unitClerk: query = query.filter(\.$unit.$id == actor.organizationID)
-        case .countyHR, .countyBureau: query = query.filter(\.$routeCounty == (actor.organizationDivision ?? "-"))
-        default: break
+        case .unitClerk:
+            query = query.filter(\.$unit.$id == actor.organizationID)
+        case .countyHR, .countyBureau:
+            query = query.filter(\.$routeCounty == (actor.organizationDivision ?? "-"))
+        case .personnelAgency:
+            query = query.join(Organization.self, on: \ApplicationRecord.$unit.$id == \Organization.$id)
+                .filter(Organization.self, \.$personnelAgency.$id == actor.organizationID)
+        case .competentDepartment:
+            query = query.join(Organization.self, on: \ApplicationRecord.$unit.$id == \Organization.$id)
+                .filter(Organization.self, \.$competentDepartment.$id == actor.organizationID)
+        case .cityHR, .committeeOffice, .applicant, .expert, .systemAdministrator:
+            break
         }
         if let level, !level.isEmpty { query = query.filter(\.$targetLevel == level) }
-        return try await query.all().filter { record in
+        return query
+    }
+
+    /// One page of the queue, oldest submission first; each row still passes the
+    /// access rule it would meet when opened.
+    private func rows(_ req: Request, level: String?, page: Int) async throws -> (rows: [ApplicationRecord], total: Int) {
+        guard let actor = req.actor, let query = try query(req, level: level) else { return ([], 0) }
+        let total = try await query.count()
+        let rows = try await query.copy().with(\.$applicant).with(\.$unit)
+            .sort(\.$submittedAt, .ascending).sort(\.$id, .ascending)
+            .range(((page - 1) * Self.pageSize)..<(page * Self.pageSize)).all()
+        return (rows.filter { record in
             guard let facts = try? record.facts() else { return false }
             return AccessPolicy.decide(actor, .reviewApplication, .application(facts)).isAllowed
-        }
+        }, total)
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -57,12 +81,11 @@ struct ReviewQueueController: RouteCollection {
     private func render(_ req: Request, notice: String?, status: HTTPResponseStatus) async throws -> Response {
         let level = req.query[String.self, at: "level"]
         let page = max(1, req.query[Int.self, at: "page"] ?? 1)
-        let all = try await rows(req, level: level)
-        let slice = all.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize)
+        let (slice, total) = try await rows(req, level: level, page: page)
         let role = req.actor!.role
         let model = ReviewQueuePage(
             chrome: PageChrome(req: req, title: "待我办理", notice: notice), csrf: try await req.csrfToken(),
-            total: all.count, page: page, pageSize: Self.pageSize, level: level ?? "",
+            total: total, page: page, pageSize: Self.pageSize, level: level ?? "",
             batchApprove: AccessPolicy.roles(for: .approveInBatch).contains(role),
             approveTitle: role == .cityHR ? "审核通过/备案" : "审核通过",
             rows: slice.map { r in
