@@ -34,7 +34,7 @@ public struct CalendarCommand: ParsableCommand {
             do {
                 CalendarCommand.write(try CalendarQuery.isWorkdayLines(dates, calendar: calendar))
             } catch {
-                try CalendarCommand.fail(error.description)
+                try CommandIO.fail(error.description)
             }
         }
     }
@@ -62,30 +62,24 @@ public struct CalendarCommand: ParsableCommand {
 
         public func run() throws {
             guard count.count == 1 else {
-                try CalendarCommand.fail(count.isEmpty ? "N: missing the number of working days"
+                try CommandIO.fail(count.isEmpty ? "N: missing the number of working days"
                                                        : "N: expected one number, got \(count.count) arguments")
             }
             let calendar = try CalendarCommand.loadCalendar()
             do {
                 CalendarCommand.write(try CalendarQuery.publicityEndLine(start: start, count: count[0], calendar: calendar))
             } catch {
-                try CalendarCommand.fail(error.description)
+                try CommandIO.fail(error.description)
             }
         }
     }
 
     static func loadCalendar() throws -> WorkingDayCalendar {
-        do { return try WorkingDayCalendar.official() } catch { try fail("calendar data: \(error)") }
+        do { return try WorkingDayCalendar.official() } catch { try CommandIO.fail("calendar data: \(error)") }
     }
 
     static func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    /// The command-line contract's failure: one line on stderr, exit code 2.
-    static func fail(_ message: String) throws -> Never {
-        let line = message.replacingOccurrences(of: "\n", with: " ") + "\n"
-        FileHandle.standardError.write(Data(line.utf8))
-        throw ExitCode(2)
-    }
 }

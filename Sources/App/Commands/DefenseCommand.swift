@@ -39,34 +39,18 @@ public struct DefenseGradeCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
+        let loaded = try CommandIO.policy(policy)
         let rules: DefenseRules
-        do {
-            rules = try DefenseRules(policy: Policy.load(id: policy))
-        } catch {
-            try fail("--policy: \(error.detail)")
-        }
-
-        let input: [UInt8]
-        if file == "-" {
-            input = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-        } else {
-            guard let data = FileManager.default.contents(atPath: file) else { try fail("FILE: cannot read \"\(file)\"") }
-            input = [UInt8](data)
-        }
+        do { rules = try DefenseRules(policy: loaded) } catch { try CommandIO.fail("--policy: \(error.detail)") }
+        let input = [UInt8](try CommandIO.input(file))
 
         let output: [UInt8]
         do {
             output = try DefenseGradeCommandCore.run(input: input, rules: rules)
         } catch {
-            try fail(error.description)
+            try CommandIO.fail(error.description)
         }
         FileHandle.standardOutput.write(Data(output))
     }
 
-    /// The command-line contract's failure: one line on stderr, exit code 2.
-    private func fail(_ message: String) throws -> Never {
-        let line = message.replacingOccurrences(of: "\n", with: " ") + "\n"
-        FileHandle.standardError.write(Data(line.utf8))
-        throw ExitCode(2)
-    }
 }

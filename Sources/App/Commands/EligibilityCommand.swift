@@ -30,26 +30,16 @@ public struct EligibilityCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let loaded: Policy
-        do { loaded = try Policy.load(id: policy) } catch { try fail("--policy: \(error.detail)") }
-
-        let input: Data
-        if file == "-" {
-            input = Self.readStandardInput()
-        } else {
-            // Mapped, not copied: the batch reads the file's pages in place.
-            guard let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) else {
-                try fail("FILE: cannot read \"\(file)\"")
-            }
-            input = data
-        }
+        let loaded = try CommandIO.policy(policy)
+        // Mapped, not copied: the batch reads the file's pages in place.
+        let input = try CommandIO.input(file, mapped: true)
 
         let chunks: [[UInt8]]
         do {
             chunks = try EligibilityBatch.runChunks(input, format: jsonl ? .jsonLines : .document,
                                                     engine: EligibilityEngine(loaded))
         } catch {
-            try fail(error.description)
+            try CommandIO.fail(error.description)
         }
         // Everything is computed before the first byte goes out: on failure nothing is written.
         let out = FileHandle.standardOutput
@@ -82,10 +72,4 @@ public struct EligibilityCommand: ParsableCommand {
         return Data(bytesNoCopy: buffer, count: count, deallocator: .custom { p, _ in p.deallocate() })
     }
 
-    /// The command-line contract's failure: one line on stderr, exit code 2.
-    private func fail(_ message: String) throws -> Never {
-        let line = message.replacingOccurrences(of: "\n", with: " ") + "\n"
-        FileHandle.standardError.write(Data(line.utf8))
-        throw ExitCode(2)
-    }
 }

@@ -28,30 +28,14 @@ public struct RouteCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let loaded: Policy
-        do { loaded = try Policy.load(id: policy) } catch { try fail("--policy: \(error.detail)") }
-
-        let input: Data
-        if file == "-" {
-            input = EligibilityCommand.readStandardInput()
-        } else {
-            guard let data = try? Data(contentsOf: URL(fileURLWithPath: file)) else {
-                try fail("FILE: cannot read \"\(file)\"")
-            }
-            input = data
-        }
+        let loaded = try CommandIO.policy(policy)
+        let input = try CommandIO.input(file)
 
         let level: TargetLevel, unit: RouteUnit
-        do { (level, unit) = try RouteInput.decode([UInt8](input)) } catch { try fail(error.description) }
+        do { (level, unit) = try RouteInput.decode([UInt8](input)) } catch { try CommandIO.fail(error.description) }
         let route: ApplicationRoute
-        do { route = try loaded.route(level: level, unit: unit) } catch { try fail(error.description) }
+        do { route = try loaded.route(level: level, unit: unit) } catch { try CommandIO.fail(error.description) }
         FileHandle.standardOutput.write(Data((route.json + "\n").utf8))
     }
 
-    /// The command-line contract's failure: one line on stderr, exit code 2.
-    private func fail(_ message: String) throws -> Never {
-        let line = message.replacingOccurrences(of: "\n", with: " ") + "\n"
-        FileHandle.standardError.write(Data(line.utf8))
-        throw ExitCode(2)
-    }
 }

@@ -61,28 +61,28 @@ public struct SimilarityCheckCommand: ParsableCommand {
         let limit: Double
         if let threshold {
             guard threshold.isFinite, threshold >= 0, threshold <= 1 else {
-                try fail("--threshold: \(threshold) is not a ratio between 0 and 1")
+                try CommandIO.fail("--threshold: \(threshold) is not a ratio between 0 and 1")
             }
             limit = threshold
         } else {
             let loaded: Policy
-            do { loaded = try Policy.load(id: policy) } catch { try fail("--policy: \(error.detail)") }
+            do { loaded = try Policy.load(id: policy) } catch { try CommandIO.fail("--policy: \(error.detail)") }
             switch loaded.parameter("copyRatioLimit")?.value {
             case .decimal(let value)?: limit = value
             case .integer(let value)?: limit = Double(value)
-            default: try fail("--policy: \(policy) has no numeric parameter copyRatioLimit")
+            default: try CommandIO.fail("--policy: \(policy) has no numeric parameter copyRatioLimit")
             }
         }
-        guard minPassage >= 1 else { try fail("--min-passage: \(minPassage) must be at least 1") }
+        guard minPassage >= 1 else { try CommandIO.fail("--min-passage: \(minPassage) must be at least 1") }
 
         let paperURL = URL(fileURLWithPath: paper)
         let documents: [(url: URL, name: String)]
-        do { documents = try Self.corpusDocuments(in: corpus, paper: paperURL) } catch { try fail(error.message) }
+        do { documents = try Self.corpusDocuments(in: corpus, paper: paperURL) } catch { try CommandIO.fail(error.message) }
         let names = Set(documents.map(\.url.lastPathComponent))
         var excluded = Set<String>()
         for name in exclude {
             let matching = Self.documents(matching: name, in: names)
-            guard !matching.isEmpty else { try fail("--exclude: no document \"\(name)\" in \(corpus)") }
+            guard !matching.isEmpty else { try CommandIO.fail("--exclude: no document \"\(name)\" in \(corpus)") }
             excluded.formUnion(matching)
         }
 
@@ -91,7 +91,7 @@ public struct SimilarityCheckCommand: ParsableCommand {
             paperCharacters = Normalizer.paperCharacters(try Self.extract(paperURL, name: paper),
                                                          keepReferences: keepReferences)
         } catch {
-            try fail("PAPER: \(error.description)")
+            try CommandIO.fail("PAPER: \(error.description)")
         }
 
         let index: SimilarityIndex
@@ -99,11 +99,11 @@ public struct SimilarityCheckCommand: ParsableCommand {
             index = try Self.buildIndex(documents.filter { !excluded.contains($0.url.lastPathComponent) },
                                         minimumPassage: minPassage, keepReferences: keepReferences)
         } catch {
-            try fail("--corpus: \(error)")
+            try CommandIO.fail("--corpus: \(error)")
         }
         let coverage: Coverage
         do { coverage = try index.check(paperCharacters, minimumPassage: minPassage) } catch {
-            try fail("--min-passage: \(error.description)")
+            try CommandIO.fail("--min-passage: \(error.description)")
         }
         print(CoverageReport(coverage, threshold: limit).json)
     }
@@ -190,10 +190,4 @@ public struct SimilarityCheckCommand: ParsableCommand {
         }
     }
 
-    /// The command-line contract's failure: one line on stderr, exit code 2.
-    private func fail(_ message: String) throws -> Never {
-        let line = message.replacingOccurrences(of: "\n", with: " ") + "\n"
-        FileHandle.standardError.write(Data(line.utf8))
-        throw ExitCode(2)
-    }
 }

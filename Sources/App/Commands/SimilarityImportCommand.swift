@@ -18,9 +18,9 @@ struct SimilarityImportCommand: AsyncParsableCommand {
     var year: Int?
 
     func run() async throws {
-        if let year, !(1990...2100).contains(year) { try fail("--year: \(year) is not a review year (1990-2100)") }
+        if let year, !(1990...2100).contains(year) { try CommandIO.fail("--year: \(year) is not a review year (1990-2100)") }
         let documents: [CorpusImport.Document]
-        do { documents = try CorpusImport.read(path) } catch { try fail(error.description) }
+        do { documents = try CorpusImport.read(path) } catch { try CommandIO.fail(error.description) }
         let app = try await AppRunner.makeApp(arguments: ["title-review"])
         do {
             let count = try await Self.store(documents, year: year, on: app)
@@ -43,11 +43,6 @@ struct SimilarityImportCommand: AsyncParsableCommand {
                                                  ip: nil, detail: "\(documents.count) documents year \(year.map(String.init) ?? "-")"), on: db)
             return documents.count
         }
-    }
-
-    private func fail(_ message: String) throws -> Never {
-        FileHandle.standardError.write(Data((message.replacingOccurrences(of: "\n", with: " ") + "\n").utf8))
-        throw ExitCode(2)
     }
 }
 
