@@ -52,20 +52,7 @@ enum AuditLog {
         var attempt = 0
         while true {
             let last = try await AuditRecord.query(on: db).sort(\.$seq, .descending).first()
-            let record = AuditRecord()
-            record.seq = (last?.seq ?? 0) + 1
-            record.occurredAt = timestamp(now)
-            record.actorID = entry.actorID
-            record.actorName = entry.actorName
-            record.role = entry.role
-            record.action = entry.action
-            record.objectType = entry.objectType
-            record.objectID = entry.objectID
-            record.ip = entry.ip
-            record.outcome = entry.outcome.rawValue
-            record.detail = entry.detail
-            record.prevHash = last?.hash ?? genesisHash
-            record.hash = hash(of: record)
+            let record = chained(entry, seq: (last?.seq ?? 0) + 1, at: now, previousHash: last?.hash ?? genesisHash)
             do {
                 try await record.create(on: db)
                 return record
@@ -73,6 +60,26 @@ enum AuditLog {
                 attempt += 1
             }
         }
+    }
+
+    /// The record that follows `previousHash` in the chain: every field of the entry,
+    /// its place, its time and its hash. The seeder builds long chains with it too.
+    static func chained(_ entry: AuditEntry, seq: Int, at date: Date, previousHash: String) -> AuditRecord {
+        let record = AuditRecord()
+        record.seq = seq
+        record.occurredAt = timestamp(date)
+        record.actorID = entry.actorID
+        record.actorName = entry.actorName
+        record.role = entry.role
+        record.action = entry.action
+        record.objectType = entry.objectType
+        record.objectID = entry.objectID
+        record.ip = entry.ip
+        record.outcome = entry.outcome.rawValue
+        record.detail = entry.detail
+        record.prevHash = previousHash
+        record.hash = hash(of: record)
+        return record
     }
 
     /// The hash covers every field and the previous hash; fields are separated

@@ -273,21 +273,8 @@ struct AuditChain {
     }
 
     mutating func next(_ entry: AuditEntry, at date: Date) -> AuditRecord {
-        let record = AuditRecord()
+        let record = AuditLog.chained(entry, seq: seq + 1, at: date, previousHash: hash)
         record.id = UUID()
-        record.seq = seq + 1
-        record.occurredAt = AuditLog.timestamp(date)
-        record.actorID = entry.actorID
-        record.actorName = entry.actorName
-        record.role = entry.role
-        record.action = entry.action
-        record.objectType = entry.objectType
-        record.objectID = entry.objectID
-        record.ip = entry.ip
-        record.outcome = entry.outcome.rawValue
-        record.detail = entry.detail
-        record.prevHash = hash
-        record.hash = AuditLog.hash(of: record)
         seq = record.seq
         hash = record.hash
         return record
