@@ -42,6 +42,9 @@ public func configure(_ app: Application, config: AppConfig, migrate: Bool = tru
     app.lifecycle.use(SimilarityWorkerLifecycle())
     // Issue 12 item 7: anonymous CSRF key, login throttle per address, upload bound, session sweep.
     app.setUpLimits()
+    // Issue 12: bcrypt on bounded threads of its own; X-Forwarded-For only from TRUSTED_PROXIES.
+    app.usePasswordWork(PasswordWork.fromEnvironment(cost: config.bcryptCost))
+    app.trustedProxies = TrustedProxies.fromEnvironment()
     if migrate {
         try await app.autoMigrate()
         // Years the office added after the bundled calendar (2019–2026) was shipped.

@@ -25,7 +25,8 @@ struct AccountController: RouteCollection {
         let user = req.currentUser!
         let form = (try? req.content.decode(Form.self)) ?? Form()
         var errors = FieldErrors()
-        let currentOK = (try? await req.password.async.verify(form.current ?? "", created: user.passwordHash)) ?? false
+        // Bounded bcrypt (PasswordWork): a full line answers 503 rather than queueing without end.
+        let currentOK = try await req.passwordWork.verify(form.current ?? "", created: user.passwordHash)
         if !currentOK { errors.add("current", "当前密码不正确") }
         let newPassword = form.password ?? ""
         let problems = PasswordPolicy.check(newPassword, username: user.username, idNumber: user.idNumber)
@@ -45,7 +46,7 @@ struct AccountController: RouteCollection {
                                       errors: errors, mustChange: user.mustChangePassword)
                 .render().response(status: .unprocessableEntity)
         }
-        let hash = try await req.password.async.hash(newPassword)
+        let hash = try await req.passwordWork.hash(newPassword)
         try await req.transaction { db in
             user.passwordHash = hash
             user.mustChangePassword = false

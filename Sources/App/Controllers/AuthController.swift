@@ -41,11 +41,22 @@ struct AuthController: RouteCollection {
                                  lockoutHint: "连续\(req.config.lockoutThreshold)次输错密码，账号将锁定\(req.config.lockoutText)。",
                                  error: message)
             // Every refusal counts against the address (issue 12 item 7), beside the account's lockout.
-            req.application.loginThrottle.recordFailure(req.clientIP)
+            req.application.loginThrottle.recordFailure(req.clientAddress)
             return page.render().response(status: status)
         }
+        // The password threads are full (issue 12 item 2): come back in a moment. Not a
+        // failed attempt, so neither the address nor the account is charged for it.
+        func busy() async throws -> Response {
+            let page = LoginPage(chrome: PageChrome(req: req, title: "登录"), csrf: try await req.csrfToken(),
+                                 username: form.username ?? "", next: next ?? "",
+                                 lockoutHint: "连续\(req.config.lockoutThreshold)次输错密码，账号将锁定\(req.config.lockoutText)。",
+                                 error: PasswordWork.busyMessage)
+            let response = page.render().response(status: .serviceUnavailable)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(PasswordWork.retryAfterSeconds))
+            return response
+        }
 
-        guard req.application.loginThrottle.allows(req.clientIP) else {
+        guard req.application.loginThrottle.allows(req.clientAddress) else {
             return try await again("该网络地址登录失败次数过多，请\(req.application.loginThrottle.windowText)后再试。", status: .tooManyRequests)
         }
         guard req.hasValidCSRFToken else {
@@ -59,9 +70,11 @@ struct AuthController: RouteCollection {
                                     duration: TimeInterval(req.config.lockoutSeconds))
         guard let user = try await UserAccount.query(on: req.db).filter(\.$username == username).first() else {
             // Spend the same time as a real check so response times do not reveal usernames.
-            _ = try? await req.password.async.verify(password, created: req.application.storage[DummyHashKey.self] ?? "")
+            do {
+                _ = try await req.passwordWork.verify(password, created: req.application.storage[DummyHashKey.self] ?? "")
+            } catch is PasswordWork.Busy { return try await busy() }
             try await AuditLog.append(AuditEntry(actorID: nil, actorName: username, role: nil, action: "login",
-                                                 ip: req.clientIP, outcome: .failure, detail: "unknown username"), on: req.db)
+                                                 ip: req.clientAddress, outcome: .failure, detail: "unknown username"), on: req.db)
             return try await again(Self.badCredentials)
         }
         let state = LockoutPolicy.State(failedLogins: user.failedLogins, lockedUntil: user.lockedUntil)
@@ -69,7 +82,8 @@ struct AuthController: RouteCollection {
             try await AuditLog.append(entry(req, user, "login", .failure, "account locked"), on: req.db)
             return try await again(Self.lockedMessage(until: user.lockedUntil!))
         }
-        let valid = (try? await req.password.async.verify(password, created: user.passwordHash)) ?? false
+        let valid: Bool
+        do { valid = try await req.passwordWork.verify(password, created: user.passwordHash) } catch is PasswordWork.Busy { return try await busy() }
         if !valid {
             let (newState, events) = lockout.failure(state, at: now)
             try await req.transaction { db in
@@ -130,7 +144,7 @@ struct AuthController: RouteCollection {
     private func entry(_ req: Request, _ user: UserAccount, _ action: String,
                        _ outcome: AuditEntry.Outcome, _ detail: String) -> AuditEntry {
         AuditEntry(actorID: user.id, actorName: user.username, role: user.roleRaw, action: action,
-                   objectType: "account", objectID: user.id?.uuidString, ip: req.clientIP,
+                   objectType: "account", objectID: user.id?.uuidString, ip: req.clientAddress,
                    outcome: outcome, detail: detail)
     }
 

@@ -54,7 +54,7 @@ struct RegistrationController: RouteCollection {
         guard errors.isEmpty, let unit, let unitID = unit.id else {
             return try await page(req, values: values, errors: errors).render().response(status: .unprocessableEntity)
         }
-        let hash = try await req.password.async.hash(form.password ?? "")
+        let hash = try await req.passwordWork.hash(form.password ?? "") // bounded bcrypt (PasswordWork)
         let user = UserAccount(username: validated.username, passwordHash: hash, role: .applicant,
                                organizationID: unitID, realName: values.realName,
                                idNumber: validated.idNumber, mobile: validated.mobile)

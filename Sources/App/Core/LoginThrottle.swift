@@ -5,7 +5,9 @@ import NIOConcurrencyHelpers
 /// lockout: one address guessing across many usernames never trips an account's
 /// lock, so it is slowed here. Counted in memory per instance (a restart forgets;
 /// with two instances an address gets the limit at each), which is enough to turn
-/// a guessing run from thousands of tries a minute into a handful.
+/// a guessing run from thousands of tries a minute into a handful. The address is
+/// `Request.clientAddress`: behind nginx, the X-Forwarded-For of a TRUSTED_PROXIES
+/// peer, otherwise the connection's own (ClientAddress.swift).
 final class LoginThrottle: Sendable {
     /// Failures an address may have inside the window before it is refused.
     let limit: Int
