@@ -3,8 +3,9 @@ import Fluent
 import Vapor
 
 /// What the administrator's account pages and the departments' clerk pages do
-/// to an account, in one place so both write the same audit records and end
-/// sessions the same way. Callers authorize first.
+/// to an existing account, in one place so both write the same audit records and
+/// end sessions the same way. Callers authorize first. Opening an account is
+/// `AccountCreation`.
 enum AccountOperations {
     /// The account named by the route's `:id`, with its organization loaded
     /// (access decisions need the organization's competent department).
@@ -27,23 +28,6 @@ enum AccountOperations {
         }
     }
 
-    /// Saves a new account (always `mustChangePassword`) with `password`, or with
-    /// a generated temporary one that is returned for showing once.
-    static func create(_ user: UserAccount, password: String?, organization: Organization,
-                       req: Request) async throws -> String? {
-        let temporary = password == nil ? DemoData.generatePassword() : nil
-        user.passwordHash = try await req.password.async.hash(password ?? temporary!)
-        user.mustChangePassword = true
-        try await req.transaction { db in
-            try await user.create(on: db)
-            try await AuditLog.append(req.auditEntry(
-                "account.create", objectType: "account", objectID: user.id?.uuidString,
-                detail: "\(user.roleRaw) \(user.username) at \(organization.name)"
-                    + (temporary == nil ? "" : "; temporary password issued")), on: db)
-        }
-        return temporary
-    }
-
     /// Disabling also ends the account's sessions at once (the session
     /// middleware would refuse them on the next request anyway).
     static func setDisabled(_ user: UserAccount, _ disabled: Bool, req: Request) async throws {
@@ -63,7 +47,7 @@ enum AccountOperations {
     /// password often comes with a lockout, so the lockout is cleared too.
     static func resetPassword(_ user: UserAccount, req: Request) async throws -> String {
         let temporary = DemoData.generatePassword()
-        let hash = try await req.password.async.hash(temporary)
+        let hash = try await req.passwordWork.hash(temporary)  // bounded bcrypt (PasswordWork)
         try await req.transaction { db in
             user.passwordHash = hash
             user.mustChangePassword = true

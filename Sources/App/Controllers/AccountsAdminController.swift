@@ -95,46 +95,21 @@ struct AccountsAdminController: RouteCollection {
         let values = AdminAccountFormPage.Values(
             realName: text(form.realName), username: text(form.username), role: text(form.role),
             organizationID: text(form.organizationID), idNumber: text(form.idNumber), mobile: text(form.mobile))
-        var errors = FieldErrors()
-        let role = Role(rawValue: values.role)
-        if role == nil { errors.add("role", "请选择角色") }
-        // Both password boxes blank: the system generates a temporary password.
-        let password = form.password ?? "", confirm = form.confirm ?? ""
-        let generate = password.isEmpty && confirm.isEmpty
-        let validated = AccountFields.validate(
-            realName: values.realName, username: values.username, password: generate ? nil : password,
-            confirm: confirm, idNumber: values.idNumber, idNumberRequired: role == .applicant,
-            mobile: values.mobile, mobileRequired: role == .applicant, today: LocalDate.beijing(Date()), errors: &errors)
-        let org = try await UUID(uuidString: values.organizationID).asyncFlatMap { try await Organization.find($0, on: req.db) }
-        if let org, org.isActive {
-            if let role, !role.allowedOrganizationKinds.contains(org.kind) {
-                let allowed = OrganizationKind.allCases.filter { role.allowedOrganizationKinds.contains($0) }
-                errors.add("organizationID", "\(role.label)账号只能属于\(allowed.map(\.label).joined(separator: "、"))，"
-                    + "所选机构是\(org.kind.label)")
-            }
-        } else {
-            errors.add("organizationID", "请选择所属机构")
+        let input = AccountCreation.Input(
+            realName: values.realName, username: values.username, role: Role(rawValue: values.role),
+            organizationID: UUID(uuidString: values.organizationID), idNumber: values.idNumber,
+            mobile: values.mobile, password: form.password ?? "", confirm: form.confirm ?? "")
+        switch try await AccountCreation.create(input, req: req) {
+        case .rejected(let errors, let status):
+            return try await formPage(req, values: values, errors: errors).render().response(status: status)
+        case .created(_, temporaryPassword: nil):
+            return req.redirect(to: "/admin/accounts?notice=created")
+        case .created(let user, temporaryPassword: let temporary?):
+            return AdminTemporaryPasswordPage(
+                chrome: PageChrome(req: req, title: "账号已创建"), heading: "账号已创建", username: user.username,
+                realName: user.realName, password: temporary, backPath: "/admin/accounts"
+            ).render().response()
         }
-        try await AccountFields.checkUnique(username: validated.username, idNumber: validated.idNumber,
-                                            on: req.db, errors: &errors)
-        guard errors.isEmpty, let role, let org, let orgID = org.id else {
-            return try await formPage(req, values: values, errors: errors).render().response(status: .unprocessableEntity)
-        }
-        let user = UserAccount(username: validated.username, passwordHash: "", role: role, organizationID: orgID,
-                               realName: values.realName, idNumber: validated.idNumber, mobile: validated.mobile)
-        let temporary: String?
-        do {
-            temporary = try await AccountOperations.create(user, password: generate ? nil : password,
-                                                           organization: org, req: req)
-        } catch let error as any DatabaseError where error.isConstraintFailure {
-            errors.addGeneral(AccountOperations.raceMessage)
-            return try await formPage(req, values: values, errors: errors).render().response(status: .conflict)
-        }
-        guard let temporary else { return req.redirect(to: "/admin/accounts?notice=created") }
-        return AdminTemporaryPasswordPage(
-            chrome: PageChrome(req: req, title: "账号已创建"), heading: "账号已创建", username: user.username,
-            realName: user.realName, password: temporary, backPath: "/admin/accounts"
-        ).render().response()
     }
 
     // MARK: - Actions on one account

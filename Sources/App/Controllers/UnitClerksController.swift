@@ -64,42 +64,23 @@ struct UnitClerksController: RouteCollection {
         let values = DepartmentClerkFormPage.Values(
             unitID: text(form.unitID), realName: text(form.realName), username: text(form.username),
             mobile: text(form.mobile), idNumber: text(form.idNumber))
-        var errors = FieldErrors()
-        let unit = try await UUID(uuidString: values.unitID).asyncFlatMap { try await Organization.find($0, on: req.db) }
-        if let unit {
-            // Someone else's unit is refused outright, not reported as a typo.
-            try AccountOperations.authorize(req, .manageUnitClerks, .organization(unit.facts))
-            if !unit.isActive { errors.add("unitID", "该单位已停用，不能开设账号") }
-        } else {
-            errors.add("unitID", "请选择所属单位")
+        // The same flow as the administrator's, with the role fixed: the access
+        // policy refuses any other role and any unit outside the department.
+        let input = AccountCreation.Input(
+            realName: values.realName, username: values.username, role: .unitClerk,
+            organizationID: UUID(uuidString: values.unitID), idNumber: values.idNumber,
+            mobile: values.mobile, password: form.password ?? "", confirm: form.confirm ?? "")
+        switch try await AccountCreation.create(input, organizationField: .unit, req: req) {
+        case .rejected(let errors, let status):
+            return try await formPage(req, actor: actor, values: values, errors: errors).render().response(status: status)
+        case .created(_, temporaryPassword: nil):
+            return req.redirect(to: "/department/clerks?notice=created")
+        case .created(let user, temporaryPassword: let temporary?):
+            return AdminTemporaryPasswordPage(
+                chrome: PageChrome(req: req, title: "经办人账号已开设"), heading: "经办人账号已开设",
+                username: user.username, realName: user.realName, password: temporary, backPath: "/department/clerks"
+            ).render().response()
         }
-        let password = form.password ?? "", confirm = form.confirm ?? ""
-        let generate = password.isEmpty && confirm.isEmpty
-        let validated = AccountFields.validate(
-            realName: values.realName, username: values.username, password: generate ? nil : password,
-            confirm: confirm, idNumber: values.idNumber, idNumberRequired: false, mobile: values.mobile,
-            mobileRequired: true, today: LocalDate.beijing(Date()), errors: &errors)
-        try await AccountFields.checkUnique(username: validated.username, idNumber: validated.idNumber,
-                                            on: req.db, errors: &errors)
-        guard errors.isEmpty, let unit, let unitID = unit.id else {
-            return try await formPage(req, actor: actor, values: values, errors: errors)
-                .render().response(status: .unprocessableEntity)
-        }
-        let user = UserAccount(username: validated.username, passwordHash: "", role: .unitClerk, organizationID: unitID,
-                               realName: values.realName, idNumber: validated.idNumber, mobile: validated.mobile)
-        let temporary: String?
-        do {
-            temporary = try await AccountOperations.create(user, password: generate ? nil : password,
-                                                           organization: unit, req: req)
-        } catch let error as any DatabaseError where error.isConstraintFailure {
-            errors.addGeneral(AccountOperations.raceMessage)
-            return try await formPage(req, actor: actor, values: values, errors: errors).render().response(status: .conflict)
-        }
-        guard let temporary else { return req.redirect(to: "/department/clerks?notice=created") }
-        return AdminTemporaryPasswordPage(
-            chrome: PageChrome(req: req, title: "经办人账号已开设"), heading: "经办人账号已开设", username: user.username,
-            realName: user.realName, password: temporary, backPath: "/department/clerks"
-        ).render().response()
     }
 
     @Sendable func disable(req: Request) async throws -> Response {

@@ -55,7 +55,7 @@ struct AdminAccountFormPage {
                     .textField("idNumber", label: "居民身份证号码", value: values.idNumber, error: errors["idNumber"],
                                hint: "申报人必填，其他角色可不填", autocomplete: "off", maxLength: 18),
                     .textField("mobile", label: "手机号码", value: values.mobile, error: errors["mobile"], type: "tel",
-                               hint: "申报人必填", autocomplete: "off", maxLength: 20),
+                               hint: "申报人、单位经办人必填", autocomplete: "off", maxLength: 20),
                     .textField("password", label: "初始密码", error: errors["password"], type: "password",
                                hint: "留空则由系统生成临时密码，创建后只显示一次。" + PasswordRules.hint,
                                autocomplete: "new-password", maxLength: 64),
