@@ -13,6 +13,7 @@ public func configure(_ app: Application, config: AppConfig, migrate: Bool = tru
     app.config = config
     app.policies = try PolicyStore.load()
     app.workingDays = try WorkingDayCalendar.official()
+    app.fragments = FragmentCache()
     try useDatabase(app, config.store)
     if case .postgres = config.store {} else { app.writeGate = WriteGate() }
     app.migrations.add(AppMigrations.all)
@@ -30,7 +31,7 @@ public func configure(_ app: Application, config: AppConfig, migrate: Bool = tru
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(MetricsMiddleware()) // times everything below; answers GET /metrics itself
     app.middleware.use(ErrorPageMiddleware())
-    app.middleware.use(StaticAssetsMiddleware(assets: try StaticAssets.load()))
+    app.middleware.use(StaticAssetsMiddleware(assets: try StaticAssets.bundled.get()))
     app.middleware.use(SessionMiddleware())
     app.middleware.use(BodyLimitMiddleware())
     app.middleware.use(CSRFMiddleware())

@@ -11,9 +11,16 @@ struct ConditionsController: RouteCollection {
         routes.get("conditions", "check", use: check).isPublic()
     }
 
+    /// The unfilled page is the same for everyone on a day: its content is
+    /// rendered once per policy and day (`FragmentCache`), the frame per request.
     @Sendable func page(req: Request) async throws -> Response {
-        ConditionsPage.make(req.policies.current, year: req.policies.year, chrome: PageChrome(req: req, title: "评审条件"),
-                            values: ["track": "regular"], errors: [:], result: nil).render().response()
+        let chrome = PageChrome(req: req, title: "评审条件")
+        let policy = req.policies.current
+        let content = req.application.fragments.html("conditions", key: "\(policy.id) \(req.today)") {
+            ConditionsPage.make(policy, year: req.policies.year, chrome: chrome,
+                                values: ["track": "regular"], errors: [:], result: nil).content().render()
+        }
+        return Layout.page(chrome, .raw(content)).response()
     }
 
     /// "Register and start a declaration" with the answers carried over (issue 8,

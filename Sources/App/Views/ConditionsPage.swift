@@ -57,8 +57,13 @@ struct ConditionsPage {
     }
 
     func render() -> HTML {
-        Layout.page(
-            chrome,
+        Layout.page(chrome, content())
+    }
+
+    /// Everything inside the frame. For the unfilled form it is the same for
+    /// everyone on a given day, which is what `FragmentCache` keeps.
+    func content() -> Node<HTML.BodyContext> {
+        .group(
             .h1(.text("评审条件公示")),
             .section(
                 .class("panel"),

@@ -6,8 +6,9 @@ import Vapor
 /// person, the role's menu, the content, the footer with the office's contact.
 enum Layout {
     static let siteName = "长治市工程系列中、初级职称评审系统"
-    static let stylesheet = "/static/site.css"
-    static let script = "/static/site.js"
+    /// The hashed URLs (`StaticAssets`), so browsers keep them for good.
+    static let stylesheet = StaticAssets.url("/static/site.css")
+    static let script = StaticAssets.url("/static/site.js")
 
     static func page(_ chrome: PageChrome, _ content: Node<HTML.BodyContext>...) -> HTML {
         HTML(

@@ -8,7 +8,7 @@ import Plot
 /// (`/static/print.css`). There is no script: the browser's own print
 /// command is used, so the page works under the CSP's `script-src 'self'`.
 enum PrintLayout {
-    static let stylesheet = "/static/print.css"
+    static let stylesheet = StaticAssets.url("/static/print.css")
     /// Printed under each form so nobody takes it for the province's own blank.
     static let inferredNote = "（样式依据长工信〔2022〕139号推定）"
 

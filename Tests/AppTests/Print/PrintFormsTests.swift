@@ -70,7 +70,7 @@ struct PrintFormsTests {
             #expect(res.status == .ok)
             let html = res.text
             #expect(html.contains(#"<html lang="zh-CN">"#))
-            #expect(html.contains("/static/print.css") && !html.contains("/static/site.css"))
+            #expect(html.contains(PrintLayout.stylesheet) && PrintLayout.stylesheet.hasPrefix("/static/print.") && !html.contains("/static/site."))
             #expect(!html.contains("site-nav") && !html.contains("site-header") && !html.contains("<script"))
             for text in ["专业技术职务任职资格评审综合考评表", "张伟", "男", "1988年3月", "中共党员", "2010年7月1日", "工程师",
                          "水利水电工程", "大学本科\n工学学士", "助理工程师", "2014年9月1日", "长治市示例水利勘测设计院",

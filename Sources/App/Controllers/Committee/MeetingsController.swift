@@ -187,7 +187,7 @@ struct MeetingsController: RouteCollection {
                     .text("\(t.abstain)"), .text(meeting.isClosed ? d.explanation : "表决尚未结束")]
         }
         let html = HTML(.attribute(named: "lang", value: "zh-CN"),
-            .head(.meta(.charset(.utf8)), .element(named: "title", text: title), .link(.rel(.stylesheet), .href("/static/print.css"))),
+            .head(.meta(.charset(.utf8)), .element(named: "title", text: title), .link(.rel(.stylesheet), .href(PrintLayout.stylesheet))),
             .body(.main(
                 .h1(.text(title)),
                 .p(.text("会议日期：\(LocalDate(iso: meeting.heldOn)?.chinese ?? meeting.heldOn)")),

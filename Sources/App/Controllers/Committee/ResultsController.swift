@@ -178,7 +178,7 @@ struct ResultsController: RouteCollection {
         }
         let title = "答辩通知书"
         let html = HTML(.attribute(named: "lang", value: "zh-CN"),
-            .head(.meta(.charset(.utf8)), .element(named: "title", text: title), .link(.rel(.stylesheet), .href("/static/print.css"))),
+            .head(.meta(.charset(.utf8)), .element(named: "title", text: title), .link(.rel(.stylesheet), .href(PrintLayout.stylesheet))),
             .body(.main(.id("admission"),
                 .h1(.text(title)),
                 .p(.text("\(application.applicant.realName)同志：")),
@@ -303,7 +303,7 @@ enum CertificatePrint {
         let link = "\(req.config.publicBaseURL)/verify/\(c.code)"
         let svg = await qrSVG(link)
         let html = HTML(.attribute(named: "lang", value: "zh-CN"),
-            .head(.meta(.charset(.utf8)), .element(named: "title", text: "专业技术职务任职资格证书"), .link(.rel(.stylesheet), .href("/static/print.css"))),
+            .head(.meta(.charset(.utf8)), .element(named: "title", text: "专业技术职务任职资格证书"), .link(.rel(.stylesheet), .href(PrintLayout.stylesheet))),
             .body(.main(.id("certificate"),
                 .h1(.text("专业技术职务任职资格证书")),
                 .p(.text("\(c.holderName)（身份证号 \(c.maskedID)）经\(c.committee)评审通过，具备\(c.title)（\(c.specialty)专业）任职资格。")),
