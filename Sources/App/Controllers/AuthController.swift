@@ -65,6 +65,9 @@ struct AuthController: RouteCollection {
         guard !username.isEmpty, !password.isEmpty else {
             return try await again("请输入用户名和密码。")
         }
+        // A full line is refused before the database is asked, so a storm's surplus costs
+        // next to nothing (PasswordWork.run still enforces the bound itself).
+        guard req.passwordWork.hasRoom else { return try await busy() }
         let now = Date()
         let lockout = LockoutPolicy(threshold: req.config.lockoutThreshold,
                                     duration: TimeInterval(req.config.lockoutSeconds))

@@ -50,6 +50,9 @@ final class PasswordWork: Sendable {
     /// Calls running or waiting now (for tests and metrics).
     var inFlight: Int { admitted.withLockedValue { $0 } }
 
+    /// Whether a call made now would be admitted (a cheap early check; `run` decides).
+    var hasRoom: Bool { inFlight < threads + queueLimit }
+
     /// A new bcrypt hash of `password` at the configured cost.
     func hash(_ password: String) async throws -> String {
         let cost = self.cost
