@@ -1,0 +1,488 @@
+import Domain
+import Foundation
+import Vapor
+
+/// Every address of the site, typed (issue 8, item 4). A controller registers
+/// its routes from these values and pages link to the same values, so a route
+/// and the links to it cannot disagree: renaming a path changes both, and a link
+/// to a route that does not exist does not compile.
+///
+/// Each address is described once, as a list of `Part`s; `path` (for links,
+/// parameters filled in and percent-escaped) and `pathComponents` (for
+/// registration, parameters as `:name`) are both read from that list. A
+/// parameter is `.pattern` when registering and `.value(x)` when linking.
+/// `SiteURLTests` checks that every registered route is one of these.
+enum SiteURL: Sendable {
+    /// 首页 (public).
+    case home
+    case health
+    case login
+    case logout
+    case register
+    /// 评审条件 and the quick check.
+    case conditions
+    case conditionsCheck
+    /// 工作台: the signed-in home of every role.
+    case workbench
+    case notifications
+    case notificationsRead
+    case changePassword
+    /// 机构名录 for the reviewing bodies.
+    case organizationDirectory
+    case admin(Admin)
+    case department(Department)
+    /// The applicant's own declarations (GET), and starting one (POST).
+    case applications
+    /// 收到的申报: the employer's and reviewing bodies' list.
+    case receivedApplications
+    /// One declaration and everything hanging off it.
+    case application(Param<UUID>, ApplicationPage)
+    case intake(Intake)
+    case calendar
+    case fees(Fees)
+    /// 待我办理 and the batch approval.
+    case reviews
+    case approveReviews
+    /// 汇总表 and its download.
+    case summary
+    case summaryExport
+    /// 补正申报: the committee office reopens declarations.
+    case reopenings
+    case committee(Committee)
+    case expert(Expert)
+    /// The public list of results, and certificate verification.
+    case results
+    case verify
+    case verifyCode(Param<String>)
+
+    enum Admin: Sendable {
+        case organizations
+        case newOrganization
+        /// GET shows nothing here; POST saves an edit.
+        case organization(Param<UUID>)
+        case editOrganization(Param<UUID>)
+        case deactivateOrganization(Param<UUID>)
+        case activateOrganization(Param<UUID>)
+        case accounts
+        case newAccount
+        case account(Param<UUID>, AccountAction)
+        case audit
+    }
+
+    /// What may be done to one account (the department: all but unlock).
+    enum AccountAction: String, Sendable {
+        case disable, enable, unlock
+        case resetPassword = "reset-password"
+    }
+
+    enum Department: Sendable {
+        case clerks
+        case newClerk
+        case clerk(Param<UUID>, AccountAction)
+    }
+
+    enum ApplicationPage: Sendable {
+        case overview
+        case basics, report, commitment, submit, withdraw, defense
+        case section(Param<DeclarationSection>)
+        case item(Param<DeclarationSection>, Param<UUID>)
+        case deleteItem(Param<DeclarationSection>, Param<UUID>)
+        case files
+        case file(Param<UUID>)
+        case deleteFile(Param<UUID>)
+        case print(PrintForm)
+        case publicityNotice(Param<PublicityKind>)
+        /// 办理进度, and a workflow step taken from it.
+        case progress
+        case transition(Param<ApplicationTransition>)
+        /// The declaration as submitted the n-th time.
+        case version(Param<Int>)
+        /// 单位评议推荐: the employer's part.
+        case unit(UnitPage)
+        case certificate, admission
+        /// 举报材料不实 (十（二）).
+        case integrityFlag
+    }
+
+    /// The printable forms under `/applications/:appID/print/`.
+    enum PrintForm: String, Sendable {
+        case dossier
+        case evaluationForm = "evaluation-form"
+        case reviewForm = "review-form"
+        case recommendation
+        case publicitySummary = "publicity-summary"
+    }
+
+    enum UnitPage: Sendable {
+        case overview
+        case panel, ratings, opinion, commitment
+        case publicity(Param<PublicityKind>)
+        case objection(Param<PublicityKind>)
+        case resolveObjection(Param<PublicityKind>, Param<Int>)
+    }
+
+    enum Intake: Sendable {
+        /// The committee office's page of intake days.
+        case office
+        case days
+        case checkIn(Param<UUID>)
+        /// Booking by units and reporting bodies.
+        case book
+        case cancel(Param<UUID>)
+    }
+
+    enum Fees: Sendable {
+        case list
+        case export
+        case pay(Param<UUID>)
+    }
+
+    enum Committee: Sendable {
+        case home
+        case experts
+        case expert(Param<UUID>, ExpertAction)
+        case conflicts
+        case panels
+        case panel(Param<UUID>, PanelAction?)
+        case quantitative
+        case quantitativeTable
+        case quantitativeScores(Param<UUID>)
+        case rankings
+        case rankingsCSV
+        case meetings
+        case meeting(Param<UUID>, MeetingPage?)
+        case results
+        case resultsPublicity
+        case resultsCases
+        case resolveCase(Param<UUID>)
+        case issueCertificates
+        case certificate(Param<UUID>)
+        case questions
+        case disableQuestion(Param<UUID>)
+        case integrity
+        case integrityCancel
+        case dismissFlag(Param<UUID>)
+        case exports
+        case platformExport
+        case export(Param<String>)
+        case similarity
+        case similarityJobs
+        case similarityReport(Param<UUID>)
+        case similarityExternal(Param<UUID>)
+        case similarityDecision(Param<UUID>)
+    }
+
+    enum ExpertAction: String, Sendable { case disable, enable, renew }
+    enum PanelAction: String, Sendable { case swap, schedule, reopen }
+    enum MeetingPage: String, Sendable { case attendance, ballots, close, minutes }
+
+    /// The expert's own pages.
+    enum Expert: Sendable {
+        case panels
+        case panel(Param<UUID>)
+        case score(panel: Param<UUID>, application: Param<UUID>)
+        case closePanel(Param<UUID>)
+        case questions(panel: Param<UUID>, application: Param<UUID>)
+        case materialFile(panel: Param<UUID>, application: Param<UUID>, file: Param<UUID>)
+        case flag(panel: Param<UUID>, application: Param<UUID>)
+        case conflicts
+        case meeting(Param<UUID>)
+        case ballot(meeting: Param<UUID>, application: Param<UUID>)
+    }
+
+    // MARK: - The one description of each address
+
+    /// One path segment: fixed text, or a named parameter with its value (nil in a pattern).
+    enum Part: Equatable, Sendable {
+        case literal(String)
+        case parameter(name: String, value: String?)
+    }
+
+    var parts: [Part] {
+        switch self {
+        case .home: []
+        case .health: ["healthz"]
+        case .login: ["login"]
+        case .logout: ["logout"]
+        case .register: ["register"]
+        case .conditions: ["conditions"]
+        case .conditionsCheck: ["conditions", "check"]
+        case .workbench: ["home"]
+        case .notifications: ["notifications"]
+        case .notificationsRead: ["notifications", "read"]
+        case .changePassword: ["account", "password"]
+        case .organizationDirectory: ["organizations"]
+        case .admin(let page): ["admin"] + page.parts
+        case .department(let page): ["department", "clerks"] + page.parts
+        case .applications: ["applications"]
+        case .receivedApplications: ["applications", "received"]
+        case .application(let id, let page): ["applications", id.part("appID")] + page.parts
+        case .intake(let page): ["intake"] + page.parts
+        case .calendar: ["calendar"]
+        case .fees(let page): ["fees"] + page.parts
+        case .reviews: ["reviews"]
+        case .approveReviews: ["reviews", "approve"]
+        case .summary: ["summary"]
+        case .summaryExport: ["summary", "export"]
+        case .reopenings: ["office", "reopenings"]
+        case .committee(let page): ["committee"] + page.parts
+        case .expert(let page): ["expert"] + page.parts
+        case .results: ["results"]
+        case .verify: ["verify"]
+        case .verifyCode(let code): ["verify", code.part("code")]
+        }
+    }
+
+    /// The address for a link, a form's action or a redirect: parameters filled
+    /// in, each segment percent-escaped.
+    var path: String {
+        "/" + parts.map { part -> String in
+            switch part {
+            case .literal(let text):
+                return Self.escapedSegment(text)
+            case .parameter(_, let value?):
+                return Self.escapedSegment(value)
+            case .parameter(let name, nil):
+                // A pattern has no address to link to: a programming error, loud in tests.
+                assertionFailure("SiteURL.path of a pattern (\(name) has no value): \(self)")
+                return ":" + name
+            }
+        }.joined(separator: "/")
+    }
+
+    /// `path` with a query string, e.g. `?notice=created`; names and values are escaped.
+    func path(query: KeyValuePairs<String, String>) -> String {
+        guard !query.isEmpty else { return path }
+        return path + "?" + query.map { "\(Self.escapedQuery($0.key))=\(Self.escapedQuery($0.value))" }
+            .joined(separator: "&")
+    }
+
+    /// `path` with a fragment (`#slot-…`), for a link to a part of a page.
+    func path(fragment: String) -> String { path + "#" + fragment }
+
+    /// The route's components for registration: parameters as `:name`.
+    var pathComponents: [PathComponent] {
+        parts.map { part in
+            switch part {
+            case .literal(let text): .constant(text)
+            case .parameter(let name, _): .parameter(name)
+            }
+        }
+    }
+
+    /// Unreserved characters only (RFC 3986): a value never adds a segment or a query.
+    private static let segmentAllowed = CharacterSet(charactersIn:
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+
+    static func escapedSegment(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? text
+    }
+
+    static func escapedQuery(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? text
+    }
+}
+
+// MARK: - Parameters
+
+/// A path parameter: `.pattern` when a route is registered, `.value(x)` in a link.
+enum Param<Value: PathValue>: Sendable {
+    case pattern
+    case value(Value)
+
+    func part(_ name: String) -> SiteURL.Part {
+        switch self {
+        case .pattern: .parameter(name: name, value: nil)
+        case .value(let v): .parameter(name: name, value: v.pathValue)
+        }
+    }
+}
+
+/// What may stand in a path parameter, as the text its route parameter parses back.
+protocol PathValue: Sendable {
+    var pathValue: String { get }
+}
+
+extension UUID: PathValue { var pathValue: String { uuidString } }
+extension String: PathValue { var pathValue: String { self } }
+extension Int: PathValue { var pathValue: String { String(self) } }
+extension PathValue where Self: RawRepresentable, RawValue == String {
+    var pathValue: String { rawValue }
+}
+extension DeclarationSection: PathValue {}
+extension ApplicationTransition: PathValue {}
+extension PublicityKind: PathValue {}
+
+extension SiteURL.Part: ExpressibleByStringLiteral {
+    init(stringLiteral value: String) { self = .literal(value) }
+}
+
+// MARK: - The nested addresses' parts
+
+extension SiteURL.Admin {
+    var parts: [SiteURL.Part] {
+        switch self {
+        case .organizations: ["organizations"]
+        case .newOrganization: ["organizations", "new"]
+        case .organization(let id): ["organizations", id.part("id")]
+        case .editOrganization(let id): ["organizations", id.part("id"), "edit"]
+        case .deactivateOrganization(let id): ["organizations", id.part("id"), "deactivate"]
+        case .activateOrganization(let id): ["organizations", id.part("id"), "activate"]
+        case .accounts: ["accounts"]
+        case .newAccount: ["accounts", "new"]
+        case .account(let id, let action): ["accounts", id.part("id"), .literal(action.rawValue)]
+        case .audit: ["audit"]
+        }
+    }
+}
+
+extension SiteURL.Department {
+    var parts: [SiteURL.Part] {
+        switch self {
+        case .clerks: []
+        case .newClerk: ["new"]
+        case .clerk(let id, let action): [id.part("id"), .literal(action.rawValue)]
+        }
+    }
+}
+
+extension SiteURL.ApplicationPage {
+    var parts: [SiteURL.Part] {
+        switch self {
+        case .overview: []
+        case .basics: ["basics"]
+        case .report: ["report"]
+        case .commitment: ["commitment"]
+        case .submit: ["submit"]
+        case .withdraw: ["withdraw"]
+        case .defense: ["defense"]
+        case .section(let s): ["sections", s.part("section")]
+        case .item(let s, let item): ["sections", s.part("section"), item.part("itemID")]
+        case .deleteItem(let s, let item): ["sections", s.part("section"), item.part("itemID"), "delete"]
+        case .files: ["files"]
+        case .file(let id): ["files", id.part("fileID")]
+        case .deleteFile(let id): ["files", id.part("fileID"), "delete"]
+        case .print(let form): ["print", .literal(form.rawValue)]
+        case .publicityNotice(let kind): ["print", "publicity-notice", kind.part("kind")]
+        case .progress: ["progress"]
+        case .transition(let t): ["progress", t.part("transition")]
+        case .version(let n): ["versions", n.part("number")]
+        case .unit(let page): ["unit"] + page.parts
+        case .certificate: ["certificate"]
+        case .admission: ["admission"]
+        case .integrityFlag: ["integrity-flag"]
+        }
+    }
+}
+
+extension SiteURL.UnitPage {
+    var parts: [SiteURL.Part] {
+        switch self {
+        case .overview: []
+        case .panel: ["panel"]
+        case .ratings: ["ratings"]
+        case .opinion: ["opinion"]
+        case .commitment: ["commitment"]
+        case .publicity(let kind): ["publicity", kind.part("kind")]
+        case .objection(let kind): ["objection", kind.part("kind")]
+        case .resolveObjection(let kind, let index): ["objection", kind.part("kind"), index.part("index"), "resolve"]
+        }
+    }
+}
+
+extension SiteURL.Intake {
+    var parts: [SiteURL.Part] {
+        switch self {
+        case .office: []
+        case .days: ["days"]
+        case .checkIn(let id): ["bookings", id.part("bookingID"), "check-in"]
+        case .book: ["book"]
+        case .cancel(let id): ["bookings", id.part("bookingID"), "cancel"]
+        }
+    }
+}
+
+extension SiteURL.Fees {
+    var parts: [SiteURL.Part] {
+        switch self {
+        case .list: []
+        case .export: ["export"]
+        case .pay(let id): [id.part("appID"), "pay"]
+        }
+    }
+}
+
+extension SiteURL.Committee {
+    var parts: [SiteURL.Part] {
+        switch self {
+        case .home: []
+        case .experts: ["experts"]
+        case .expert(let id, let action): ["experts", id.part("expertID"), .literal(action.rawValue)]
+        case .conflicts: ["conflicts"]
+        case .panels: ["panels"]
+        case .panel(let id, let action): ["panels", id.part("panelID")] + (action.map { [.literal($0.rawValue)] } ?? [])
+        case .quantitative: ["quantitative"]
+        case .quantitativeTable: ["quantitative", "table"]
+        case .quantitativeScores(let id): ["quantitative", id.part("appID")]
+        case .rankings: ["rankings"]
+        case .rankingsCSV: ["rankings.csv"]
+        case .meetings: ["meetings"]
+        case .meeting(let id, let page): ["meetings", id.part("meetingID")] + (page.map { [.literal($0.rawValue)] } ?? [])
+        case .results: ["results"]
+        case .resultsPublicity: ["results", "publicity"]
+        case .resultsCases: ["results", "cases"]
+        case .resolveCase(let id): ["results", "cases", id.part("caseID"), "resolve"]
+        case .issueCertificates: ["results", "certificates"]
+        case .certificate(let id): ["certificates", id.part("certID")]
+        case .questions: ["questions"]
+        case .disableQuestion(let id): ["questions", id.part("questionID"), "disable"]
+        case .integrity: ["integrity"]
+        case .integrityCancel: ["integrity", "cancel"]
+        case .dismissFlag(let id): ["integrity", "flags", id.part("flagID"), "dismiss"]
+        case .exports: ["exports"]
+        case .platformExport: ["exports", "platform.json"]
+        case .export(let kind): ["exports", kind.part("kind")]
+        case .similarity: ["similarity"]
+        case .similarityJobs: ["similarity", "jobs"]
+        case .similarityReport(let id): ["similarity", id.part("appID")]
+        case .similarityExternal(let id): ["similarity", id.part("appID"), "external"]
+        case .similarityDecision(let id): ["similarity", id.part("appID"), "decision"]
+        }
+    }
+}
+
+extension SiteURL.Expert {
+    var parts: [SiteURL.Part] {
+        switch self {
+        case .panels: ["panels"]
+        case .panel(let id): ["panels", id.part("panelID")]
+        case .score(let panel, let app): ["panels", panel.part("panelID"), "scores", app.part("appID")]
+        case .closePanel(let panel): ["panels", panel.part("panelID"), "close"]
+        case .questions(let panel, let app): ["panels", panel.part("panelID"), "questions", app.part("appID")]
+        case .materialFile(let panel, let app, let file):
+            ["panels", panel.part("panelID"), "material", app.part("appID"), "files", file.part("fileID")]
+        case .flag(let panel, let app): ["panels", panel.part("panelID"), "flags", app.part("appID")]
+        case .conflicts: ["conflicts"]
+        case .meeting(let id): ["meetings", id.part("meetingID")]
+        case .ballot(let meeting, let app): ["meetings", meeting.part("meetingID"), "ballots", app.part("appID")]
+        }
+    }
+}
+
+// MARK: - Registering routes from addresses
+
+extension RoutesBuilder {
+    @discardableResult
+    func get<Response: AsyncResponseEncodable>(
+        _ url: SiteURL, use closure: @escaping @Sendable (Request) async throws -> Response
+    ) -> Vapor.Route {
+        get(url.pathComponents, use: closure)
+    }
+
+    @discardableResult
+    func post<Response: AsyncResponseEncodable>(
+        _ url: SiteURL, use closure: @escaping @Sendable (Request) async throws -> Response
+    ) -> Vapor.Route {
+        post(url.pathComponents, use: closure)
+    }
+}
