@@ -16,9 +16,15 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // SQLite serves one instance: the lock is taken before the database is touched
+        // and held until the process ends (the kernel drops it even on SIGKILL).
+        let lock = try Self.singleInstanceLock(AppConfig.fromEnvironment().store)
+        defer { lock?.release() }
         let app = try await AppRunner.makeApp(
             arguments: ["title-review", "serve", "--hostname", hostname, "--port", String(port)])
         do {
+            // What a kill mid-upload left behind, before any request can start a new upload.
+            try await FileSweep.atStart(app)
             if demo {
                 app.clock = DemoData.clock(for: app.policies.current)
                 try await DemoData.load(into: app)
@@ -29,6 +35,17 @@ struct ServeCommand: AsyncParsableCommand {
             throw error
         }
         try await app.asyncShutdown()
+    }
+
+    /// The lock for a SQLite file; exit 1 with one line when another server holds it.
+    static func singleInstanceLock(_ store: AppConfig.Store) throws -> SingleInstanceLock? {
+        guard case .sqliteFile(let database) = store else { return nil }
+        do {
+            return try SingleInstanceLock.acquire(SingleInstanceLock.path(forDatabase: database))
+        } catch {
+            FileHandle.standardError.write(Data((SingleInstanceLock.refusal(database: database, error) + "\n").utf8))
+            throw ExitCode(1)
+        }
     }
 }
 
