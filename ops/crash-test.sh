@@ -110,7 +110,7 @@ crash_run() {
   python3 "$ROOT/ops/crash_load.py" load --base "$base" --password "$PASSWORD" --journal "$DIR/journal.json" \
     --ops "$OPS" --kill-at "$KILL_AT" --server-pid "$SERVER_PID" | tee "$DIR/load.out" || fail "the load did not complete"
   set +e
-  wait "$SERVER_PID"
+  wait "$SERVER_PID" # bash reports the job as "Killed": that is the point
   local status=$?
   set -e
   SERVER_PID=""
