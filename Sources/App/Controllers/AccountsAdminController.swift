@@ -8,14 +8,13 @@ struct AccountsAdminController: RouteCollection {
     static let pageSize = 50
 
     func boot(routes: any RoutesBuilder) throws {
-        let accounts = routes.grouped("admin", "accounts")
-        accounts.get(use: list).requires(.manageAccounts)
-        accounts.get("new", use: newForm).requires(.manageAccounts)
-        accounts.post(use: create).requires(.manageAccounts)
-        accounts.post(":id", "disable", use: disable).requires(.manageAccounts)
-        accounts.post(":id", "enable", use: enable).requires(.manageAccounts)
-        accounts.post(":id", "unlock", use: unlock).requires(.manageAccounts)
-        accounts.post(":id", "reset-password", use: resetPassword).requires(.manageAccounts)
+        routes.get(.admin(.accounts), use: list).requires(.manageAccounts)
+        routes.get(.admin(.newAccount), use: newForm).requires(.manageAccounts)
+        routes.post(.admin(.accounts), use: create).requires(.manageAccounts)
+        routes.post(.admin(.account(.pattern, .disable)), use: disable).requires(.manageAccounts)
+        routes.post(.admin(.account(.pattern, .enable)), use: enable).requires(.manageAccounts)
+        routes.post(.admin(.account(.pattern, .unlock)), use: unlock).requires(.manageAccounts)
+        routes.post(.admin(.account(.pattern, .resetPassword)), use: resetPassword).requires(.manageAccounts)
     }
 
     // MARK: - List
@@ -51,14 +50,14 @@ struct AccountsAdminController: RouteCollection {
             return q
         }
         var pager = Pager(page: Pager.requestedPage(req.query[String.self, at: "page"]), pageSize: Self.pageSize,
-                          total: try await filtered().count(), path: "/admin/accounts", query: f.query)
+                          total: try await filtered().count(), path: SiteURL.admin(.accounts).path, query: f.query)
         pager.page = min(pager.page, pager.pageCount)
         let users = try await filtered().with(\.$organization).sort(\.$username)
             .range(pager.offset..<(pager.offset + pager.pageSize)).all()
         let viewer = req.actor
         let rows = users.map { u in
             AdminAccountsPage.Row(
-                id: u.id!.uuidString, username: u.username, realName: u.realName, roleLabel: u.role.label,
+                id: u.id!, username: u.username, realName: u.realName, roleLabel: u.role.label,
                 organizationName: u.organization.name, mobile: AccountOperations.shownMobile(u, viewer: viewer),
                 isDisabled: u.isDisabled, lockedUntil: u.isLocked(at: now) ? u.lockedUntil.map { BeijingTime.text($0) } : nil,
                 failedLogins: u.failedLogins, mustChangePassword: u.mustChangePassword,
@@ -103,11 +102,11 @@ struct AccountsAdminController: RouteCollection {
         case .rejected(let errors, let status):
             return try await formPage(req, values: values, errors: errors).render().response(status: status)
         case .created(_, temporaryPassword: nil):
-            return req.redirect(to: "/admin/accounts?notice=created")
+            return req.redirect(to: SiteURL.admin(.accounts).path(query: ["notice": "created"]))
         case .created(let user, temporaryPassword: let temporary?):
             return AdminTemporaryPasswordPage(
                 chrome: PageChrome(req: req, title: "账号已创建"), heading: "账号已创建", username: user.username,
-                realName: user.realName, password: temporary, backPath: "/admin/accounts"
+                realName: user.realName, password: temporary, backPath: SiteURL.admin(.accounts).path
             ).render().response()
         }
     }
@@ -118,19 +117,20 @@ struct AccountsAdminController: RouteCollection {
         let user = try await loadAuthorized(req)
         guard user.id != req.actor?.userID else { throw PageError.forbidden("不能停用自己的账号。") }
         try await AccountOperations.setDisabled(user, true, req: req)
-        return req.redirect(to: "/admin/accounts?notice=disabled")
+        return req.redirect(to: SiteURL.admin(.accounts).path(query: ["notice": "disabled"]))
     }
 
     @Sendable func enable(req: Request) async throws -> Response {
         let user = try await loadAuthorized(req)
         try await AccountOperations.setDisabled(user, false, req: req)
-        return req.redirect(to: "/admin/accounts?notice=enabled")
+        return req.redirect(to: SiteURL.admin(.accounts).path(query: ["notice": "enabled"]))
     }
 
     @Sendable func unlock(req: Request) async throws -> Response {
         let user = try await loadAuthorized(req)
         try await AccountOperations.unlock(user, req: req)
-        return req.redirect(to: "/admin/accounts?notice=unlocked")
+        return req.redirect(to: SiteURL.admin(.accounts).path(query: ["notice": "unlocked"]))
+
     }
 
     @Sendable func resetPassword(req: Request) async throws -> Response {
@@ -140,7 +140,7 @@ struct AccountsAdminController: RouteCollection {
         let temporary = try await AccountOperations.resetPassword(user, req: req)
         return AdminTemporaryPasswordPage(
             chrome: PageChrome(req: req, title: "密码已重置"), heading: "密码已重置", username: user.username,
-            realName: user.realName, password: temporary, backPath: "/admin/accounts", sessionsEnded: true
+            realName: user.realName, password: temporary, backPath: SiteURL.admin(.accounts).path, sessionsEnded: true
         ).render().response()
     }
 

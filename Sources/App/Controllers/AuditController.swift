@@ -7,7 +7,7 @@ struct AuditController: RouteCollection {
     static let pageSize = 50
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("admin", "audit", use: list).requires(.viewAuditLog)
+        routes.get(.admin(.audit), use: list).requires(.viewAuditLog)
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -28,7 +28,8 @@ struct AuditController: RouteCollection {
         let verification = req.query[String.self, at: "verify"] == "1" ? try await verify(req) : nil
         let chrome = PageChrome(req: req, title: "审计日志")
         var pager = Pager(page: Pager.requestedPage(req.query[String.self, at: "page"]), pageSize: Self.pageSize,
-                          total: 0, path: "/admin/audit", query: f.query)
+                          total: 0, path: SiteURL.admin(.audit).path, query: f.query)
+
         guard errors.isEmpty else {
             // A bad filter shows the message instead of an unfiltered (misleading) list.
             return AuditLogPage(chrome: chrome, filters: f, errors: errors, verification: verification, rows: [],

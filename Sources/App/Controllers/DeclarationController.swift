@@ -10,20 +10,21 @@ import Vapor
 /// commitment, which applies to what is submitted.
 struct DeclarationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let app = routes.grouped("applications", ":appID")
-        app.get("basics", use: basicsPage).requires(.viewApplication)
-        app.post("basics", use: saveBasics).requires(.editApplication)
-        app.get("report", use: reportPage).requires(.viewApplication)
+        func page(_ page: SiteURL.ApplicationPage) -> SiteURL { .application(.pattern, page) }
+        routes.get(page(.basics), use: basicsPage).requires(.viewApplication)
+        routes.post(page(.basics), use: saveBasics).requires(.editApplication)
+        routes.get(page(.report), use: reportPage).requires(.viewApplication)
         // Far above what 20000 characters need, so an over-long text comes back with
         // the message and what was typed, not a bare 413 (issue 8, item 10).
-        app.post("report", use: saveReport).requires(.editApplication).bodyLimit("2mb")
-        app.get("sections", ":section", use: sectionPage).requires(.viewApplication)
-        app.post("sections", ":section", use: addItem).requires(.editApplication)
-        app.get("sections", ":section", ":itemID", use: editItemPage).requires(.viewApplication)
-        app.post("sections", ":section", ":itemID", use: updateItem).requires(.editApplication)
-        app.post("sections", ":section", ":itemID", "delete", use: deleteItem).requires(.editApplication)
-        app.get("defense", use: defensePage).requires(.viewApplication)
-        app.post("defense", use: saveDefense).requires(.editApplication)
+        routes.post(page(.report), use: saveReport).requires(.editApplication).bodyLimit("2mb")
+        routes.get(page(.section(.pattern)), use: sectionPage).requires(.viewApplication)
+        routes.post(page(.section(.pattern)), use: addItem).requires(.editApplication)
+        routes.get(page(.item(.pattern, .pattern)), use: editItemPage).requires(.viewApplication)
+        routes.post(page(.item(.pattern, .pattern)), use: updateItem).requires(.editApplication)
+        routes.post(page(.deleteItem(.pattern, .pattern)), use: deleteItem).requires(.editApplication)
+        routes.get(page(.defense), use: defensePage).requires(.viewApplication)
+        routes.post(page(.defense), use: saveDefense).requires(.editApplication)
+
     }
 
     // MARK: defense item (九)

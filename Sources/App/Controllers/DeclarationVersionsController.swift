@@ -6,7 +6,8 @@ import Vapor
 /// may open the application (a return and a resubmission keep both versions).
 struct DeclarationVersionsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("applications", ":appID", "versions", ":number", use: show).requires(.viewApplication)
+        routes.get(.application(.pattern, .version(.pattern)), use: show).requires(.viewApplication)
+
     }
 
     @Sendable func show(req: Request) async throws -> Response {

@@ -165,7 +165,9 @@ extension FilesController {
             await FileStore(req).delete(storageName: stored.storageName)
             throw error
         }
-        return req.redirect(to: "/applications/\(applicationID.uuidString)/files?done=uploaded#slot-\(slot.rawValue)")
+        return req.redirect(to: SiteURL.application(.value(applicationID), .files)
+            .path(query: ["done": "uploaded"], fragment: "slot-\(slot.rawValue)"))
+
     }
 
     /// The item a file evidences, when the slot has them: one of this

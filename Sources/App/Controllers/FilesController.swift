@@ -7,14 +7,14 @@ import Vapor
 /// through `req.application(for:)`, so `AccessPolicy` decides each time.
 struct FilesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let files = routes.grouped("applications", ":appID", "files")
-        files.get(use: list).requires(.viewApplication)
+        func page(_ page: SiteURL.ApplicationPage) -> SiteURL { .application(.pattern, page) }
+        routes.get(page(.files), use: list).requires(.viewApplication)
         // Streamed: the body is parsed here, token first, so the CSRF
         // middleware (which would need the whole body) stands aside.
-        files.on(.POST, body: .stream, use: upload).requires(.editApplication).streamsBody()
-        files.get(":fileID", use: download).requires(.viewApplication)
-        files.post(":fileID", "delete", use: delete).requires(.editApplication)
-        routes.get("applications", ":appID", "print", "dossier", use: printDossier).requires(.viewApplication)
+        routes.on(.POST, page(.files).pathComponents, body: .stream, use: upload).requires(.editApplication).streamsBody()
+        routes.get(page(.file(.pattern)), use: download).requires(.viewApplication)
+        routes.post(page(.deleteFile(.pattern)), use: delete).requires(.editApplication)
+        routes.get(page(.print(.dossier)), use: printDossier).requires(.viewApplication)
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -40,16 +40,17 @@ struct FilesController: RouteCollection {
         let application = try await req.application(for: .editApplication)
         let file = try await storedFile(req, of: application)
         let detail = "slot=\(file.slot) type=\(file.fileType) size=\(file.size)"
-        let applicationID = try application.requireID().uuidString
+        let applicationID = try application.requireID()
         try await req.transaction { db in
             try await file.delete(on: db)
-            try await AuditLog.append(req.auditEntry("file.delete", objectType: "application", objectID: applicationID,
+            try await AuditLog.append(req.auditEntry("file.delete", objectType: "application", objectID: applicationID.uuidString,
                                                      detail: detail), on: db)
         }
         // The bytes go only after the row is gone for good, so a failed
         // transaction never leaves a row without its file.
         await FileStore(req).delete(storageName: file.storageName)
-        return req.redirect(to: "/applications/\(applicationID)/files?done=deleted#slot-\(file.slot)")
+        return req.redirect(to: SiteURL.application(.value(applicationID), .files)
+            .path(query: ["done": "deleted"], fragment: "slot-\(file.slot)"))
     }
 
     @Sendable func printDossier(req: Request) async throws -> Response {
@@ -63,7 +64,7 @@ struct FilesController: RouteCollection {
                          pages: DossierText.printedPages(kind, file.pages))
         }
         let page = DossierContentsPage(
-            chrome: PageChrome(req: req, title: "材料卷宗目录"), applicationID: try application.requireID().uuidString,
+            chrome: PageChrome(req: req, title: "材料卷宗目录"), applicationID: try application.requireID(),
             applicantName: application.$applicant.value?.realName ?? "", unitName: application.$unit.value?.name ?? "",
             levelTitle: DossierText.level(application.level), specialty: application.specialty, year: application.year,
             entries: entries)
@@ -110,7 +111,7 @@ struct FilesController: RouteCollection {
             let rows = loaded.files.filter { $0.slot == slot.rawValue }.map { file in
                 let kind = FileKind(rawValue: file.fileType)
                 return FilesPage.FileRow(
-                    id: file.id!.uuidString, label: file.label, originalName: file.originalName,
+                    id: file.id!, label: file.label, originalName: file.originalName,
                     typeLabel: kind?.label ?? file.fileType, size: DossierFileRules.sizeText(file.size),
                     pages: DossierText.pages(kind, file.pages), uploadedAt: file.uploadedAt.map(DossierText.time) ?? "—",
                     evidences: file.$item.id.flatMap { itemNames[$0] }, textProblem: file.id.flatMap { textProblems[$0] })
@@ -134,7 +135,7 @@ struct FilesController: RouteCollection {
             chrome: PageChrome(req: req, title: "卷宗材料", notice: notice),
             frame: .make(loaded, activePath: DeclarationURL(id: try application.requireID()).files, viewer: req.currentUser),
             csrf: try await req.csrfToken(),
-            applicationID: try application.requireID().uuidString,
+            applicationID: try application.requireID(),
             applicantName: application.$applicant.value?.realName ?? "", unitName: application.$unit.value?.name ?? "",
             levelTitle: DossierText.level(application.level),
             editable: editable, slots: slots)

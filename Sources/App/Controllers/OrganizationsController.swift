@@ -10,15 +10,14 @@ struct OrganizationsController: RouteCollection {
     static let raceMessage = "机构名称或统一社会信用代码刚刚已被登记，请核对后重新提交。"
 
     func boot(routes: any RoutesBuilder) throws {
-        let admin = routes.grouped("admin", "organizations")
-        admin.get(use: list).requires(.manageOrganizations)
-        admin.get("new", use: newForm).requires(.manageOrganizations)
-        admin.post(use: create).requires(.manageOrganizations)
-        admin.get(":id", "edit", use: editForm).requires(.manageOrganizations)
-        admin.post(":id", use: update).requires(.manageOrganizations)
-        admin.post(":id", "deactivate", use: deactivate).requires(.manageOrganizations)
-        admin.post(":id", "activate", use: activate).requires(.manageOrganizations)
-        routes.get("organizations", use: directory).requires(.viewOrganizationDirectory)
+        routes.get(.admin(.organizations), use: list).requires(.manageOrganizations)
+        routes.get(.admin(.newOrganization), use: newForm).requires(.manageOrganizations)
+        routes.post(.admin(.organizations), use: create).requires(.manageOrganizations)
+        routes.get(.admin(.editOrganization(.pattern)), use: editForm).requires(.manageOrganizations)
+        routes.post(.admin(.organization(.pattern)), use: update).requires(.manageOrganizations)
+        routes.post(.admin(.deactivateOrganization(.pattern)), use: deactivate).requires(.manageOrganizations)
+        routes.post(.admin(.activateOrganization(.pattern)), use: activate).requires(.manageOrganizations)
+        routes.get(.organizationDirectory, use: directory).requires(.viewOrganizationDirectory)
     }
 
     // MARK: - List
@@ -45,14 +44,14 @@ struct OrganizationsController: RouteCollection {
             return q
         }
         var pager = Pager(page: Pager.requestedPage(req.query[String.self, at: "page"]), pageSize: Self.pageSize,
-                          total: try await filtered().count(), path: "/admin/organizations", query: f.query)
+                          total: try await filtered().count(), path: SiteURL.admin(.organizations).path, query: f.query)
         pager.page = min(pager.page, pager.pageCount)
         let orgs = try await filtered().sort(\.$divisionCode).sort(\.$kindRaw).sort(\.$name)
             .range(pager.offset..<(pager.offset + pager.pageSize)).all()
         let names = try await referencedNames(req.db)
         let rows = orgs.map { o in
             AdminOrganizationsPage.Row(
-                id: o.id!.uuidString, name: o.name, kindLabel: o.unitKind.map { "\(o.kind.label)·\($0.label)" } ?? o.kind.label,
+                id: o.id!, name: o.name, kindLabel: o.unitKind.map { "\(o.kind.label)·\($0.label)" } ?? o.kind.label,
                 divisionName: Self.divisionName(o.divisionCode), creditCode: o.creditCode ?? "",
                 cityDirect: o.isCityDirect, aboveScale: o.isAboveScale,
                 competentDepartment: o.$competentDepartment.id.flatMap { names[$0] } ?? "—",
@@ -98,7 +97,7 @@ struct OrganizationsController: RouteCollection {
             errors.addGeneral(Self.raceMessage)
             return try await formPage(req, id: nil, values: values, errors: errors).render().response(status: .conflict)
         }
-        return req.redirect(to: "/admin/organizations?notice=created")
+        return req.redirect(to: SiteURL.admin(.organizations).path(query: ["notice": "created"]))
     }
 
     @Sendable func update(req: Request) async throws -> Response {
@@ -126,7 +125,7 @@ struct OrganizationsController: RouteCollection {
             errors.addGeneral(Self.raceMessage)
             return try await formPage(req, id: org.id, values: values, errors: errors).render().response(status: .conflict)
         }
-        return req.redirect(to: "/admin/organizations?notice=saved")
+        return req.redirect(to: SiteURL.admin(.organizations).path(query: ["notice": "saved"]))
     }
 
     // MARK: - Activation
@@ -153,7 +152,8 @@ struct OrganizationsController: RouteCollection {
                                                          detail: org.name), on: db)
             }
         }
-        return req.redirect(to: "/admin/organizations?notice=" + (active ? "org-activated" : "org-deactivated"))
+        return req.redirect(to: SiteURL.admin(.organizations).path(query: ["notice": active ? "org-activated" : "org-deactivated"]))
+
     }
 
     // MARK: - Directory
@@ -212,7 +212,7 @@ struct OrganizationsController: RouteCollection {
         }
         return AdminOrganizationFormPage(
             chrome: PageChrome(req: req, title: id == nil ? "新增机构" : "编辑机构"), csrf: try await req.csrfToken(),
-            organizationID: id?.uuidString, values: values, errors: errors,
+            organizationID: id, values: values, errors: errors,
             departments: try await choices(.competentDepartment), agencies: try await choices(.personnelAgency))
     }
 

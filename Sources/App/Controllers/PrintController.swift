@@ -8,9 +8,9 @@ import Vapor
 /// Same access as the declaration itself; ID numbers follow `PersonalData`.
 struct PrintController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let print = routes.grouped("applications", ":appID", "print")
-        print.get("evaluation-form", use: evaluationForm).requires(.viewApplication)
-        print.get("review-form", use: reviewForm).requires(.viewApplication)
+        routes.get(.application(.pattern, .print(.evaluationForm)), use: evaluationForm).requires(.viewApplication)
+        routes.get(.application(.pattern, .print(.reviewForm)), use: reviewForm).requires(.viewApplication)
+
     }
 
     @Sendable func evaluationForm(req: Request) async throws -> Response {

@@ -12,9 +12,8 @@ struct ProgressController: RouteCollection {
         [.unitAccept, .recommend, .approve, .returnForCorrection, .reject, .acceptAtIntake]
 
     func boot(routes: any RoutesBuilder) throws {
-        let app = routes.grouped("applications", ":appID", "progress")
-        app.get(use: show).requires(.viewApplication)
-        app.post(":transition", use: fire).requires(.reviewApplication)
+        routes.get(.application(.pattern, .progress), use: show).requires(.viewApplication)
+        routes.post(.application(.pattern, .transition(.pattern)), use: fire).requires(.reviewApplication)
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -46,7 +45,8 @@ struct ProgressController: RouteCollection {
         if case .failure(let refusal) = try await req.workflow.fire(transition, on: application, extra: extra) {
             return try await refuse(req, application, refusal.message)
         }
-        return req.redirect(to: DeclarationURL(id: application.id!).progress + "?notice=saved")
+        return req.redirect(to: SiteURL.application(.value(application.id!), .progress).path(query: ["notice": "saved"]))
+
     }
 
     private func refuse(_ req: Request, _ application: ApplicationRecord, _ message: String) async throws -> Response {

@@ -8,7 +8,8 @@ import Vapor
 /// with the same rule as opening it.
 struct ReceivedApplicationsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("applications", "received", use: list).requires(.listApplications)
+        routes.get(.receivedApplications, use: list).requires(.listApplications)
+
     }
 
     @Sendable func list(req: Request) async throws -> Response {

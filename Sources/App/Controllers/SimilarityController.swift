@@ -10,12 +10,12 @@ import Vapor
 /// texts are shown here and nowhere else: no applicant sees another's text.
 struct SimilarityController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let s = routes.grouped("committee", "similarity")
-        s.get(use: list).requires(.checkSimilarity)
-        s.post("jobs", use: start).requires(.checkSimilarity)
-        s.get(":appID", use: report).requires(.checkSimilarity)
-        s.post(":appID", "external", use: external).requires(.checkSimilarity)
-        s.post(":appID", "decision", use: decide).requires(.checkSimilarity)
+        routes.get(.committee(.similarity), use: list).requires(.checkSimilarity)
+        routes.post(.committee(.similarityJobs), use: start).requires(.checkSimilarity)
+        routes.get(.committee(.similarityReport(.pattern)), use: report).requires(.checkSimilarity)
+        routes.post(.committee(.similarityExternal(.pattern)), use: external).requires(.checkSimilarity)
+        routes.post(.committee(.similarityDecision(.pattern)), use: decide).requires(.checkSimilarity)
+
     }
 
     private func year(_ req: Request) -> Int { req.policies.current.applicationDate.year }
@@ -58,7 +58,7 @@ struct SimilarityController: RouteCollection {
             let admission = try SimilarityRecords.admission(rule, result: results[id], review: reviews[id])
             let ours: String
             if let r = results[id] { ours = r.error == nil ? DefenseAdmission.percent(r.ratio) : "无法检测" } else { ours = "尚未检测" }
-            rows.append(.init(id: id.uuidString, applicant: app.applicant.realName, unit: app.unit.name, specialty: app.specialty,
+            rows.append(.init(id: id, applicant: app.applicant.realName, unit: app.unit.name, specialty: app.specialty,
                               ours: ours, external: reviews[id]?.externalRatio.map(DefenseAdmission.percent) ?? "未录入",
                               status: admission.label, flagged: admission.isFlagged))
         }
@@ -87,7 +87,7 @@ struct SimilarityController: RouteCollection {
             return true
         }
         guard started else { return try await renderList(req, errors: ["已有查重任务在进行，请等待其完成"], status: .conflict) }
-        return req.redirect(to: "/committee/similarity?notice=saved#jobs")
+        return req.redirect(to: SiteURL.committee(.similarity).path(query: ["notice": "saved"], fragment: "jobs"))
     }
 
     // MARK: one application's report
@@ -153,7 +153,7 @@ struct SimilarityController: RouteCollection {
         }
         let page = SimilarityReportPage(
             chrome: PageChrome(req: req, title: "查重报告：\(app.applicant.realName)"), csrf: try await req.csrfToken(),
-            applicationID: id.uuidString, applicant: app.applicant.realName, unit: app.unit.name, specialty: app.specialty,
+            applicationID: id, applicant: app.applicant.realName, unit: app.unit.name, specialty: app.specialty,
             rule: req.policies.year.copyRatioRule,
             checked: result.map { BeijingTime.text(Date(timeIntervalSince1970: $0.checkedAt)) },
             ours: result.flatMap { $0.error == nil ? DefenseAdmission.percent($0.ratio) : nil },
@@ -194,7 +194,7 @@ struct SimilarityController: RouteCollection {
             try await review.save(on: db)
             try await AuditLog.append(entry, on: db)
         }
-        return req.redirect(to: "/committee/similarity/\(id.uuidString)?notice=saved")
+        return req.redirect(to: SiteURL.committee(.similarityReport(.value(id))).path(query: ["notice": "saved"]))
     }
 
     @Sendable func decide(req: Request) async throws -> Response {
@@ -224,6 +224,6 @@ struct SimilarityController: RouteCollection {
             try await review.save(on: db)
             try await AuditLog.append(entry, on: db)
         }
-        return req.redirect(to: "/committee/similarity/\(id.uuidString)?notice=saved")
+        return req.redirect(to: SiteURL.committee(.similarityReport(.value(id))).path(query: ["notice": "saved"]))
     }
 }

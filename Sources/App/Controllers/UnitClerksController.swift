@@ -6,13 +6,12 @@ import Vapor
 /// accounts for the units it supervises, and only for those.
 struct UnitClerksController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let clerks = routes.grouped("department", "clerks")
-        clerks.get(use: list).requires(.manageUnitClerks)
-        clerks.get("new", use: newForm).requires(.manageUnitClerks)
-        clerks.post(use: create).requires(.manageUnitClerks)
-        clerks.post(":id", "disable", use: disable).requires(.manageUnitClerks)
-        clerks.post(":id", "enable", use: enable).requires(.manageUnitClerks)
-        clerks.post(":id", "reset-password", use: resetPassword).requires(.manageUnitClerks)
+        routes.get(.department(.clerks), use: list).requires(.manageUnitClerks)
+        routes.get(.department(.newClerk), use: newForm).requires(.manageUnitClerks)
+        routes.post(.department(.clerks), use: create).requires(.manageUnitClerks)
+        routes.post(.department(.clerk(.pattern, .disable)), use: disable).requires(.manageUnitClerks)
+        routes.post(.department(.clerk(.pattern, .enable)), use: enable).requires(.manageUnitClerks)
+        routes.post(.department(.clerk(.pattern, .resetPassword)), use: resetPassword).requires(.manageUnitClerks)
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -26,11 +25,11 @@ struct UnitClerksController: RouteCollection {
         let now = Date()
         let rows = units.map { unit in
             DepartmentClerksPage.Unit(
-                id: unit.id!.uuidString, name: unit.name, kindLabel: unit.unitKind?.label ?? unit.kind.label,
+                id: unit.id!, name: unit.name, kindLabel: unit.unitKind?.label ?? unit.kind.label,
                 isActive: unit.isActive,
                 clerks: (byUnit[unit.id!] ?? []).map { c in
                     DepartmentClerksPage.Clerk(
-                        id: c.id!.uuidString, username: c.username, realName: c.realName,
+                        id: c.id!, username: c.username, realName: c.realName,
                         mobile: AccountOperations.shownMobile(c, viewer: actor), isDisabled: c.isDisabled,
                         isLocked: c.isLocked(at: now), mustChangePassword: c.mustChangePassword,
                         lastLogin: c.lastLoginAt.map { BeijingTime.text($0) } ?? "—")
@@ -74,11 +73,11 @@ struct UnitClerksController: RouteCollection {
         case .rejected(let errors, let status):
             return try await formPage(req, actor: actor, values: values, errors: errors).render().response(status: status)
         case .created(_, temporaryPassword: nil):
-            return req.redirect(to: "/department/clerks?notice=created")
+            return req.redirect(to: SiteURL.department(.clerks).path(query: ["notice": "created"]))
         case .created(let user, temporaryPassword: let temporary?):
             return AdminTemporaryPasswordPage(
                 chrome: PageChrome(req: req, title: "经办人账号已开设"), heading: "经办人账号已开设",
-                username: user.username, realName: user.realName, password: temporary, backPath: "/department/clerks"
+                username: user.username, realName: user.realName, password: temporary, backPath: SiteURL.department(.clerks).path
             ).render().response()
         }
     }
@@ -86,13 +85,14 @@ struct UnitClerksController: RouteCollection {
     @Sendable func disable(req: Request) async throws -> Response {
         let user = try await loadAuthorized(req)
         try await AccountOperations.setDisabled(user, true, req: req)
-        return req.redirect(to: "/department/clerks?notice=disabled")
+        return req.redirect(to: SiteURL.department(.clerks).path(query: ["notice": "disabled"]))
     }
 
     @Sendable func enable(req: Request) async throws -> Response {
         let user = try await loadAuthorized(req)
         try await AccountOperations.setDisabled(user, false, req: req)
-        return req.redirect(to: "/department/clerks?notice=enabled")
+        return req.redirect(to: SiteURL.department(.clerks).path(query: ["notice": "enabled"]))
+
     }
 
     @Sendable func resetPassword(req: Request) async throws -> Response {
@@ -100,7 +100,7 @@ struct UnitClerksController: RouteCollection {
         let temporary = try await AccountOperations.resetPassword(user, req: req)
         return AdminTemporaryPasswordPage(
             chrome: PageChrome(req: req, title: "密码已重置"), heading: "经办人密码已重置", username: user.username,
-            realName: user.realName, password: temporary, backPath: "/department/clerks", sessionsEnded: true
+            realName: user.realName, password: temporary, backPath: SiteURL.department(.clerks).path, sessionsEnded: true
         ).render().response()
     }
 

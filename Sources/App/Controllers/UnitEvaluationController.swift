@@ -9,15 +9,15 @@ import Vapor
 /// the progress page.
 struct UnitEvaluationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let unit = routes.grouped("applications", ":appID", "unit")
-        unit.get(use: show).requires(.evaluateApplication)
-        unit.post("panel", use: savePanel).requires(.evaluateApplication)
-        unit.post("ratings", use: saveRatings).requires(.evaluateApplication)
-        unit.post("publicity", ":kind", use: startPublicity).requires(.evaluateApplication)
-        unit.post("objection", ":kind", use: addObjection).requires(.evaluateApplication)
-        unit.post("objection", ":kind", ":index", "resolve", use: resolveObjection).requires(.evaluateApplication)
-        unit.post("opinion", use: saveOpinion).requires(.evaluateApplication)
-        unit.post("commitment", use: signCommitment).requires(.evaluateApplication)
+        func unit(_ page: SiteURL.UnitPage) -> SiteURL { .application(.pattern, .unit(page)) }
+        routes.get(unit(.overview), use: show).requires(.evaluateApplication)
+        routes.post(unit(.panel), use: savePanel).requires(.evaluateApplication)
+        routes.post(unit(.ratings), use: saveRatings).requires(.evaluateApplication)
+        routes.post(unit(.publicity(.pattern)), use: startPublicity).requires(.evaluateApplication)
+        routes.post(unit(.objection(.pattern)), use: addObjection).requires(.evaluateApplication)
+        routes.post(unit(.resolveObjection(.pattern, .pattern)), use: resolveObjection).requires(.evaluateApplication)
+        routes.post(unit(.opinion), use: saveOpinion).requires(.evaluateApplication)
+        routes.post(unit(.commitment), use: signCommitment).requires(.evaluateApplication)
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -64,7 +64,9 @@ struct UnitEvaluationController: RouteCollection {
     }
 
     private func saved(_ req: Request, _ application: ApplicationRecord, _ anchor: String) -> Response {
-        req.redirect(to: DeclarationURL(id: application.id!).unit + "?notice=saved#" + anchor)
+        req.redirect(to: SiteURL.application(.value(application.id!), .unit(.overview))
+            .path(query: ["notice": "saved"], fragment: anchor))
+
     }
 
     private func commit(_ req: Request, _ application: ApplicationRecord, _ action: String, detail: String = "",

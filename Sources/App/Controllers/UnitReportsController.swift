@@ -8,10 +8,10 @@ import Vapor
 /// application may print them once the records exist.
 struct UnitReportsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let print = routes.grouped("applications", ":appID", "print")
-        print.get("recommendation", use: recommendation).requires(.viewApplication)
-        print.get("publicity-summary", use: publicitySummary).requires(.viewApplication)
-        print.get("publicity-notice", ":kind", use: publicityNotice).requires(.viewApplication)
+        routes.get(.application(.pattern, .print(.recommendation)), use: recommendation).requires(.viewApplication)
+        routes.get(.application(.pattern, .print(.publicitySummary)), use: publicitySummary).requires(.viewApplication)
+        routes.get(.application(.pattern, .publicityNotice(.pattern)), use: publicityNotice).requires(.viewApplication)
+
     }
 
     private func load(_ req: Request) async throws -> (PrintFormData, UnitEvaluation, ReviewYear) {

@@ -38,7 +38,7 @@ struct ProgressPageBuilder {
         var links: [(String, String)] = [("申报概览与材料", url.overview)]
         // 十（二）: any reviewer who may open it may report suspected false materials.
         if let actor = req.actor, AccessPolicy.roles(for: .flagIntegrity).contains(actor.role), actor.role != .applicant {
-            links.append(("举报疑似虚假材料（十（二））", url.overview + "/integrity-flag"))
+            links.append(("举报疑似虚假材料（十（二））", url.integrityFlag))
         }
                 // Each submission's version (a return and a resubmission keep both).
         for version in try await DeclarationVersion.query(on: req.db).filter(\.$application.$id == application.id!)
@@ -47,8 +47,9 @@ struct ProgressPageBuilder {
         }
                 // 第一类: the unit's reports, once its opinion is on record.
         if try await UnitEvaluationStore.record(application.id!, on: req.db)?.opinion != nil {
-            links += [("推荐报告（打印）", url.overview + "/print/recommendation"),
-                      ("公示情况一览表（打印）", url.overview + "/print/publicity-summary")]
+            links += [("推荐报告（打印）", url.recommendation),
+                      ("公示情况一览表（打印）", url.publicitySummary)
+]
         }
         if let actor = req.actor, AccessPolicy.decide(actor, .reviewApplication, .application(facts)).isAllowed {
             actions = Self.actions(for: state, url: url, policy: policy)

@@ -250,15 +250,16 @@ enum SiteURL: Sendable {
         }.joined(separator: "/")
     }
 
-    /// `path` with a query string, e.g. `?notice=created`; names and values are escaped.
-    func path(query: KeyValuePairs<String, String>) -> String {
-        guard !query.isEmpty else { return path }
-        return path + "?" + query.map { "\(Self.escapedQuery($0.key))=\(Self.escapedQuery($0.value))" }
-            .joined(separator: "&")
+    /// `path` with a query string (`?notice=created`, names and values escaped)
+    /// and a fragment (`#slot-…`, for a part of the page).
+    func path(query: KeyValuePairs<String, String> = [:], fragment: String? = nil) -> String {
+        var text = path
+        if !query.isEmpty {
+            text += "?" + query.map { "\(Self.escapedQuery($0.key))=\(Self.escapedQuery($0.value))" }.joined(separator: "&")
+        }
+        if let fragment { text += "#" + fragment }
+        return text
     }
-
-    /// `path` with a fragment (`#slot-…`), for a link to a part of a page.
-    func path(fragment: String) -> String { path + "#" + fragment }
 
     /// The route's components for registration: parameters as `:name`.
     var pathComponents: [PathComponent] {

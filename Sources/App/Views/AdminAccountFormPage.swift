@@ -33,11 +33,12 @@ struct AdminAccountFormPage {
             chrome,
             .section(
                 .class("panel narrow"),
-                .p(.a(.href("/admin/accounts"), .text("← 返回账号列表"))),
+                .p(.a(.href(SiteURL.admin(.accounts).path), .text("← 返回账号列表"))),
                 .h1(.text("新建账号")),
                 .errorSummary(errors),
                 .form(
-                    .method(.post), .action("/admin/accounts"), .class("stacked"), .novalidate(),
+                    .method(.post), .action(SiteURL.admin(.accounts).path)
+, .class("stacked"), .novalidate(),
                     .csrfField(csrf),
                     .textField("realName", label: "真实姓名", value: values.realName, error: errors["realName"],
                                required: true, autocomplete: "off", maxLength: 30),

@@ -1,3 +1,4 @@
+import Foundation
 import Domain
 import Plot
 
@@ -5,7 +6,7 @@ import Plot
 /// state, and the actions an administrator takes on it.
 struct AdminAccountsPage {
     struct Row: Sendable {
-        var id: String
+        var id: UUID
         var username: String
         var realName: String
         var roleLabel: String
@@ -52,9 +53,9 @@ struct AdminAccountsPage {
                 .class("panel"),
                 .div(.class("page-head"),
                      .h1(.text("账号管理")),
-                     .a(.class("button primary"), .href("/admin/accounts/new"), .text("新建账号"))),
+                     .a(.class("button primary"), .href(SiteURL.admin(.newAccount).path), .text("新建账号"))),
                 .filterForm(
-                    "/admin/accounts",
+                    SiteURL.admin(.accounts).path,
                     .selectField("role", label: "角色", choices: Self.roleChoices, selected: filters.role, prompt: "全部"),
                     .selectField("organizationID", label: "所属机构", choices: organizations,
                                  selected: filters.organizationID, prompt: "全部"),
@@ -92,15 +93,16 @@ struct AdminAccountsPage {
     }
 
     private func actions(_ row: Row) -> Node<HTML.BodyContext> {
-        let base = "/admin/accounts/\(row.id)"
+        func action(_ action: SiteURL.AccountAction) -> String { SiteURL.admin(.account(.value(row.id), action)).path }
         // One's own account is changed through 修改密码, never disabled from here.
         if row.isSelf { return .span(.class("muted"), .text("（本人）")) }
         return .group(
             row.isDisabled
-                ? .postButton("\(base)/enable", csrf: csrf, title: "启用")
-                : .postButton("\(base)/disable", csrf: csrf, title: "停用"),
-            .if(row.lockedUntil != nil || row.failedLogins > 0, .postButton("\(base)/unlock", csrf: csrf, title: "解锁")),
-            .postButton("\(base)/reset-password", csrf: csrf, title: "重置密码")
+                ? .postButton(action(.enable), csrf: csrf, title: "启用")
+                : .postButton(action(.disable), csrf: csrf, title: "停用"),
+            .if(row.lockedUntil != nil || row.failedLogins > 0, .postButton(action(.unlock), csrf: csrf, title: "解锁")),
+            .postButton(action(.resetPassword), csrf: csrf, title: "重置密码")
+
         )
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Domain
 import Plot
 
@@ -20,7 +21,7 @@ struct AdminOrganizationFormPage {
     var chrome: PageChrome
     var csrf: String
     /// nil when creating.
-    var organizationID: String?
+    var organizationID: UUID?
     var isActive = true
     var values = Values()
     var errors = FieldErrors()
@@ -33,14 +34,17 @@ struct AdminOrganizationFormPage {
     }
     static let unitKindChoices = UnitKind.all.map { Choice(value: $0.code, label: $0.label) }
 
-    var action: String { organizationID.map { "/admin/organizations/\($0)" } ?? "/admin/organizations" }
+    var action: String {
+        organizationID.map { SiteURL.admin(.organization(.value($0))).path } ?? SiteURL.admin(.organizations).path
+    }
 
     func render() -> HTML {
         Layout.page(
             chrome,
             .section(
                 .class("panel"),
-                .p(.a(.href("/admin/organizations"), .text("← 返回机构列表"))),
+                .p(.a(.href(SiteURL.admin(.organizations).path)
+, .text("← 返回机构列表"))),
                 .h1(.text(organizationID == nil ? "新增机构" : "编辑机构")),
                 .if(!isActive, .p(.class("notice warning"), .text("此机构已停用。"))),
                 .errorSummary(errors),

@@ -1,10 +1,11 @@
+import Foundation
 import Domain
 import Plot
 
 /// 机构管理: every organization, filtered by kind, area, status and name.
 struct AdminOrganizationsPage {
     struct Row: Sendable {
-        var id: String
+        var id: UUID
         var name: String
         var kindLabel: String
         var divisionName: String
@@ -40,9 +41,9 @@ struct AdminOrganizationsPage {
                 .class("panel"),
                 .div(.class("page-head"),
                      .h1(.text("机构管理")),
-                     .a(.class("button primary"), .href("/admin/organizations/new"), .text("新增机构"))),
+                     .a(.class("button primary"), .href(SiteURL.admin(.newOrganization).path), .text("新增机构"))),
                 .filterForm(
-                    "/admin/organizations",
+                    SiteURL.admin(.organizations).path,
                     .selectField("kind", label: "机构类型", choices: AdminOrganizationFormPage.kindChoices,
                                  selected: filters.kind, prompt: "全部"),
                     .selectField("division", label: "所在地区", choices: AdminOrganizationFormPage.divisionChoices,
@@ -66,10 +67,11 @@ struct AdminOrganizationsPage {
                             .td(row.isActive ? .tag("启用", "ok") : .tag("已停用", "off")),
                             .td(
                                 .class("row-actions"),
-                                .a(.class("button small"), .href("/admin/organizations/\(row.id)/edit"), .text("编辑")),
+                                .a(.class("button small"), .href(SiteURL.admin(.editOrganization(.value(row.id))).path), .text("编辑")),
                                 row.isActive
-                                    ? .postButton("/admin/organizations/\(row.id)/deactivate", csrf: csrf, title: "停用")
-                                    : .postButton("/admin/organizations/\(row.id)/activate", csrf: csrf, title: "启用")
+                                    ? .postButton(SiteURL.admin(.deactivateOrganization(.value(row.id))).path, csrf: csrf, title: "停用")
+                                    : .postButton(SiteURL.admin(.activateOrganization(.value(row.id))).path,
+ csrf: csrf, title: "启用")
                             )
                         )
                     })

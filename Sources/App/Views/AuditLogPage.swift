@@ -56,7 +56,7 @@ struct AuditLogPage {
                 .class("panel"),
                 .div(.class("page-head"),
                      .h1(.text("审计日志")),
-                     .a(.class("button"), .href(Pager.url("/admin/audit", filters.query.filter { !$0.1.isEmpty } + [("verify", "1")])),
+                     .a(.class("button"), .href(Pager.url(SiteURL.admin(.audit).path, filters.query.filter { !$0.1.isEmpty } + [("verify", "1")])),
                         .text("核验日志链"))),
                 .unwrap(verification) { v in
                     .div(
@@ -68,7 +68,8 @@ struct AuditLogPage {
                 },
                 .errorSummary(errors),
                 .filterForm(
-                    "/admin/audit",
+                    SiteURL.admin(.audit).path,
+
                     .textField("actor", label: "操作人用户名", value: filters.actor, error: errors["actor"], maxLength: 64),
                     .textField("action", label: "操作类型（前缀）", value: filters.action, error: errors["action"],
                                hint: "如 login、account.、org.", maxLength: 64),

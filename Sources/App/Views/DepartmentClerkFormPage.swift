@@ -22,11 +22,12 @@ struct DepartmentClerkFormPage {
             chrome,
             .section(
                 .class("panel narrow"),
-                .p(.a(.href("/department/clerks"), .text("← 返回单位经办人"))),
+                .p(.a(.href(SiteURL.department(.clerks).path), .text("← 返回单位经办人"))),
                 .h1(.text("开设经办人账号")),
                 .errorSummary(errors),
                 .form(
-                    .method(.post), .action("/department/clerks"), .class("stacked"), .novalidate(),
+                    .method(.post), .action(SiteURL.department(.clerks).path)
+, .class("stacked"), .novalidate(),
                     .csrfField(csrf),
                     .selectField("unitID", label: "所属单位", choices: units, selected: values.unitID,
                                  error: errors["unitID"], required: true),

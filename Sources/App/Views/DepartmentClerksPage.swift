@@ -1,10 +1,11 @@
+import Foundation
 import Plot
 
 /// 单位经办人 (competent department): the units the department supervises and
 /// their clerks' accounts.
 struct DepartmentClerksPage {
     struct Clerk: Sendable {
-        var id: String
+        var id: UUID
         var username: String
         var realName: String
         /// Already masked.
@@ -16,7 +17,7 @@ struct DepartmentClerksPage {
     }
 
     struct Unit: Sendable {
-        var id: String
+        var id: UUID
         var name: String
         var kindLabel: String
         var isActive: Bool
@@ -36,7 +37,7 @@ struct DepartmentClerksPage {
                 .div(.class("page-head"),
                      .h1(.text("单位经办人")),
                      .if(units.contains { $0.isActive },
-                         .a(.class("button primary"), .href("/department/clerks/new"), .text("开设经办人账号")))),
+                         .a(.class("button primary"), .href(SiteURL.department(.newClerk).path), .text("开设经办人账号")))),
                 .p(.class("lead"), .text("\(departmentName)所属单位的经办人账号。经办人负责本单位的民主评议、三公示、鉴定意见和统一报送（通知四（二）、十（一））。")),
                 .p(.class("hint"), .text("经办人忘记密码或因输错密码被锁定时，可在此重置密码（同时解除锁定）。手机号码隐去中间四位。")),
                 .if(units.isEmpty, .p(.class("muted"), .text("目前没有以本部门为主管部门的单位。如有遗漏，请联系系统管理员登记。"))),
@@ -58,7 +59,7 @@ struct DepartmentClerksPage {
                                 )
                             })
                         )),
-                        .if(unit.isActive, .p(.a(.href("/department/clerks/new?unitID=\(unit.id)"),
+                        .if(unit.isActive, .p(.a(.href(SiteURL.department(.newClerk).path(query: ["unitID": unit.id.uuidString])),
                                                  .text("为此单位开设经办人账号"))))
                     )
                 }
@@ -75,12 +76,13 @@ struct DepartmentClerksPage {
     }
 
     private func actions(_ clerk: Clerk) -> Node<HTML.BodyContext> {
-        let base = "/department/clerks/\(clerk.id)"
+        func action(_ action: SiteURL.AccountAction) -> String { SiteURL.department(.clerk(.value(clerk.id), action)).path }
         return .group(
             clerk.isDisabled
-                ? .postButton("\(base)/enable", csrf: csrf, title: "启用")
-                : .postButton("\(base)/disable", csrf: csrf, title: "停用"),
-            .postButton("\(base)/reset-password", csrf: csrf, title: "重置密码")
+                ? .postButton(action(.enable), csrf: csrf, title: "启用")
+                : .postButton(action(.disable), csrf: csrf, title: "停用"),
+            .postButton(action(.resetPassword), csrf: csrf, title: "重置密码")
+
         )
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Domain
 import Plot
 
@@ -30,7 +31,7 @@ struct DossierContentsPage {
     }
 
     var chrome: PageChrome
-    var applicationID: String
+    var applicationID: UUID
     var applicantName: String
     var unitName: String
     var levelTitle: String
@@ -41,7 +42,7 @@ struct DossierContentsPage {
     private(set) var totalPages = 0
     private(set) var unknownCount = 0
 
-    init(chrome: PageChrome, applicationID: String, applicantName: String, unitName: String, levelTitle: String,
+    init(chrome: PageChrome, applicationID: UUID, applicantName: String, unitName: String, levelTitle: String,
          specialty: String, year: Int, entries: [Entry]) {
         self.chrome = chrome
         self.applicationID = applicationID
@@ -131,7 +132,8 @@ struct DossierContentsPage {
                 .p(.class("hint no-print"),
                    .text("请使用浏览器的打印功能（Ctrl+P）以 A4 纸打印，装订于卷宗首页。页码只计已上传到系统的材料，"
                          + "未上传的材料（如单位提供的第一类材料）和照片不编入页码，装订时请核对。")),
-                .p(.class("no-print"), .a(.href("/applications/\(applicationID)/files"), .text("返回申报材料")))
+                .p(.class("no-print"), .a(.href(DeclarationURL(id: applicationID).files)
+, .text("返回申报材料")))
             )
         )
     }

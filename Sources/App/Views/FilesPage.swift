@@ -7,7 +7,7 @@ import Plot
 /// while the applicant may still edit.
 struct FilesPage {
     struct FileRow: Sendable {
-        var id: String
+        var id: UUID
         var label: String
         var originalName: String
         var typeLabel: String
@@ -57,14 +57,14 @@ struct FilesPage {
     var chrome: PageChrome
     var frame: DeclarationFrame
     var csrf: String
-    var applicationID: String
+    var applicationID: UUID
     var applicantName: String
     var unitName: String
     var levelTitle: String
     var editable: Bool
     var slots: [Slot]
 
-    private var base: String { "/applications/\(applicationID)/files" }
+    private var url: DeclarationURL { DeclarationURL(id: applicationID) }
 
     func render() -> HTML {
         Layout.page(
@@ -74,7 +74,7 @@ struct FilesPage {
                 .div(.class("page-head"),
                      .h2(.text("卷宗材料")),
                      .div(.class("row-actions no-print"),
-                          .a(.class("button secondary"), .href("/applications/\(applicationID)/print/dossier"),
+                          .a(.class("button secondary"), .href(url.dossierContents),
                              .text("卷宗目录（打印）")))),
                 .p(.class("lead"), .text("\(applicantName) · \(unitName) · 申报\(levelTitle)")),
                 .p(.class("hint"), .text("按通知五、七的要求分类上传。每个文件不超过 20 MB，只接受 PDF、JPEG、PNG（送审论文可为 DOCX）；PDF 不能加密。文件保存后只有本人及有权审核的人员可以下载。")),
@@ -139,8 +139,8 @@ struct FilesPage {
                     .td(.text(file.typeLabel)), .td(.class("file-size"), .text(file.size)), .td(.class("file-pages"), .text(file.pages)),
                     .td(.text(file.uploadedAt)),
                     .td(.class("row-actions"),
-                        .a(.class("button small secondary"), .href("\(base)/\(file.id)"), .text("下载")),
-                        .if(editable, .postButton("\(base)/\(file.id)/delete", csrf: csrf, title: "删除", style: "danger")))
+                        .a(.class("button small secondary"), .href(url.file(file.id)), .text("下载")),
+                        .if(editable, .postButton(url.deleteFile(file.id), csrf: csrf, title: "删除", style: "danger")))
                 )
             })
         ))
@@ -151,7 +151,8 @@ struct FilesPage {
     private func uploadForm(_ slot: Slot, _ form: UploadForm) -> Node<HTML.BodyContext> {
         let id = "up-\(slot.code)"
         return .form(
-            .class("upload-form no-print"), .method(.post), .action(base), .enctype(.multipartData),
+            .class("upload-form no-print"), .method(.post), .action(url.files)
+, .enctype(.multipartData),
             .csrfField(csrf),
             .input(.type(.hidden), .name("slot"), .value(slot.code)),
             .if(!form.itemChoices.isEmpty || form.itemRequired,

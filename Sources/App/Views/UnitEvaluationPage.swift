@@ -34,8 +34,8 @@ struct UnitEvaluationPage {
             .h1(.text("单位评议推荐")),
             .p(.class("lead"), .text("申报人：\(applicant)。依据长工信〔2022〕139号 四（二）、十（一）（二）；今天是\(today)。")),
             .p(.a(.href(url.progress), .text("返回办理进度")), .text(" · "), .a(.href(url.overview), .text("查看申报材料")),
-               .text(" · "), .a(.href(url.overview + "/print/recommendation"), .text("打印推荐报告")),
-               .text(" · "), .a(.href(url.overview + "/print/publicity-summary"), .text("打印公示情况一览表"))),
+               .text(" · "), .a(.href(url.recommendation), .text("打印推荐报告")),
+               .text(" · "), .a(.href(url.publicitySummary), .text("打印公示情况一览表"))),
             .section(
                 .class("panel"), .id("missing"),
                 .h2(.text("推荐前还须完成")),
@@ -63,7 +63,7 @@ struct UnitEvaluationPage {
             .p(.class("hint"), .text("评议组由群众代表、同行专家、单位领导和科研管理部门代表共同组成（四（二））。姓名留空的行不保存。")),
             errorBox("panel"),
             .form(
-                .method(.post), .action(url.unitForm("panel")), .csrfField(csrf),
+                .method(.post), .action(url.unitPage(.panel)), .csrfField(csrf),
                 .div(.class("table-wrap"), .table(
                     .class("data"),
                     .thead(.tr(.th(.text("序号")), .th(.text("姓名")), .th(.text("职务或职称")), .th(.text("身份")))),
@@ -89,7 +89,7 @@ struct UnitEvaluationPage {
             .h2(.text("材料真实性审核与综合评议")),
             errorBox("ratings"),
             .form(
-                .method(.post), .action(url.unitForm("ratings")), .csrfField(csrf),
+                .method(.post), .action(url.unitPage(.ratings)), .csrfField(csrf),
                 .checkboxField("authenticity", label: "评议组已对申报人提交材料的真实性进行审核把关",
                                checked: evaluation.authenticityChecked),
                 .forEach(EvaluationCriterion.allCases) { c in
@@ -112,10 +112,10 @@ struct UnitEvaluationPage {
                     .class("publicity"), .id("publicity-\(p.kind.rawValue)"),
                     .h3(.text(p.kind.label)),
                     .p(.text(p.starts.map { "公示期：\($0)至\(p.ends ?? "")（\(p.status)）" } ?? "尚未公示"),
-                       .if(p.starts != nil, .group(.text(" "), .a(.href(url.overview + "/print/publicity-notice/\(p.kind.rawValue)"),
+                       .if(p.starts != nil, .group(.text(" "), .a(.href(url.publicityNotice(p.kind)),
                                                                     .text("打印公示通知"))))),
                     .if(canEdit && p.starts == nil, .form(
-                        .method(.post), .action(url.unitForm("publicity/\(p.kind.rawValue)")), .csrfField(csrf),
+                        .method(.post), .action(url.unitPage(.publicity(.value(p.kind)))), .csrfField(csrf),
                         .textField("starts", label: "\(p.kind.label)开始日期", value: typed["starts_\(p.kind.rawValue)"] ?? "", type: "date",
                                    required: true, id: "starts-\(p.kind.rawValue)"),
                         .submitButton("开始公示", style: "secondary")
@@ -125,7 +125,7 @@ struct UnitEvaluationPage {
                             .text("\(item.objection.receivedOn) 收到异议：\(item.objection.content)"),
                             .unwrap(item.objection.resolution) { .span(.class("muted"), .text("（\(item.objection.resolvedOn ?? "")处理：\($0)）")) },
                             .if(canEdit && item.objection.isOpen, .form(
-                                .method(.post), .action(url.unitForm("objection/\(p.kind.rawValue)/\(item.index)/resolve")), .csrfField(csrf),
+                                .method(.post), .action(url.unitPage(.resolveObjection(.value(p.kind), .value(item.index)))), .csrfField(csrf),
                                 .textField("resolved", label: "处理日期", value: "", type: "date", required: true,
                                            id: "resolved-\(p.kind.rawValue)-\(item.index)"),
                                 .textField("resolution", label: "处理结果", value: "", required: true, maxLength: 500,
@@ -135,7 +135,7 @@ struct UnitEvaluationPage {
                         )
                     })),
                     .if(canEdit && p.starts != nil, .form(
-                        .method(.post), .action(url.unitForm("objection/\(p.kind.rawValue)")), .csrfField(csrf),
+                        .method(.post), .action(url.unitPage(.objection(.value(p.kind)))), .csrfField(csrf),
                         .textField("received", label: "异议收到日期", value: "", type: "date", required: true,
                                    id: "received-\(p.kind.rawValue)"),
                         .textField("content", label: "异议内容", value: "", required: true, maxLength: 500,
@@ -156,7 +156,7 @@ struct UnitEvaluationPage {
             .p(.class("hint"), .text("注明学历、资历、工作能力、业绩成果、学术技术等是否符合申报条件，经单位集体研究同意推荐，由主要负责人签字（四（二））；评审条件程序公示和个人申报材料公示期满无异议后方可出具（十（一））。")),
             errorBox("opinion"),
             .form(
-                .method(.post), .action(url.unitForm("opinion")), .csrfField(csrf),
+                .method(.post), .action(url.unitPage(.opinion)), .csrfField(csrf),
                 .forEach(OpinionItem.allCases) { item in
                     .selectField("meets_\(item.rawValue)", label: item.label, choices: yesNo,
                                  selected: value("meets_\(item.rawValue)", o?.meets(item).map { $0 ? "yes" : "no" } ?? ""))
@@ -179,7 +179,8 @@ struct UnitEvaluationPage {
             errorBox("commitment"),
             .if(evaluation.unitCommitmentSigned, .p(.class("verdict verdict-eligible"), .text("单位承诺已签署。"))),
             .if(canEdit && !evaluation.unitCommitmentSigned, .form(
-                .method(.post), .action(url.unitForm("commitment")), .csrfField(csrf),
+                .method(.post), .action(url.unitPage(.commitment)
+), .csrfField(csrf),
                 .checkboxField("agree", label: "我代表本单位作出以上承诺", checked: false),
                 .submitButton("签署单位承诺")
             ))

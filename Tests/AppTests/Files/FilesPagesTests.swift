@@ -90,7 +90,7 @@ import VaporTesting
             .init(slot: .expertCertificate, label: "专家证书", typeLabel: "JPEG", pages: 1),
             .init(slot: .category6, label: "论文", typeLabel: "PDF", pages: nil),
         ]
-        let page = DossierContentsPage(chrome: PageChrome(title: "t"), applicationID: "x", applicantName: "", unitName: "",
+        let page = DossierContentsPage(chrome: PageChrome(title: "t"), applicationID: UUID(), applicantName: "", unitName: "",
                                        levelTitle: "", specialty: "", year: 2022, entries: entries)
         let rows = page.categories.flatMap(\.rows)
         #expect(rows.map(\.label) == ["业务工作总结", "检测报告", "论文", "专家证书", "验收意见"])

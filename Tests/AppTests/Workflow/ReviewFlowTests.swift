@@ -41,23 +41,23 @@ import VaporTesting
             for (i, role) in PanelMemberRole.allCases.enumerated() {
                 panel["name_\(i)"] = "评议人\(i)"; panel["role_\(i)"] = role.rawValue; panel["post_\(i)"] = "高级工程师"
             }
-            #expect(try await unit.post(url.unitForm("panel"), panel).status == .seeOther)
+            #expect(try await unit.post(url.unit + "/panel", panel).status == .seeOther)
             var ratings = ["authenticity": "1"]
             for c in EvaluationCriterion.allCases { ratings["rating_\(c.rawValue)"] = "good" }
-            #expect(try await unit.post(url.unitForm("ratings"), ratings).status == .seeOther)
+            #expect(try await unit.post(url.unit + "/ratings", ratings).status == .seeOther)
 
             // The opinion publicity before an opinion is refused; the first two start today.
-            let tooEarly = try await unit.post(url.unitForm("publicity/opinion"), ["starts": "2022-07-04"])
+            let tooEarly = try await unit.post(url.unit + "/publicity/opinion", ["starts": "2022-07-04"])
             #expect(tooEarly.status == .unprocessableEntity)
             #expect(tooEarly.text.contains("请先出具单位鉴定意见"))
-            #expect(try await unit.post(url.unitForm("publicity/conditions"), ["starts": "2022-07-04"]).status == .seeOther)
-            #expect(try await unit.post(url.unitForm("publicity/materials"), ["starts": "2022-07-04"]).status == .seeOther)
+            #expect(try await unit.post(url.unit + "/publicity/conditions", ["starts": "2022-07-04"]).status == .seeOther)
+            #expect(try await unit.post(url.unit + "/publicity/materials", ["starts": "2022-07-04"]).status == .seeOther)
             let page = try await unit.get(url.unit)
             // Five working days: 7月4日 to 7月8日 (a Friday).
             #expect(page.text.contains("公示期：2022年7月4日至2022年7月8日（公示中）"))
 
             // An objection must be resolved before the opinion.
-            #expect(try await unit.post(url.unitForm("objection/materials"), ["received": "2022-07-04", "content": "论文作者存疑"]).status == .seeOther)
+            #expect(try await unit.post(url.unit + "/objection/materials", ["received": "2022-07-04", "content": "论文作者存疑"]).status == .seeOther)
             app.clock = .fixed(day("2022-07-11"))
             let meets = Dictionary(uniqueKeysWithValues: OpinionItem.allCases.map { ("meets_\($0.rawValue)", "yes") })
             var opinion = meets
@@ -66,15 +66,15 @@ import VaporTesting
             opinion["recommend"] = "yes"
             opinion["head"] = "王院长"
             try await unit.get(url.unit)
-            let blocked = try await unit.post(url.unitForm("opinion"), opinion)
+            let blocked = try await unit.post(url.unit + "/opinion", opinion)
             #expect(blocked.status == .unprocessableEntity)
             #expect(blocked.text.contains("有未处理的异议"))
             #expect(blocked.text.contains("该同志学历、资历符合申报条件"))   // what was typed is kept
-            #expect(try await unit.post(url.unitForm("objection/materials/0/resolve"),
+            #expect(try await unit.post(url.unit + "/objection/materials/0/resolve",
                                         ["resolved": "2022-07-11", "resolution": "经核实为本人独立完成"]).status == .seeOther)
-            #expect(try await unit.post(url.unitForm("opinion"), opinion).status == .seeOther)
-            #expect(try await unit.post(url.unitForm("publicity/opinion"), ["starts": "2022-07-11"]).status == .seeOther)
-            #expect(try await unit.post(url.unitForm("commitment"), ["agree": "1"]).status == .seeOther)
+            #expect(try await unit.post(url.unit + "/opinion", opinion).status == .seeOther)
+            #expect(try await unit.post(url.unit + "/publicity/opinion", ["starts": "2022-07-11"]).status == .seeOther)
+            #expect(try await unit.post(url.unit + "/commitment", ["agree": "1"]).status == .seeOther)
 
             // On the publicity's last day it is not over yet.
             app.clock = .fixed(day("2022-07-15"))

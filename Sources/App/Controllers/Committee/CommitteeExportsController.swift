@@ -11,10 +11,10 @@ import Vapor
 /// docs/platform-export.md documents. Office only; every export is audited.
 struct CommitteeExportsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let e = routes.grouped("committee", "exports")
-        e.get(use: index).requires(.manageCommittee)
-        e.get("platform.json", use: platform).requires(.manageCommittee)
-        e.get(":kind", use: export).requires(.manageCommittee)
+        routes.get(.committee(.exports), use: index).requires(.manageCommittee)
+        routes.get(.committee(.platformExport), use: platform).requires(.manageCommittee)
+        routes.get(.committee(.export(.pattern)), use: export).requires(.manageCommittee)
+
     }
 
     static let kinds: [(String, String)] = [("scores", "答辩原始评分"), ("rankings", "答辩等次与评审成绩"),
@@ -25,10 +25,10 @@ struct CommitteeExportsController: RouteCollection {
             CommitteeUI.officeMenu(),
             .p(.text("各表可导出为 Excel（.xlsx）或 CSV（UTF-8，带 BOM）。评审通过人员名单另可导出为报送省、国家职称评审信息查询平台的 JSON 文件，格式见 docs/platform-export.md。")),
             CommitteeUI.table(["内容", "Excel", "CSV"], Self.kinds.map { k in
-                [.text(k.1), .a(.href("/committee/exports/\(k.0)?format=xlsx"), .text("\(k.1).xlsx")),
-                 .a(.href("/committee/exports/\(k.0)?format=csv"), .text("\(k.1).csv"))]
+                [.text(k.1), .a(.href(SiteURL.committee(.export(.value(k.0))).path(query: ["format": "xlsx"])), .text("\(k.1).xlsx")),
+                 .a(.href(SiteURL.committee(.export(.value(k.0))).path(query: ["format": "csv"])), .text("\(k.1).csv"))]
             }, id: "exports"),
-            .p(.a(.href("/committee/exports/platform.json"), .text("评审通过人员名单（职称评审信息查询平台 JSON）"))),
+            .p(.a(.href(SiteURL.committee(.platformExport).path), .text("评审通过人员名单（职称评审信息查询平台 JSON）"))),
         ]).response()
     }
 

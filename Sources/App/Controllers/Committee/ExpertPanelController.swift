@@ -8,14 +8,14 @@ import Vapor
 /// grades with the rule that made each; declaring a conflict; the secret ballot.
 struct ExpertPanelController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let e = routes.grouped("expert")
-        e.get("panels", use: list).requires(.scoreDefense)
-        e.get("panels", ":panelID", use: show).requires(.scoreDefense)
-        e.post("panels", ":panelID", "scores", ":appID", use: score).requires(.scoreDefense)
-        e.post("panels", ":panelID", "close", use: close).requires(.scoreDefense)
-        e.post("conflicts", use: declare).requires(.scoreDefense)
-        e.get("meetings", ":meetingID", use: meeting).requires(.castBallot)
-        e.post("meetings", ":meetingID", "ballots", ":appID", use: ballot).requires(.castBallot)
+        routes.get(.expert(.panels), use: list).requires(.scoreDefense)
+        routes.get(.expert(.panel(.pattern)), use: show).requires(.scoreDefense)
+        routes.post(.expert(.score(panel: .pattern, application: .pattern)), use: score).requires(.scoreDefense)
+        routes.post(.expert(.closePanel(.pattern)), use: close).requires(.scoreDefense)
+        routes.post(.expert(.conflicts), use: declare).requires(.scoreDefense)
+        routes.get(.expert(.meeting(.pattern)), use: meeting).requires(.castBallot)
+        routes.post(.expert(.ballot(meeting: .pattern, application: .pattern)), use: ballot).requires(.castBallot)
+
     }
 
     private func me(_ req: Request) async throws -> Expert {
@@ -33,12 +33,12 @@ struct ExpertPanelController: RouteCollection {
             let seats = try await DefensePanelMember.query(on: req.db).filter(\.$expert.$id == expert.id!).filter(\.$active == true)
                 .with(\.$panel).all()
             panelRows = seats.map { m in
-                [.a(.href("/expert/panels/\(m.panel.id!)"), .text("\(m.panel.specialty)评审组")), .text(m.panel.room),
+                [.a(.href(SiteURL.expert(.panel(.value(m.panel.id!))).path), .text("\(m.panel.specialty)评审组")), .text(m.panel.room),
                  .text(m.isLead ? "组长" : "成员"), .text(m.panel.isClosed ? "已结束评分" : "评分中")]
             }
             let meetings = try await MeetingMember.query(on: req.db).filter(\.$expert.$id == expert.id!).with(\.$meeting).all()
             meetingRows = meetings.map { m in
-                [.a(.href("/expert/meetings/\(m.meeting.id!)"), .text("评委会会议（\(m.meeting.heldOn)）")),
+                [.a(.href(SiteURL.expert(.meeting(.value(m.meeting.id!))).path), .text("评委会会议（\(m.meeting.heldOn)）")),
                  .text(m.present ? "出席" : "未登记出席"), .text(m.meeting.isClosed ? "已表决" : "表决中")]
             }
         }
@@ -98,6 +98,7 @@ struct ExpertPanelController: RouteCollection {
             // Only for applicants that passed the recusal check above (`visibleSlots`).
             let material = try await DefenseMaterial.load(for: app, on: req.db)
             let assigned = try await QuestionBank.assigned(applicationID: id, on: req.db)
+            let scoreAction = SiteURL.expert(.score(panel: .value(panel.id!), application: .value(id))).path
             sections.append(.section(.class("applicant"), .attribute(named: "id", value: "a-\(key)"),
                 .h2(.text("\(app.applicant.realName)（\(app.specialty)）")),
                 .p(.text("工作单位：\(app.unit.name)；答辩时间：\(slot.startsAt)")),
@@ -106,7 +107,7 @@ struct ExpertPanelController: RouteCollection {
                 PanelMaterialView.flagForm(panelID: panel.id!, applicationID: id, csrf: csrf),
                 .if(!panel.isClosed, .group(
                     CommitteeUI.errors([errors["\(key).materials"], errors["\(key).onsite"]].compactMap { $0 }),
-                    .form(.method(.post), .action("/expert/panels/\(panel.id!)/scores/\(key)"), .class("stacked score-form"), .csrfField(csrf),
+                    .form(.method(.post), .action(scoreAction), .class("stacked score-form"), .csrfField(csrf),
                           .textField("materials", label: "答辩材料学术水平评价（0–100）",
                                      value: typed["\(key).materials"] ?? own.map { Tenths($0.materials).description },
                                      error: errors["\(key).materials"], required: true, maxLength: 6),
@@ -114,7 +115,7 @@ struct ExpertPanelController: RouteCollection {
                                      value: typed["\(key).onsite"] ?? own.map { Tenths($0.onsite).description },
                                      error: errors["\(key).onsite"], required: true, maxLength: 6),
                           .submitButton(own == nil ? "保存评分" : "修改评分")),
-                    .form(.method(.post), .action("/expert/conflicts"), .class("inline"), .csrfField(csrf),
+                    .form(.method(.post), .action(SiteURL.expert(.conflicts).path), .class("inline"), .csrfField(csrf),
                           .input(.type(.hidden), .name("applicationID"), .value(key)),
                           .input(.type(.text), .name("reason"), .placeholder("回避理由"), .attribute(named: "aria-label", value: "回避理由")),
                           .button(.type(.submit), .class("button secondary"), .text("申请回避")))
@@ -133,7 +134,7 @@ struct ExpertPanelController: RouteCollection {
         if isLead && !panel.isClosed {
             sections.append(CommitteeUI.section("组长：结束评分", id: "close", [
                 .p(.text("全体成员评分完毕后，由组长结束评分：系统按\(req.policies.year.gradeRatioText)确定优、中、差等次，差的列为淘汰对象；此后评分不能修改，除非评委会办公室说明理由重新开启。")),
-                CommitteeUI.form("/expert/panels/\(panel.id!)/close", csrf: csrf, [
+                CommitteeUI.form(SiteURL.expert(.closePanel(.value(panel.id!))).path, csrf: csrf, [
                     .checkboxField("confirm", label: "我确认本组评分已全部完成", checked: false),
                 ], submit: "结束评分并确定等次", style: "danger"),
             ]))
@@ -177,13 +178,13 @@ struct ExpertPanelController: RouteCollection {
             try await AuditLog.append(req.auditEntry("defense.score", objectType: "application", objectID: key,
                                                      detail: "panel \(panel.id!.uuidString)"), on: db)
         }
-        return req.redirect(to: "/expert/panels/\(panel.id!)?notice=saved#a-\(key)")
+        return req.redirect(to: SiteURL.expert(.panel(.value(panel.id!))).path(query: ["notice": "saved"], fragment: "a-\(key)"))
     }
 
     @Sendable func close(req: Request) async throws -> Response {
         let (panel, member, expert) = try await seat(req)
         guard member.isLead else { throw PageError.forbidden("只有组长可以结束评分") }
-        guard !panel.isClosed else { return req.redirect(to: "/expert/panels/\(panel.id!)") }
+        guard !panel.isClosed else { return req.redirect(to: SiteURL.expert(.panel(.value(panel.id!))).path) }
         let snap = try await PanelSnapshot.load(panel, on: req.db)
         let declared = try await CommitteeData.declared(for: snap.slots.map { $0.$application.id }, on: req.db)
         var problems = snap.missingScores(declared: declared)
@@ -227,7 +228,7 @@ struct ExpertPanelController: RouteCollection {
             return try await render(req, panel, member, expert, errors: ["close": "结束评分未完成，未作任何更改：" + refused.message], typed: [:],
                                     status: .unprocessableEntity)
         }
-        return req.redirect(to: "/expert/panels/\(panel.id!)?notice=saved")
+        return req.redirect(to: SiteURL.expert(.panel(.value(panel.id!))).path(query: ["notice": "saved"]))
     }
 
     @Sendable func declare(req: Request) async throws -> Response {
@@ -242,7 +243,7 @@ struct ExpertPanelController: RouteCollection {
         }
         try await ConflictRecorder.record(req, expertID: expert.id!, applicationID: appID, source: .declaredByExpert,
                                           reason: reason.isEmpty ? "本人申请回避" : String(reason.prefix(200)))
-        return req.redirect(to: "/expert/panels?notice=saved")
+        return req.redirect(to: SiteURL.expert(.panels).path(query: ["notice": "saved"]))
     }
 
     @Sendable func meeting(req: Request) async throws -> Response {
@@ -263,7 +264,7 @@ struct ExpertPanelController: RouteCollection {
                                                        choice: choice, checkAccess: true) {
             return try await MeetingBallots.expertPage(req, expert: expert, errors: [problem], status: .unprocessableEntity)
         }
-        return req.redirect(to: "/expert/meetings/\(meetingID)?notice=saved")
+        return req.redirect(to: SiteURL.expert(.meeting(.value(meetingID))).path(query: ["notice": "saved"]))
     }
 }
 

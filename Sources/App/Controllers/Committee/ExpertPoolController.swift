@@ -8,18 +8,18 @@ import Vapor
 /// pinned by the office (回避).
 struct ExpertPoolController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let c = routes.grouped("committee")
-        c.get(use: home).requires(.manageCommittee)
-        c.get("experts", use: list).requires(.manageCommittee)
-        c.post("experts", use: create).requires(.manageCommittee)
-        c.post("experts", ":expertID", "disable", use: disable).requires(.manageCommittee)
-        c.post("experts", ":expertID", "enable", use: enable).requires(.manageCommittee)
-        c.post("experts", ":expertID", "renew", use: renew).requires(.manageCommittee)
-        c.post("conflicts", use: recordConflict).requires(.manageCommittee)
+        routes.get(.committee(.home), use: home).requires(.manageCommittee)
+        routes.get(.committee(.experts), use: list).requires(.manageCommittee)
+        routes.post(.committee(.experts), use: create).requires(.manageCommittee)
+        routes.post(.committee(.expert(.pattern, .disable)), use: disable).requires(.manageCommittee)
+        routes.post(.committee(.expert(.pattern, .enable)), use: enable).requires(.manageCommittee)
+        routes.post(.committee(.expert(.pattern, .renew)), use: renew).requires(.manageCommittee)
+        routes.post(.committee(.conflicts), use: recordConflict).requires(.manageCommittee)
+
     }
 
     @Sendable func home(req: Request) async throws -> Response {
-        req.redirect(to: "/committee/panels")
+        req.redirect(to: SiteURL.committee(.panels).path)
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -44,9 +44,9 @@ struct ExpertPoolController: RouteCollection {
             return [.text(e.name), .text(e.specialty), .text(e.title), .text(e.organization.name), .text(e.contact),
                     .text("\(e.termStart) 至 \(e.termEnd)"), .text(e.user.map { "\($0.username)" } ?? "—"), .text(status),
                     .div(
-                        e.isActive ? CommitteeUI.button("/committee/experts/\(e.id!)/disable", csrf: csrf, "停用")
-                            : CommitteeUI.button("/committee/experts/\(e.id!)/enable", csrf: csrf, "启用"),
-                        .form(.method(.post), .action("/committee/experts/\(e.id!)/renew"), .class("inline"), .csrfField(csrf),
+                        e.isActive ? CommitteeUI.button(SiteURL.committee(.expert(.value(e.id!), .disable)).path, csrf: csrf, "停用")
+                            : CommitteeUI.button(SiteURL.committee(.expert(.value(e.id!), .enable)).path, csrf: csrf, "启用"),
+                        .form(.method(.post), .action(SiteURL.committee(.expert(.value(e.id!), .renew)).path), .class("inline"), .csrfField(csrf),
                               .input(.type(.text), .name("termEnd"), .placeholder("续聘至 YYYY-MM-DD"),
                                      .attribute(named: "aria-label", value: "\(e.name)续聘至")),
                               .button(.type(.submit), .class("button secondary"), .text("续聘")))
@@ -60,7 +60,7 @@ struct ExpertPoolController: RouteCollection {
             CommitteeUI.errors(errors),
             .p(.text("评审专家每届任期不超过\(ExpertTerm.maximumYears)年（《职称评审管理暂行规定》第十二条）。停用或不在任期内的专家不参加抽取。")),
             CommitteeUI.table(["姓名", "专业", "职称", "工作单位", "联系方式", "任期", "登录账号", "状态", "操作"], rows, id: "experts"),
-            CommitteeUI.section("增加专家", id: "add-expert", [CommitteeUI.form("/committee/experts", csrf: csrf, [
+            CommitteeUI.section("增加专家", id: "add-expert", [CommitteeUI.form(SiteURL.committee(.experts).path, csrf: csrf, [
                 .textField("name", label: "姓名", value: values["name"], required: true, maxLength: 40),
                 .textField("specialty", label: "专业", value: values["specialty"], required: true, maxLength: 40),
                 .textField("title", label: "职称", value: values["title"], required: true, maxLength: 40),
@@ -77,7 +77,7 @@ struct ExpertPoolController: RouteCollection {
                     [.text(c.expert.name), .text(c.application.applicant.realName),
                      .text(ConflictSource(rawValue: c.source)?.label ?? c.source), .text(c.reason)]
                 }, id: "conflict-list"),
-                CommitteeUI.form("/committee/conflicts", csrf: csrf, [
+                CommitteeUI.form(SiteURL.committee(.conflicts).path, csrf: csrf, [
                     .selectField("expertID", label: "专家", choices: experts.map { Choice(value: $0.id!.uuidString, label: $0.name) },
                                  selected: nil, required: true),
                     .selectField("applicationID", label: "申报人",
@@ -121,7 +121,7 @@ struct ExpertPoolController: RouteCollection {
             try await AuditLog.append(req.auditEntry("expert.create", objectType: "expert", objectID: expert.id?.uuidString,
                                                      detail: "\(expert.name) \(expert.specialty)"), on: db)
         }
-        return req.redirect(to: "/committee/experts?notice=created")
+        return req.redirect(to: SiteURL.committee(.experts).path(query: ["notice": "created"]))
     }
 
     private func expert(_ req: Request) async throws -> Expert {
@@ -142,7 +142,7 @@ struct ExpertPoolController: RouteCollection {
             try await AuditLog.append(req.auditEntry(active ? "expert.enable" : "expert.disable", objectType: "expert",
                                                      objectID: e.id?.uuidString), on: db)
         }
-        return req.redirect(to: "/committee/experts?notice=saved")
+        return req.redirect(to: SiteURL.committee(.experts).path(query: ["notice": "saved"]))
     }
 
     @Sendable func renew(req: Request) async throws -> Response {
@@ -163,7 +163,7 @@ struct ExpertPoolController: RouteCollection {
             try await AuditLog.append(req.auditEntry("expert.renew", objectType: "expert", objectID: e.id?.uuidString,
                                                      detail: "\(start.iso)..\(end.iso)"), on: db)
         }
-        return req.redirect(to: "/committee/experts?notice=saved")
+        return req.redirect(to: SiteURL.committee(.experts).path(query: ["notice": "saved"]))
     }
 
     @Sendable func recordConflict(req: Request) async throws -> Response {
@@ -178,7 +178,7 @@ struct ExpertPoolController: RouteCollection {
             return try await render(req, errors: ["请填写回避理由（不超过200字）"], values: [:], status: .unprocessableEntity)
         }
         try await ConflictRecorder.record(req, expertID: expertID, applicationID: appID, source: source, reason: reason)
-        return req.redirect(to: "/committee/experts?notice=saved#conflicts")
+        return req.redirect(to: SiteURL.committee(.experts).path(query: ["notice": "saved"], fragment: "conflicts"))
     }
 }
 

@@ -11,13 +11,12 @@ import Vapor
 /// where the employer failed to check the materials, that failure — or dismisses it.
 struct IntegrityController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("applications", ":appID", "integrity-flag", use: flagForm).requires(.flagIntegrity)
-        routes.post("applications", ":appID", "integrity-flag", use: flag).requires(.flagIntegrity)
-        routes.post("expert", "panels", ":panelID", "flags", ":appID", use: expertFlag).requires(.flagIntegrity)
-        let c = routes.grouped("committee", "integrity")
-        c.get(use: list).requires(.manageCommittee)
-        c.post("cancel", use: cancel).requires(.manageCommittee)
-        c.post("flags", ":flagID", "dismiss", use: dismiss).requires(.manageCommittee)
+        routes.get(.application(.pattern, .integrityFlag), use: flagForm).requires(.flagIntegrity)
+        routes.post(.application(.pattern, .integrityFlag), use: flag).requires(.flagIntegrity)
+        routes.post(.expert(.flag(panel: .pattern, application: .pattern)), use: expertFlag).requires(.flagIntegrity)
+        routes.get(.committee(.integrity), use: list).requires(.manageCommittee)
+        routes.post(.committee(.integrityCancel), use: cancel).requires(.manageCommittee)
+        routes.post(.committee(.dismissFlag(.pattern)), use: dismiss).requires(.manageCommittee)
     }
 
     // MARK: reporting
@@ -33,7 +32,7 @@ struct IntegrityController: RouteCollection {
             CommitteeUI.errors(error.map { [$0] } ?? []),
             .p(.text("申报人：\(a.applicant.realName)，\(CommitteeUI.levelLabel(a.targetLevel))，\(a.specialty)，\(a.unit.name)。")),
             .p(.text("发现申报材料可能虚假的，请写明疑点和证据，提交评委会办公室核查。经核实的，取消评审资格并记入职称评审诚信档案库（十（二））。")),
-            CommitteeUI.form("/applications/\(a.id!)/integrity-flag", csrf: csrf, id: "integrity-flag-form", [
+            CommitteeUI.form(SiteURL.application(.value(a.id!), .integrityFlag).path, csrf: csrf, id: "integrity-flag-form", [
                 .textAreaField("evidence", label: "疑点与证据", value: evidence, error: error, required: true, rows: 5, maxLength: 1000),
             ], submit: "提交评委会办公室核查"),
             .p(.a(.href(DeclarationURL(id: a.id!).progress), .text("返回办理进度"))),
@@ -47,17 +46,18 @@ struct IntegrityController: RouteCollection {
             return try await renderFlag(req, application, error: "请写明疑点和证据", evidence: "", status: .unprocessableEntity)
         }
         try await Self.record(req, application: application, evidence: evidence)
-        return req.redirect(to: DeclarationURL(id: application.id!).progress + "?notice=saved")
+        return req.redirect(to: SiteURL.application(.value(application.id!), .progress).path(query: ["notice": "saved"]))
+
     }
 
     @Sendable func expertFlag(req: Request) async throws -> Response {
         let (panel, _, slot) = try await QuestionBankController.seatedApplicant(req)
         let evidence = CommitteeData.field(req, "evidence")
         guard !evidence.isEmpty else {
-            return req.redirect(to: "/expert/panels/\(panel.id!)?notice=evidence-missing#a-\(slot.$application.id.uuidString)")
+            return req.redirect(to: SiteURL.expert(.panel(.value(panel.id!))).path(query: ["notice": "evidence-missing"], fragment: "a-\(slot.$application.id.uuidString)"))
         }
         try await Self.record(req, application: slot.application, evidence: evidence)
-        return req.redirect(to: "/expert/panels/\(panel.id!)?notice=saved#a-\(slot.$application.id.uuidString)")
+        return req.redirect(to: SiteURL.expert(.panel(.value(panel.id!))).path(query: ["notice": "saved"], fragment: "a-\(slot.$application.id.uuidString)"))
     }
 
     static func record(_ req: Request, application: ApplicationRecord, evidence: String) async throws {
@@ -93,14 +93,14 @@ struct IntegrityController: RouteCollection {
                      .text(f.stateLabel + (f.resolution.map { "：\($0)" } ?? "")),
                      f.state == "open" ? .group(
                         Self.cancelForm(csrf: csrf, application: f.application, flagID: f.id!),
-                        .form(.method(.post), .action("/committee/integrity/flags/\(f.id!)/dismiss"), .class("inline"), .csrfField(csrf),
+                        .form(.method(.post), .action(SiteURL.committee(.dismissFlag(.value(f.id!))).path), .class("inline"), .csrfField(csrf),
                               .input(.type(.text), .name("resolution"), .placeholder("不属实的理由"),
                                      .attribute(named: "aria-label", value: "不属实的理由")),
                               .button(.type(.submit), .class("button secondary"), .text("核查不属实")))) : .text("—")]
                 }, id: "flag-list", empty: "暂无举报。"),
             ]),
             CommitteeUI.section("直接认定（办公室核查发现）", id: "cancel", [
-                CommitteeUI.form("/committee/integrity/cancel", csrf: csrf, id: "cancel-form", [
+                CommitteeUI.form(SiteURL.committee(.integrityCancel).path, csrf: csrf, id: "cancel-form", [
                     .selectField("applicationID", label: "申报人", choices: cancellable.map {
                         Choice(value: $0.id!.uuidString, label: "\($0.applicant.realName)（\($0.specialty)，\($0.stateValue.label)）")
                     }, selected: nil, required: true),
@@ -118,7 +118,7 @@ struct IntegrityController: RouteCollection {
     }
 
     static func cancelForm(csrf: String, application: ApplicationRecord, flagID: UUID) -> CommitteeUI.Body {
-        .form(.method(.post), .action("/committee/integrity/cancel"), .class("stacked"), .csrfField(csrf),
+        .form(.method(.post), .action(SiteURL.committee(.integrityCancel).path), .class("stacked"), .csrfField(csrf),
               .input(.type(.hidden), .name("applicationID"), .value(application.id!.uuidString)),
               .input(.type(.hidden), .name("flagID"), .value(flagID.uuidString)),
               .textAreaField("basis", label: "认定依据", value: "", required: true, rows: 2, maxLength: 500, id: "basis-\(flagID.uuidString.prefix(8))"),
@@ -168,7 +168,7 @@ struct IntegrityController: RouteCollection {
         } catch let refused as Refused {
             return try await render(req, errors: ["不能取消\(a.applicant.realName)的评审资格：\(refused.message)"], status: .unprocessableEntity)
         }
-        return req.redirect(to: "/committee/integrity?notice=saved#records")
+        return req.redirect(to: SiteURL.committee(.integrity).path(query: ["notice": "saved"], fragment: "records"))
     }
 
     @Sendable func dismiss(req: Request) async throws -> Response {
@@ -184,7 +184,7 @@ struct IntegrityController: RouteCollection {
             try await f.update(on: db)
             try await AuditLog.append(req.auditEntry("integrity.dismiss", objectType: "application", objectID: f.$application.id.uuidString), on: db)
         }
-        return req.redirect(to: "/committee/integrity?notice=saved#flags")
+        return req.redirect(to: SiteURL.committee(.integrity).path(query: ["notice": "saved"], fragment: "flags"))
     }
 }
 

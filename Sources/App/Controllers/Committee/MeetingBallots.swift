@@ -85,7 +85,7 @@ enum MeetingBallots {
             let done = snap.markers.contains { $0.applicationID == a.id! && $0.expertID == expert.id! }
             rows.append([.text(a.applicant.realName), .text(a.specialty), .text(a.unit.name),
                          done || meeting.isClosed ? .text(done ? "已投票" : "未投票")
-                            : .form(.method(.post), .action("/expert/meetings/\(id)/ballots/\(a.id!)"), .class("inline ballot"), .csrfField(csrf),
+                            : .form(.method(.post), .action(SiteURL.expert(.ballot(meeting: .value(id), application: .value(a.id!))).path), .class("inline ballot"), .csrfField(csrf),
                                     .forEach(choices) { c in
                                         .label(.input(.type(.radio), .name("choice"), .value(c.value)), .text(c.label))
                                     },

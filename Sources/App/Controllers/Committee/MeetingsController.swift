@@ -8,14 +8,14 @@ import Vapor
 /// paper ballots, the decision by `CommitteeVote` and printable minutes.
 struct MeetingsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let m = routes.grouped("committee", "meetings")
-        m.get(use: list).requires(.manageCommittee)
-        m.post(use: create).requires(.manageCommittee)
-        m.get(":meetingID", use: show).requires(.manageCommittee)
-        m.post(":meetingID", "attendance", use: attendance).requires(.manageCommittee)
-        m.post(":meetingID", "ballots", use: paperBallot).requires(.manageCommittee)
-        m.post(":meetingID", "close", use: close).requires(.manageCommittee)
-        m.get(":meetingID", "minutes", use: minutes).requires(.manageCommittee)
+        routes.get(.committee(.meetings), use: list).requires(.manageCommittee)
+        routes.post(.committee(.meetings), use: create).requires(.manageCommittee)
+        routes.get(.committee(.meeting(.pattern, nil)), use: show).requires(.manageCommittee)
+        routes.post(.committee(.meeting(.pattern, .attendance)), use: attendance).requires(.manageCommittee)
+        routes.post(.committee(.meeting(.pattern, .ballots)), use: paperBallot).requires(.manageCommittee)
+        routes.post(.committee(.meeting(.pattern, .close)), use: close).requires(.manageCommittee)
+        routes.get(.committee(.meeting(.pattern, .minutes)), use: minutes).requires(.manageCommittee)
+
     }
 
     @Sendable func list(req: Request) async throws -> Response { try await renderList(req, errors: [], status: .ok) }
@@ -27,11 +27,11 @@ struct MeetingsController: RouteCollection {
         return CommitteeUI.page(PageChrome(req: req, title: "评委会会议"), [
             CommitteeUI.officeMenu(), CommitteeUI.errors(errors),
             CommitteeUI.table(["会议日期", "状态"], meetings.map { m in
-                [.a(.href("/committee/meetings/\(m.id!)"), .text(m.heldOn)), .text(m.isClosed ? "已表决" : "进行中")]
+                [.a(.href(SiteURL.committee(.meeting(.value(m.id!), nil)).path), .text(m.heldOn)), .text(m.isClosed ? "已表决" : "进行中")]
             }, id: "meetings"),
             CommitteeUI.section("召开会议", id: "new-meeting", [
                 .p(.text("评委会成员须为奇数，设主任委员一名；出席人数不少于成员的2/3方可表决，同意票数达到出席人数的2/3以上为通过（《职称评审管理暂行规定》）。")),
-                CommitteeUI.form("/committee/meetings", csrf: csrf, [
+                CommitteeUI.form(SiteURL.committee(.meetings).path, csrf: csrf, [
                     .textField("heldOn", label: "会议日期", type: "date", required: true),
                     .div(.h3(.text("成员")), .forEach(experts) { e in
                         .checkboxField("member_\(e.id!.uuidString)", label: "\(e.name)（\(e.specialty)，\(e.organization.name)）", checked: false)
@@ -57,7 +57,7 @@ struct MeetingsController: RouteCollection {
         }
         let meeting = try await MeetingBallots.create(req.db, year: req.policies.current.applicationDate.year, heldOn: day,
                                                       members: chosen.map { $0.id! }, chair: chair, audit: req.auditEntry("meeting.create"))
-        return req.redirect(to: "/committee/meetings/\(meeting.id!)?notice=created")
+        return req.redirect(to: SiteURL.committee(.meeting(.value(meeting.id!), nil)).path(query: ["notice": "created"]))
     }
 
     private func meeting(_ req: Request) async throws -> CommitteeMeeting {
@@ -79,9 +79,9 @@ struct MeetingsController: RouteCollection {
         return CommitteeUI.page(PageChrome(req: req, title: "评委会会议（\(meeting.heldOn)）"), [
             CommitteeUI.officeMenu(), CommitteeUI.errors(errors),
             .p(.id("quorum"), .text("应到\(snap.members.count)人，实到\(snap.present.count)人；" + (quorum ? "已达法定人数，可以表决" : "不足2/3，不得表决"))),
-            .p(.a(.href("/committee/meetings/\(id)/minutes"), .text("会议纪要（可打印）"))),
+            .p(.a(.href(SiteURL.committee(.meeting(.value(id), .minutes)).path), .text("会议纪要（可打印）"))),
             CommitteeUI.section("出席登记", id: "attendance", [
-                .form(.method(.post), .action("/committee/meetings/\(id)/attendance"), .class("stacked"), .csrfField(csrf),
+                .form(.method(.post), .action(SiteURL.committee(.meeting(.value(id), .attendance)).path), .class("stacked"), .csrfField(csrf),
                       .forEach(snap.members) { m in
                           .checkboxField("present_\(m.id!.uuidString)", label: m.expert.name + (m.isChair ? "（主任委员）" : ""), checked: m.present)
                       },
@@ -97,14 +97,14 @@ struct MeetingsController: RouteCollection {
                             .text(meeting.isClosed ? "\(t.agree)" : "表决结束后公布"), .text(meeting.isClosed ? "\(t.disagree)" : "—"),
                             .text(meeting.isClosed ? "\(t.abstain)" : "—")]
                 }, id: "ballot-list", empty: "暂无待表决的申报人（答辩等次为优、中者）。"),
-                .if(!meeting.isClosed, CommitteeUI.form("/committee/meetings/\(id)/ballots", csrf: csrf, id: "paper-ballot", [
+                .if(!meeting.isClosed, CommitteeUI.form(SiteURL.committee(.meeting(.value(id), .ballots)).path, csrf: csrf, id: "paper-ballot", [
                     .selectField("expertID", label: "投票成员（纸质选票）", choices: snap.present.map { Choice(value: $0.$expert.id.uuidString, label: $0.expert.name) },
                                  selected: nil, required: true),
                     .selectField("applicationID", label: "申报人", choices: snap.applicants.map { Choice(value: $0.id!.uuidString, label: $0.applicant.realName) },
                                  selected: nil, required: true),
                     .selectField("choice", label: "票决", choices: MeetingBallots.choices, selected: nil, required: true),
                 ], submit: "录入纸质选票", style: "secondary")),
-                .if(!meeting.isClosed, CommitteeUI.form("/committee/meetings/\(id)/close", csrf: csrf, id: "close-vote", [
+                .if(!meeting.isClosed, CommitteeUI.form(SiteURL.committee(.meeting(.value(id), .close)).path, csrf: csrf, id: "close-vote", [
                     .checkboxField("confirm", label: "表决已结束，按票数确定评审结果", checked: false),
                 ], submit: "结束表决并确定结果", style: "danger")),
             ]),
@@ -127,7 +127,7 @@ struct MeetingsController: RouteCollection {
             try await meeting.update(on: db)
             try await AuditLog.append(req.auditEntry("meeting.attendance", objectType: "meeting", objectID: meeting.id!.uuidString), on: db)
         }
-        return req.redirect(to: "/committee/meetings/\(meeting.id!)?notice=saved")
+        return req.redirect(to: SiteURL.committee(.meeting(.value(meeting.id!), nil)).path(query: ["notice": "saved"]))
     }
 
     @Sendable func paperBallot(req: Request) async throws -> Response {
@@ -140,12 +140,12 @@ struct MeetingsController: RouteCollection {
                                                        choice: CommitteeData.field(req, "choice"), checkAccess: false) {
             return try await render(req, meeting, errors: [problem], status: .unprocessableEntity)
         }
-        return req.redirect(to: "/committee/meetings/\(meeting.id!)?notice=saved#ballots")
+        return req.redirect(to: SiteURL.committee(.meeting(.value(meeting.id!), nil)).path(query: ["notice": "saved"], fragment: "ballots"))
     }
 
     @Sendable func close(req: Request) async throws -> Response {
         let meeting = try await meeting(req)
-        guard !meeting.isClosed else { return req.redirect(to: "/committee/meetings/\(meeting.id!)") }
+        guard !meeting.isClosed else { return req.redirect(to: SiteURL.committee(.meeting(.value(meeting.id!), nil)).path) }
         guard CommitteeData.field(req, "confirm") == "1" else {
             return try await render(req, meeting, errors: ["请勾选确认表决已结束"], status: .unprocessableEntity)
         }
@@ -172,7 +172,7 @@ struct MeetingsController: RouteCollection {
         try await meeting.update(on: req.db)
         try await AuditLog.append(req.auditEntry("meeting.close", objectType: "meeting", objectID: meeting.id!.uuidString), on: req.db)
         if !problems.isEmpty { return try await render(req, meeting, errors: problems, status: .unprocessableEntity) }
-        return req.redirect(to: "/committee/meetings/\(meeting.id!)/minutes")
+        return req.redirect(to: SiteURL.committee(.meeting(.value(meeting.id!), .minutes)).path)
     }
 
     @Sendable func minutes(req: Request) async throws -> Response {

@@ -9,13 +9,13 @@ import Vapor
 /// a recorded reason. Junior levels have no defense (九).
 struct PanelsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let p = routes.grouped("committee", "panels")
-        p.get(use: list).requires(.manageCommittee)
-        p.post(use: draw).requires(.manageCommittee)
-        p.get(":panelID", use: show).requires(.manageCommittee)
-        p.post(":panelID", "swap", use: swap).requires(.manageCommittee)
-        p.post(":panelID", "schedule", use: schedule).requires(.manageCommittee)
-        p.post(":panelID", "reopen", use: reopen).requires(.manageCommittee)
+        routes.get(.committee(.panels), use: list).requires(.manageCommittee)
+        routes.post(.committee(.panels), use: draw).requires(.manageCommittee)
+        routes.get(.committee(.panel(.pattern, nil)), use: show).requires(.manageCommittee)
+        routes.post(.committee(.panel(.pattern, .swap)), use: swap).requires(.manageCommittee)
+        routes.post(.committee(.panel(.pattern, .schedule)), use: schedule).requires(.manageCommittee)
+        routes.post(.committee(.panel(.pattern, .reopen)), use: reopen).requires(.manageCommittee)
+
     }
 
     static let engineer = TargetLevel.engineer.jsonName
@@ -45,7 +45,7 @@ struct PanelsController: RouteCollection {
         var rows: [[CommitteeUI.Body]] = []
         for p in panels {
             let count = try await DefenseSlot.query(on: req.db).filter(\.$panel.$id == p.id!).count()
-            rows.append([.a(.href("/committee/panels/\(p.id!)"), .text("\(p.specialty)评审组")), .text(p.room),
+            rows.append([.a(.href(SiteURL.committee(.panel(.value(p.id!), nil)).path), .text("\(p.specialty)评审组")), .text(p.room),
                          .text("\(count)人"), .text(p.isClosed ? "已结束评分" : "评分中")])
         }
         let page = CommitteeUI.page(PageChrome(req: req, title: "评审组与答辩安排"), [
@@ -57,7 +57,7 @@ struct PanelsController: RouteCollection {
                 }, empty: "暂无待安排答辩的申报。")]),
             CommitteeUI.section("抽取评审组", id: "draw", [
                 .p(.text("按专业从专家库中随机抽取\(size)名在任专家（人数见年度政策参数 defensePanelSize）；与本组申报人同一工作单位、本人或申报人申请回避、办公室指定回避的专家不参加抽取，原因记录在案。第一位为组长。")),
-                CommitteeUI.form("/committee/panels", csrf: csrf, [
+                CommitteeUI.form(SiteURL.committee(.panels).path, csrf: csrf, [
                     .selectField("specialty", label: "专业组", choices: groups.map { Choice(value: $0, label: $0) }, selected: nil, required: true),
                     .textField("room", label: "答辩地点", required: true, maxLength: 60),
                     .textField("seed", label: "随机种子（可不填，由系统生成并记录）", maxLength: 20),
@@ -80,7 +80,7 @@ struct PanelsController: RouteCollection {
         let result = try await PanelFactory.draw(req, specialty: specialty, room: room, seed: seed, year: year, on: req.db)
         switch result {
         case .failure(let f): return try await renderList(req, errors: [f.message], status: .unprocessableEntity)
-        case .success(let panel): return req.redirect(to: "/committee/panels/\(panel.id!)?notice=created")
+        case .success(let panel): return req.redirect(to: SiteURL.committee(.panel(.value(panel.id!), nil)).path(query: ["notice": "created"]))
         }
     }
 
@@ -122,7 +122,7 @@ struct PanelsController: RouteCollection {
             CommitteeUI.section("评审组成员", id: "members", [
                 CommitteeUI.table(["专家", "登录账号", "职务", "状态"], memberRows, id: "member-list"),
                 .p(.strong(.text("回避（未参加抽取）：")), .text(panel.excluded.isEmpty ? "无" : panel.excluded)),
-                .if(!panel.isClosed, CommitteeUI.form("/committee/panels/\(panel.id!)/swap", csrf: csrf, id: "swap", [
+                .if(!panel.isClosed, CommitteeUI.form(SiteURL.committee(.panel(.value(panel.id!), .swap)).path, csrf: csrf, id: "swap", [
                     .selectField("memberID", label: "替换成员", choices: snap.activeMembers.map { Choice(value: $0.id!.uuidString, label: $0.expert.name) },
                                  selected: nil, required: true),
                     .textField("reason", label: "替换理由", required: true, maxLength: 200),
@@ -134,12 +134,12 @@ struct PanelsController: RouteCollection {
                 .if(panel.isClosed, .p(.text("优、中、差名额：" + graded.quota.explanation))),
                 .if(panel.isClosed, .details(.summary(.text("用 title-review defense grade 复核的输入")),
                                              .pre(.code(.text(snap.commandInput))))),
-                .if(!panel.isClosed && !waiting.isEmpty, CommitteeUI.form("/committee/panels/\(panel.id!)/schedule", csrf: csrf, id: "assign", [
+                .if(!panel.isClosed && !waiting.isEmpty, CommitteeUI.form(SiteURL.committee(.panel(.value(panel.id!), .schedule)).path, csrf: csrf, id: "assign", [
                     .selectField("applicationID", label: "申报人", choices: waiting.map { Choice(value: $0.id!.uuidString, label: $0.applicant.realName) },
                                  selected: nil, required: true),
                     .textField("startsAt", label: "答辩时间（YYYY-MM-DD HH:MM）", required: true, maxLength: 16),
                 ], submit: "安排答辩")),
-                .if(panel.isClosed, CommitteeUI.form("/committee/panels/\(panel.id!)/reopen", csrf: csrf, id: "reopen", [
+                .if(panel.isClosed, CommitteeUI.form(SiteURL.committee(.panel(.value(panel.id!), .reopen)).path, csrf: csrf, id: "reopen", [
                     .textField("reason", label: "重新开启的理由", required: true, maxLength: 200),
                 ], submit: "重新开启评审组", style: "danger")),
             ]),
@@ -180,7 +180,7 @@ struct PanelsController: RouteCollection {
             try await AuditLog.append(req.auditEntry("panel.swap", objectType: "panel", objectID: panel.id!.uuidString,
                                                      detail: "\(member.$expert.id) -> \(next.id)"), on: db)
         }
-        return req.redirect(to: "/committee/panels/\(panel.id!)?notice=saved")
+        return req.redirect(to: SiteURL.committee(.panel(.value(panel.id!), nil)).path(query: ["notice": "saved"]))
     }
 
     @Sendable func schedule(req: Request) async throws -> Response {
@@ -203,7 +203,7 @@ struct PanelsController: RouteCollection {
         if case .failure(let refusal) = result {
             return try await renderPanel(req, panel, errors: [refusal.message], status: .unprocessableEntity)
         }
-        return req.redirect(to: "/committee/panels/\(panel.id!)?notice=saved")
+        return req.redirect(to: SiteURL.committee(.panel(.value(panel.id!), nil)).path(query: ["notice": "saved"]))
     }
 
     @Sendable func reopen(req: Request) async throws -> Response {
@@ -227,7 +227,7 @@ struct PanelsController: RouteCollection {
             try await CommitteeData.note(req, subject: panel.id!, kind: "reopen", text: "重新开启评审组：\(reason)", on: db)
             try await AuditLog.append(req.auditEntry("panel.reopen", objectType: "panel", objectID: panel.id!.uuidString, detail: reason), on: db)
         }
-        return req.redirect(to: "/committee/panels/\(panel.id!)?notice=saved")
+        return req.redirect(to: SiteURL.committee(.panel(.value(panel.id!), nil)).path(query: ["notice": "saved"]))
     }
 }
 

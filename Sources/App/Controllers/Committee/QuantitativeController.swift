@@ -8,14 +8,14 @@ import Vapor
 /// contract (engineers: defense 30% + quantitative 70%; junior levels: quantitative).
 struct QuantitativeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let q = routes.grouped("committee")
-        q.get("quantitative", use: list).requires(.manageCommittee)
-        q.get("quantitative", "table", use: tableForm).requires(.manageCommittee)
-        q.post("quantitative", "table", use: saveTable).requires(.manageCommittee)
-        q.get("quantitative", ":appID", use: form).requires(.manageCommittee)
-        q.post("quantitative", ":appID", use: save).requires(.manageCommittee)
-        q.get("rankings", use: rankings).requires(.manageCommittee)
-        q.get("rankings.csv", use: csv).requires(.manageCommittee)
+        routes.get(.committee(.quantitative), use: list).requires(.manageCommittee)
+        routes.get(.committee(.quantitativeTable), use: tableForm).requires(.manageCommittee)
+        routes.post(.committee(.quantitativeTable), use: saveTable).requires(.manageCommittee)
+        routes.get(.committee(.quantitativeScores(.pattern)), use: form).requires(.manageCommittee)
+        routes.post(.committee(.quantitativeScores(.pattern)), use: save).requires(.manageCommittee)
+        routes.get(.committee(.rankings), use: rankings).requires(.manageCommittee)
+        routes.get(.committee(.rankingsCSV), use: csv).requires(.manageCommittee)
+
     }
 
     /// The year's table: as the office fixed it, else the bundle's documented default.
@@ -57,10 +57,10 @@ struct QuantitativeController: RouteCollection {
         return CommitteeUI.page(PageChrome(req: req, title: "量化赋分"), [
             CommitteeUI.officeMenu(),
             .p(.text("赋分表（通知未规定分值，评委会办公室在评分开始前确定，开始评分后不得更改）：" + table.items.map(\.rule).joined(separator: "；") + "。合计最高\(table.maximum)分。"),
-               .a(.href("/committee/quantitative/table"), .text("查看或调整本年度赋分表"))),
+               .a(.href(SiteURL.committee(.quantitativeTable).path), .text("查看或调整本年度赋分表"))),
             CommitteeUI.table(["申报人", "级别", "专业", "量化赋分", ""], apps.map { a in
                 [.text(a.applicant.realName), .text(CommitteeUI.levelLabel(a.targetLevel)), .text(a.specialty),
-                 .text(totals[a.id!].map { "\($0)" } ?? "未赋分"), .a(.href("/committee/quantitative/\(a.id!)"), .text("赋分"))]
+                 .text(totals[a.id!].map { "\($0)" } ?? "未赋分"), .a(.href(SiteURL.committee(.quantitativeScores(.value(a.id!))).path), .text("赋分"))]
             }, id: "quantitative-list"),
         ]).response()
     }
@@ -94,7 +94,7 @@ struct QuantitativeController: RouteCollection {
             CommitteeUI.officeMenu(),
             CommitteeUI.errors(errors.isEmpty ? [] : ["请修改标出的分值"] + (errors["reason"].map { [$0] } ?? [])),
             .p(.text("\(CommitteeUI.levelLabel(a.targetLevel))，\(a.specialty)，\(a.unit.name)。申报材料中已有的事实（学历、专业工作年限、考核、论文论著、业绩成果及级别、奖励、职业资格、学术团体任职、艰苦岗位）已按赋分表预填；与预填或已录入的分值不同的，须说明调整理由。")),
-            CommitteeUI.form("/committee/quantitative/\(a.id!)", csrf: csrf, id: "quantitative-form",
+            CommitteeUI.form(SiteURL.committee(.quantitativeScores(.value(a.id!))).path, csrf: csrf, id: "quantitative-form",
                              fields + [.textField("reason", label: "调整理由（与预填或已录入的分值不同时必填）", value: typed["reason"], maxLength: 200)],
                              submit: "保存"),
             CommitteeUI.table(["项目", "分值", "理由"], stored.map { [.text(QuantitativeKind(rawValue: $0.kind)?.label ?? $0.kind),
@@ -149,7 +149,7 @@ struct QuantitativeController: RouteCollection {
             try await AuditLog.append(req.auditEntry("quantitative.save", objectType: "application", objectID: a.id!.uuidString,
                                                      detail: "total \(table.total(entered))"), on: db)
         }
-        return req.redirect(to: "/committee/quantitative?notice=saved")
+        return req.redirect(to: SiteURL.committee(.quantitative).path(query: ["notice": "saved"]))
     }
 
     // MARK: the year's table (九: fixed before scoring starts, never after)
@@ -183,7 +183,7 @@ struct QuantitativeController: RouteCollection {
             started
                 ? .p(.class("notice"), .text("本年度已开始评分（已有答辩评分或量化赋分），赋分表已固定，不能再更改（九）。"))
                 : CommitteeUI.section("调整赋分表（评分开始前）", id: "table-form", [
-                    CommitteeUI.form("/committee/quantitative/table", csrf: csrf, id: "table-form-fields", fields, submit: "保存赋分表"),
+                    CommitteeUI.form(SiteURL.committee(.quantitativeTable).path, csrf: csrf, id: "table-form-fields", fields, submit: "保存赋分表"),
                 ]),
         ]).response(status: status)
     }
@@ -225,7 +225,7 @@ struct QuantitativeController: RouteCollection {
             }
             try await AuditLog.append(req.auditEntry("quantitative.table", detail: "\(year): \(reason.prefix(100))"), on: db)
         }
-        return req.redirect(to: "/committee/quantitative/table?notice=saved")
+        return req.redirect(to: SiteURL.committee(.quantitativeTable).path(query: ["notice": "saved"]))
     }
 
     struct RankRow { var group: String; var rank: Int; var name: String; var unit: String; var level: String
@@ -269,7 +269,7 @@ struct QuantitativeController: RouteCollection {
         return CommitteeUI.page(PageChrome(req: req, title: "评审成绩排名"), [
             CommitteeUI.officeMenu(),
             .p(.text("工程师：评审成绩 = 答辩成绩×30% + 量化赋分×70%（年度政策参数）；助理工程师、技术员不答辩，评审成绩即量化赋分。评审组结束评分后列入。"),
-               .a(.href("/committee/rankings.csv"), .text("导出 CSV"))),
+               .a(.href(SiteURL.committee(.rankingsCSV).path), .text("导出 CSV"))),
             CommitteeUI.table(["专业组", "名次", "姓名", "工作单位", "答辩成绩", "等次", "量化赋分", "评审成绩"], rows.map { r in
                 [.text(r.group), .text("\(r.rank)"), .text(r.name), .text(r.unit), .text(r.defense), .text(r.grade),
                  .text(r.quantitative), .text(r.review)]

@@ -9,13 +9,13 @@ import Vapor
 /// passes the panel seat's recusal check first: a conflicted expert never sees any of it.
 struct QuestionBankController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let q = routes.grouped("committee", "questions")
-        q.get(use: list).requires(.manageCommittee)
-        q.post(use: add).requires(.manageCommittee)
-        q.post(":questionID", "disable", use: disable).requires(.manageCommittee)
-        let e = routes.grouped("expert", "panels", ":panelID")
-        e.post("questions", ":appID", use: assign).requires(.scoreDefense)
-        e.get("material", ":appID", "files", ":fileID", use: file).requires(.scoreDefense)
+        routes.get(.committee(.questions), use: list).requires(.manageCommittee)
+        routes.post(.committee(.questions), use: add).requires(.manageCommittee)
+        routes.post(.committee(.disableQuestion(.pattern)), use: disable).requires(.manageCommittee)
+        routes.post(.expert(.questions(panel: .pattern, application: .pattern)), use: assign).requires(.scoreDefense)
+        routes.get(.expert(.materialFile(panel: .pattern, application: .pattern, file: .pattern)), use: file)
+            .requires(.scoreDefense)
+
     }
 
     @Sendable func list(req: Request) async throws -> Response { try await render(req, errors: [], status: .ok) }
@@ -33,10 +33,10 @@ struct QuestionBankController: RouteCollection {
             .p(.text("按专业组维护答辩题库：公共问题供本组每位答辩人使用，个性问题由评审组专家阅读答辩人选定的答辩材料后，为其选定（九）。")),
             CommitteeUI.table(["专业组", "类别", "问题", ""], questions.map { q in
                 [.text(q.specialty), .text(q.kindLabel), .text(q.text),
-                 CommitteeUI.button("/committee/questions/\(q.id!)/disable", csrf: csrf, "停用")]
+                 CommitteeUI.button(SiteURL.committee(.disableQuestion(.value(q.id!))).path, csrf: csrf, "停用")]
             }, id: "question-list", empty: "题库中暂无问题。"),
             CommitteeUI.section("新增问题", id: "add-question", [
-                CommitteeUI.form("/committee/questions", csrf: csrf, [
+                CommitteeUI.form(SiteURL.committee(.questions).path, csrf: csrf, [
                     .textField("specialty", label: "专业组（与申报专业一致）", value: specialties.first, required: true, maxLength: 40),
                     .selectField("kind", label: "类别", choices: DefenseQuestion.kinds.map { Choice(value: $0.0, label: $0.1) },
                                  selected: nil, required: true),
@@ -58,7 +58,7 @@ struct QuestionBankController: RouteCollection {
             try await q.create(on: db)
             try await AuditLog.append(req.auditEntry("question.add", objectType: "question", objectID: q.id!.uuidString, detail: kind), on: db)
         }
-        return req.redirect(to: "/committee/questions?notice=saved")
+        return req.redirect(to: SiteURL.committee(.questions).path(query: ["notice": "saved"]))
     }
 
     @Sendable func disable(req: Request) async throws -> Response {
@@ -70,7 +70,7 @@ struct QuestionBankController: RouteCollection {
             try await q.update(on: db)
             try await AuditLog.append(req.auditEntry("question.disable", objectType: "question", objectID: id.uuidString), on: db)
         }
-        return req.redirect(to: "/committee/questions?notice=saved")
+        return req.redirect(to: SiteURL.committee(.questions).path(query: ["notice": "saved"]))
     }
 
     /// The panel, the signed-in member's expert record, and the applicant's slot on it,
@@ -99,7 +99,7 @@ struct QuestionBankController: RouteCollection {
         let chosen = texts.compactMap { UUID(uuidString: $0.trimmingCharacters(in: .whitespaces)) }
         let valid = chosen.filter { id in bank.contains { $0.id == id } }
         guard !valid.isEmpty, valid.count == chosen.count else {
-            return req.redirect(to: "/expert/panels/\(panel.id!)?notice=question-missing#a-\(appID.uuidString)")
+            return req.redirect(to: SiteURL.expert(.panel(.value(panel.id!))).path(query: ["notice": "question-missing"], fragment: "a-\(appID.uuidString)"))
         }
         let already = Set(try await QuestionBank.assigned(applicationID: appID, on: req.db).map { $0.$question.id })
         try await req.transaction { db in
@@ -109,7 +109,7 @@ struct QuestionBankController: RouteCollection {
             try await AuditLog.append(req.auditEntry("question.assign", objectType: "application", objectID: appID.uuidString,
                                                      detail: "\(valid.count)"), on: db)
         }
-        return req.redirect(to: "/expert/panels/\(panel.id!)?notice=saved#a-\(appID.uuidString)")
+        return req.redirect(to: SiteURL.expert(.panel(.value(panel.id!))).path(query: ["notice": "saved"], fragment: "a-\(appID.uuidString)"))
     }
 
     /// A file of the chosen defense material, for the seated, unconflicted panel member only.

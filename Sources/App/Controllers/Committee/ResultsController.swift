@@ -9,18 +9,18 @@ import Vapor
 /// a number and a random verification code, and the public check `/verify/CODE`.
 struct ResultsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let r = routes.grouped("committee", "results")
-        r.get(use: show).requires(.manageCommittee)
-        r.post("publicity", use: publicize).requires(.manageCommittee)
-        r.post("cases", use: recordCase).requires(.manageCommittee)
-        r.post("cases", ":caseID", "resolve", use: resolve).requires(.manageCommittee)
-        r.post("certificates", use: issue).requires(.manageCommittee)
-        routes.get("committee", "certificates", ":certID", use: printOffice).requires(.manageCommittee)
-        routes.get("applications", ":appID", "certificate", use: printOwn).requires(.viewApplication)
-        routes.get("applications", ":appID", "admission", use: admission).requires(.viewApplication)
-        routes.get("results", use: publicList).isPublic()
-        routes.get("verify", use: verifyForm).isPublic()
-        routes.get("verify", ":code", use: verify).isPublic()
+        routes.get(.committee(.results), use: show).requires(.manageCommittee)
+        routes.post(.committee(.resultsPublicity), use: publicize).requires(.manageCommittee)
+        routes.post(.committee(.resultsCases), use: recordCase).requires(.manageCommittee)
+        routes.post(.committee(.resolveCase(.pattern)), use: resolve).requires(.manageCommittee)
+        routes.post(.committee(.issueCertificates), use: issue).requires(.manageCommittee)
+        routes.get(.committee(.certificate(.pattern)), use: printOffice).requires(.manageCommittee)
+        routes.get(.application(.pattern, .certificate), use: printOwn).requires(.viewApplication)
+        routes.get(.application(.pattern, .admission), use: admission).requires(.viewApplication)
+        routes.get(.results, use: publicList).isPublic()
+        routes.get(.verify, use: verifyForm).isPublic()
+        routes.get(.verifyCode(.pattern), use: verify).isPublic()
+
     }
 
     static func committeeName(_ req: Request) -> String { "长治市工程系列中初级职称评审委员会" }
@@ -45,7 +45,7 @@ struct ResultsController: RouteCollection {
                 CommitteeUI.table(["申报人", "工作单位", "专业", "状态", "证书编号", "验证码"], passed.map { a in
                     let c = certs.first { $0.$application.id == a.id! }
                     return [.text(a.applicant.realName), .text(a.unit.name), .text(a.specialty), .text(a.stateValue.label),
-                            c.map { .a(.href("/committee/certificates/\($0.id!)"), .text($0.number)) } ?? .text("—"),
+                            c.map { .a(.href(SiteURL.committee(.certificate(.value($0.id!))).path), .text($0.number)) } ?? .text("—"),
                             .text(c?.code ?? "—")]
                 }, id: "passed-list", empty: "暂无评审通过人员。"),
             ]),
@@ -54,7 +54,7 @@ struct ResultsController: RouteCollection {
                     [.text("\(p.starts) 至 \(p.ends)"), .text("\(p.applicationIDs.count)人")]
                 }, empty: "尚未公示。"),
                 .p(.text("公示期为\(days)个工作日（按国务院办公厅公布的放假安排计算），公示结束且异议处理完毕后方可发证。")),
-                CommitteeUI.form("/committee/results/publicity", csrf: csrf, [
+                CommitteeUI.form(SiteURL.committee(.resultsPublicity).path, csrf: csrf, [
                     .textField("starts", label: "公示开始日期", value: req.today.iso, type: "date", required: true),
                 ], submit: "公示评审通过名单"),
             ]),
@@ -62,11 +62,11 @@ struct ResultsController: RouteCollection {
                 CommitteeUI.table(["申报人", "类别", "收到日期", "内容", "处理结果"], cases.map { c in
                     [.text(c.application.applicant.realName), .text(c.kindLabel), .text(c.received), .text(c.content),
                      c.resolution.map { .text("\($0)（\(c.resolvedOn ?? "")）") } ??
-                        .form(.method(.post), .action("/committee/results/cases/\(c.id!)/resolve"), .class("inline"), .csrfField(csrf),
+                        .form(.method(.post), .action(SiteURL.committee(.resolveCase(.value(c.id!))).path), .class("inline"), .csrfField(csrf),
                               .input(.type(.text), .name("resolution"), .placeholder("处理结果"), .attribute(named: "aria-label", value: "处理结果")),
                               .button(.type(.submit), .class("button secondary"), .text("办结")))]
                 }, id: "case-list"),
-                CommitteeUI.form("/committee/results/cases", csrf: csrf, [
+                CommitteeUI.form(SiteURL.committee(.resultsCases).path, csrf: csrf, [
                     .selectField("applicationID", label: "申报人", choices: all.map { Choice(value: $0.id!.uuidString, label: $0.applicant.realName) },
                                  selected: nil, required: true),
                     .selectField("kind", label: "类别", choices: ResultCase.kinds.map { Choice(value: $0.0, label: $0.1) }, selected: nil, required: true),
@@ -75,7 +75,7 @@ struct ResultsController: RouteCollection {
                 ], submit: "登记"),
             ]),
             CommitteeUI.section("发放证书", id: "certificates", [
-                CommitteeUI.form("/committee/results/certificates", csrf: csrf, [], submit: "为公示期满、无未办结异议的人员发放证书"),
+                CommitteeUI.form(SiteURL.committee(.issueCertificates).path, csrf: csrf, [], submit: "为公示期满、无未办结异议的人员发放证书"),
             ]),
         ]).response(status: status)
     }
@@ -94,7 +94,7 @@ struct ResultsController: RouteCollection {
             try await ResultPublicity(year: year, starts: start.iso, ends: end.iso, applicationIDs: passed.map { $0.id! }).create(on: db)
             try await AuditLog.append(req.auditEntry("result.publicize", detail: "\(start.iso)..\(end.iso) \(passed.count)"), on: db)
         }
-        return req.redirect(to: "/committee/results?notice=saved#publicity")
+        return req.redirect(to: SiteURL.committee(.results).path(query: ["notice": "saved"], fragment: "publicity"))
     }
 
     @Sendable func recordCase(req: Request) async throws -> Response {
@@ -117,7 +117,7 @@ struct ResultsController: RouteCollection {
             try await ResultCase(applicationID: appID, kind: kind, received: received.iso, content: String(content.prefix(500))).create(on: db)
             try await AuditLog.append(req.auditEntry("result.case", objectType: "application", objectID: appID.uuidString, detail: kind), on: db)
         }
-        return req.redirect(to: "/committee/results?notice=saved#cases")
+        return req.redirect(to: SiteURL.committee(.results).path(query: ["notice": "saved"], fragment: "cases"))
     }
 
     @Sendable func resolve(req: Request) async throws -> Response {
@@ -130,7 +130,7 @@ struct ResultsController: RouteCollection {
             try await c.update(on: db)
             try await AuditLog.append(req.auditEntry("result.case.resolve", objectType: "application", objectID: c.$application.id.uuidString), on: db)
         }
-        return req.redirect(to: "/committee/results?notice=saved#cases")
+        return req.redirect(to: SiteURL.committee(.results).path(query: ["notice": "saved"], fragment: "cases"))
     }
 
     @Sendable func issue(req: Request) async throws -> Response {
@@ -152,7 +152,7 @@ struct ResultsController: RouteCollection {
             return try await render(req, errors: ["没有可发证的人员：须公示期满（公示结束的次日起）且异议已办结。" + held.joined(separator: "；")],
                                     status: .unprocessableEntity)
         }
-        return req.redirect(to: "/committee/results?notice=saved#passed")
+        return req.redirect(to: SiteURL.committee(.results).path(query: ["notice": "saved"], fragment: "passed"))
     }
 
     @Sendable func printOffice(req: Request) async throws -> Response {
@@ -209,16 +209,16 @@ struct ResultsController: RouteCollection {
         return CommitteeUI.page(PageChrome(req: req, title: "评审结果公示"), [
             .p(.text("\(req.policies.current.title)评审通过人员名单。公示期内对公示人员有异议的，请向评委会办公室（电话 0355-3036240）实名反映。")),
             .group(sections.isEmpty ? [.p(.class("muted"), .text("暂无公示。"))] : sections),
-            .p(.a(.href("/verify"), .text("证书查验"))),
+            .p(.a(.href(SiteURL.verify.path), .text("证书查验"))),
         ]).response()
     }
 
     @Sendable func verifyForm(req: Request) async throws -> Response {
         if let code = req.query[String.self, at: "code"]?.trimmingCharacters(in: .whitespaces), !code.isEmpty {
-            return req.redirect(to: "/verify/" + (code.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+            return req.redirect(to: SiteURL.verifyCode(.value(code)).path)
         }
         return CommitteeUI.page(PageChrome(req: req, title: "证书查验"), [
-            .form(.method(.get), .action("/verify"), .class("stacked"),
+            .form(.method(.get), .action(SiteURL.verify.path), .class("stacked"),
                   .textField("code", label: "验证码（证书上的12位字母数字）", required: true, maxLength: 20),
                   .submitButton("查验")),
         ]).response()
@@ -232,7 +232,7 @@ struct ResultsController: RouteCollection {
             return CommitteeUI.page(PageChrome(req: req, title: "证书查验"), [
                 .div(.class("error-summary"), .attribute(named: "role", value: "alert"),
                      .p(.text("验证码“\(String(code.prefix(20)))”不存在，请核对证书上的验证码。"))),
-                .p(.a(.href("/verify"), .text("重新查验"))),
+                .p(.a(.href(SiteURL.verify.path), .text("重新查验"))),
             ]).response(status: .notFound)
         }
         let revoked = cert.revokedOn

@@ -21,7 +21,7 @@ enum PanelMaterialView {
                 .unwrap(m.date) { .group(.dt(.text("时间")), .dd(.text($0))) }),
             m.files.isEmpty ? .p(.class("muted"), .text("该材料没有上传的文件。")) :
                 .ul(.class("material-files"), .forEach(m.files) { f in
-                    .li(.a(.href("/expert/panels/\(panelID)/material/\(applicationID)/files/\(f.id!)"),
+                    .li(.a(.href(SiteURL.expert(.materialFile(panel: .value(panelID), application: .value(applicationID), file: .value(f.id!))).path),
                            .text("\(f.label)（\(f.originalName)）")))
                 }))
     }
@@ -51,7 +51,7 @@ enum PanelMaterialView {
         }
         return .element(named: "form", nodes: [
             .attribute(named: "method", value: "post"),
-            .attribute(named: "action", value: "/expert/panels/\(panelID)/questions/\(applicationID)"),
+            .attribute(named: "action", value: SiteURL.expert(.questions(panel: .value(panelID), application: .value(applicationID))).path),
             .attribute(named: "class", value: "stacked question-form"), .csrfField(csrf),
             .element(named: "fieldset", nodes: [.element(named: "legend", text: "阅读答辩材料后，从题库选定问题")] + boxes),
             .submitButton("选定问题", style: "secondary"),
@@ -61,7 +61,7 @@ enum PanelMaterialView {
     static func flagForm(panelID: UUID, applicationID: UUID, csrf: String) -> Body {
         .details(.class("integrity-flag"),
             .summary(.text("举报疑似虚假材料")),
-            .form(.method(.post), .action("/expert/panels/\(panelID)/flags/\(applicationID)"), .class("stacked"), .csrfField(csrf),
+            .form(.method(.post), .action(SiteURL.expert(.flag(panel: .value(panelID), application: .value(applicationID))).path), .class("stacked"), .csrfField(csrf),
                   .textAreaField("evidence", label: "疑点与证据（如：检索不到该论文、与他人材料雷同）", value: "", required: true, rows: 3,
                                  maxLength: 1000, id: "evidence-\(applicationID.uuidString.prefix(8))"),
                   .submitButton("提交评委会办公室核查", style: "secondary")))

@@ -1,3 +1,4 @@
+import Foundation
 import Plot
 
 /// 论文查重 (七.1), the committee office's page: start the check for the year's
@@ -13,7 +14,7 @@ struct SimilarityJobsPage {
     }
 
     struct Row {
-        var id: String
+        var id: UUID
         var applicant: String
         var unit: String
         var specialty: String
@@ -38,8 +39,8 @@ struct SimilarityJobsPage {
             CommitteeUI.officeMenu(), CommitteeUI.errors(errors),
             .p(.class("hint"), .text("七.1：\(rule)。本系统把每篇送审论文与本年度其他申报人的送审论文、往年送审论文和导入的参考文献库比对，连续13个字及以上逐字相同的部分计为抄袭；参考文献列表不计。参考文献库已有\(corpusCount)篇。")),
             CommitteeUI.section("查重任务", id: "jobs", [
-                .if(active, .p(.id("job-active"), .text("查重任务正在进行，"), .a(.href("/committee/similarity"), .text("刷新查看进度")), .text("。"))),
-                .if(!active, CommitteeUI.form("/committee/similarity/jobs", csrf: csrf, id: "start", [
+                .if(active, .p(.id("job-active"), .text("查重任务正在进行，"), .a(.href(SiteURL.committee(.similarity).path), .text("刷新查看进度")), .text("。"))),
+                .if(!active, CommitteeUI.form(SiteURL.committee(.similarityJobs).path, csrf: csrf, id: "start", [
                     .p(.text("对\(year)年度已受理的全部申报进行查重（在后台进行，可离开本页）。")),
                 ], submit: "开始查重")),
                 CommitteeUI.table(["状态", "进度", "开始时间", "完成时间", "说明"], jobs.map { j in
@@ -50,7 +51,7 @@ struct SimilarityJobsPage {
                 CommitteeUI.table(["申报人", "工作单位", "申报专业", "本系统抄袭率", "外部检测报告", "答辩资格", "报告"], rows.map { r in
                     [.text(r.applicant), .text(r.unit), .text(r.specialty), .text(r.ours), .text(r.external),
                      r.flagged ? .strong(.class("flag"), .text(r.status)) : .text(r.status),
-                     .a(.href("/committee/similarity/\(r.id)"), .text("查看\(r.applicant)的查重报告"))]
+                     .a(.href(SiteURL.committee(.similarityReport(.value(r.id))).path), .text("查看\(r.applicant)的查重报告"))]
                 }, id: "similarity-results", empty: "本年度尚无已受理的申报。"),
             ]),
         ])

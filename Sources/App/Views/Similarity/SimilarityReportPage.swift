@@ -1,3 +1,4 @@
+import Foundation
 import Plot
 
 /// One application's duplication report (七.1), for the committee office only: our
@@ -20,7 +21,7 @@ struct SimilarityReportPage {
 
     var chrome: PageChrome
     var csrf: String
-    var applicationID: String
+    var applicationID: UUID
     var applicant: String
     var unit: String
     var specialty: String
@@ -42,7 +43,7 @@ struct SimilarityReportPage {
     func render() -> HTML {
         CommitteeUI.page(chrome, [
             CommitteeUI.officeMenu(),
-            .p(.a(.href("/committee/similarity"), .text("返回论文查重"))),
+            .p(.a(.href(SiteURL.committee(.similarity).path), .text("返回论文查重"))),
             CommitteeUI.errors(errors),
             .dl(.class("facts"), .id("summary"),
                 .dt(.text("申报人")), .dd(.text(applicant)),
@@ -56,13 +57,13 @@ struct SimilarityReportPage {
             .p(.class("hint"), .text("七.1：\(rule)。本系统和外部检测报告任一超过限值即标记为不予参加答辩，由评委会办公室确认或说明理由后撤销。")),
             .if(!reasons.isEmpty, .ul(.class("error-summary"), .forEach(reasons) { .li(.text($0)) })),
             CommitteeUI.section("外部检测报告", id: "external", [
-                CommitteeUI.form("/committee/similarity/\(applicationID)/external", csrf: csrf, id: "external-form", [
+                CommitteeUI.form(SiteURL.committee(.similarityExternal(.value(applicationID))).path, csrf: csrf, id: "external-form", [
                     .textField("externalRatio", label: "外部检测报告的抄袭率（%，0–100，依申报人上传的检测报告填写）",
                                value: externalValue, required: true, maxLength: 8),
                 ], submit: "保存", style: "secondary"),
             ]),
             .if(flagged, CommitteeUI.section("确认或撤销标记", id: "decision", [
-                CommitteeUI.form("/committee/similarity/\(applicationID)/decision", csrf: csrf, id: "decision-form", [
+                CommitteeUI.form(SiteURL.committee(.similarityDecision(.value(applicationID))).path, csrf: csrf, id: "decision-form", [
                     .selectField("decision", label: "处理", choices: [
                         Choice(value: "confirm", label: "确认：不予参加答辩"),
                         Choice(value: "override", label: "撤销标记：准予参加答辩"),
