@@ -130,7 +130,6 @@ struct AccountsAdminController: RouteCollection {
         let user = try await loadAuthorized(req)
         try await AccountOperations.unlock(user, req: req)
         return req.redirect(to: SiteURL.admin(.accounts).path(query: ["notice": "unlocked"]))
-
     }
 
     @Sendable func resetPassword(req: Request) async throws -> Response {

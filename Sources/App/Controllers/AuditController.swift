@@ -29,7 +29,6 @@ struct AuditController: RouteCollection {
         let chrome = PageChrome(req: req, title: "审计日志")
         var pager = Pager(page: Pager.requestedPage(req.query[String.self, at: "page"]), pageSize: Self.pageSize,
                           total: 0, path: SiteURL.admin(.audit).path, query: f.query)
-
         guard errors.isEmpty else {
             // A bad filter shows the message instead of an unfiltered (misleading) list.
             return AuditLogPage(chrome: chrome, filters: f, errors: errors, verification: verification, rows: [],

@@ -7,8 +7,8 @@ import Vapor
 /// it is published — no release needed. The calendar never guesses a year it lacks.
 struct CalendarAdminController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("calendar", use: show).requires(.manageCalendar)
-        routes.post("calendar", use: add).requires(.manageCalendar)
+        routes.get(.calendar, use: show).requires(.manageCalendar)
+        routes.post(.calendar, use: add).requires(.manageCalendar)
     }
 
     /// Adds the schedules the office stored to the bundled calendar (at start).
@@ -62,6 +62,6 @@ struct CalendarAdminController: RouteCollection {
             try await AuditLog.append(entry, on: db)
         }
         req.application.workingDays = req.workingDays.adding(schedule)
-        return req.redirect(to: "/calendar?notice=saved")
+        return req.redirect(to: SiteURL.calendar.path(query: ["notice": "saved"]))
     }
 }

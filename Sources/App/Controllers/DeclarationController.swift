@@ -24,7 +24,6 @@ struct DeclarationController: RouteCollection {
         routes.post(page(.deleteItem(.pattern, .pattern)), use: deleteItem).requires(.editApplication)
         routes.get(page(.defense), use: defensePage).requires(.viewApplication)
         routes.post(page(.defense), use: saveDefense).requires(.editApplication)
-
     }
 
     // MARK: defense item (九)

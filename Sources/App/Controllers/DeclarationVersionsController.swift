@@ -7,7 +7,6 @@ import Vapor
 struct DeclarationVersionsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.application(.pattern, .version(.pattern)), use: show).requires(.viewApplication)
-
     }
 
     @Sendable func show(req: Request) async throws -> Response {

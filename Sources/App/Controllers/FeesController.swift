@@ -8,9 +8,9 @@ import Vapor
 /// the totals by level and by reporting body.
 struct FeesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("fees", use: list).requires(.manageFees)
-        routes.get("fees", "export", use: export).requires(.manageFees)
-        routes.post("fees", ":appID", "pay", use: pay).requires(.manageFees)
+        routes.get(.fees(.list), use: list).requires(.manageFees)
+        routes.get(.fees(.export), use: export).requires(.manageFees)
+        routes.post(.fees(.pay(.pattern)), use: pay).requires(.manageFees)
     }
 
     struct Row {
@@ -79,7 +79,7 @@ struct FeesController: RouteCollection {
                 ReviewFee.amount(for: level, policy: policy).map { "\(ReviewFee.tier(for: level))每人\($0)元" }
             }.joined(separator: "，"),
             rows: rows.map { r in
-                .init(id: r.application.id!.uuidString, applicant: r.application.applicant.realName,
+                .init(id: r.application.id!, applicant: r.application.applicant.realName,
                       level: BasicsForm.levels.first { $0.code == r.application.targetLevel }?.label ?? r.application.targetLevel,
                       reportingBody: r.reportingBody, amount: r.amount,
                       paid: r.payment.map { "已缴 \($0.amount)元，收据\($0.receiptNo)，\(LocalDate(iso: $0.paidOn)?.chinese ?? $0.paidOn)" })
@@ -115,7 +115,7 @@ struct FeesController: RouteCollection {
         } catch let error as any DatabaseError where error.isConstraintFailure {
             return try await page(req, error: "该申报的评审费已登记", status: .unprocessableEntity)
         }
-        return req.redirect(to: "/fees?notice=saved")
+        return req.redirect(to: SiteURL.fees(.list).path(query: ["notice": "saved"]))
     }
 
     @Sendable func export(req: Request) async throws -> Response {

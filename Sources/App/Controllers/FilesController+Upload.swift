@@ -167,7 +167,6 @@ extension FilesController {
         }
         return req.redirect(to: SiteURL.application(.value(applicationID), .files)
             .path(query: ["done": "uploaded"], fragment: "slot-\(slot.rawValue)"))
-
     }
 
     /// The item a file evidences, when the slot has them: one of this

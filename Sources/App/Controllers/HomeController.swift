@@ -5,7 +5,7 @@ import Vapor
 /// The signed-in home page for every role.
 struct HomeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("home", use: home).requires(.viewOwnHome)
+        routes.get(.workbench, use: home).requires(.viewOwnHome)
     }
 
     @Sendable func home(req: Request) async throws -> Response {
@@ -47,31 +47,31 @@ struct HomeController: RouteCollection {
 
     private func links(for role: Role, year: Int) -> [RoleHomePage.Link] {
         var links: [RoleHomePage.Link] = [
-            .init(title: "评审条件与自测", path: "/conditions", text: "\(year)年度评审条件、参数、解释口径与快速自测"),
+            .init(title: "评审条件与自测", path: SiteURL.conditions.path, text: "\(year)年度评审条件、参数、解释口径与快速自测"),
         ]
         switch role {
         case .applicant:
-            links.insert(.init(title: "我的申报", path: "/applications", text: "填写申报信息、上传卷宗材料、签署承诺并提交单位"), at: 0)
+            links.insert(.init(title: "我的申报", path: SiteURL.applications.path, text: "填写申报信息、上传卷宗材料、签署承诺并提交单位"), at: 0)
         case .systemAdministrator:
             links += [
-                .init(title: "机构管理", path: "/admin/organizations", text: "县区、主管部门、用人单位、人事代理机构"),
-                .init(title: "账号管理", path: "/admin/accounts", text: "开设、停用账号，重置密码，解锁"),
-                .init(title: "审计日志", path: "/admin/audit", text: "登录与操作记录"),
+                .init(title: "机构管理", path: SiteURL.admin(.organizations).path, text: "县区、主管部门、用人单位、人事代理机构"),
+                .init(title: "账号管理", path: SiteURL.admin(.accounts).path, text: "开设、停用账号，重置密码，解锁"),
+                .init(title: "审计日志", path: SiteURL.admin(.audit).path, text: "登录与操作记录"),
             ]
         case .unitClerk:
-            links.insert(.init(title: "收到的申报", path: "/applications/received", text: "本单位申报人已提交的申报"), at: 0)
+            links.insert(.init(title: "收到的申报", path: SiteURL.receivedApplications.path, text: "本单位申报人已提交的申报"), at: 0)
         case .competentDepartment:
-            links += [.init(title: "单位经办人", path: "/department/clerks", text: "为所属单位开设经办人账号")]
+            links += [.init(title: "单位经办人", path: SiteURL.department(.clerks).path, text: "为所属单位开设经办人账号")]
         case .committeeOffice:
-            links += [.init(title: "收到的申报", path: "/applications/received", text: "已提交的全部申报"),
-                      .init(title: "重新开放申报", path: "/office/reopenings", text: "申报期外为指定单位重新开放申报并记录原因"),
-                      .init(title: "机构名录", path: "/organizations", text: "各县区、主管部门与用人单位")]
+            links += [.init(title: "收到的申报", path: SiteURL.receivedApplications.path, text: "已提交的全部申报"),
+                      .init(title: "重新开放申报", path: SiteURL.reopenings.path, text: "申报期外为指定单位重新开放申报并记录原因"),
+                      .init(title: "机构名录", path: SiteURL.organizationDirectory.path, text: "各县区、主管部门与用人单位")]
         case .cityHR, .countyBureau:
-            links += [.init(title: "机构名录", path: "/organizations", text: "各县区、主管部门与用人单位")]
+            links += [.init(title: "机构名录", path: SiteURL.organizationDirectory.path, text: "各县区、主管部门与用人单位")]
         default:
             break
         }
-        links.append(.init(title: "修改密码", path: "/account/password", text: "定期更换密码"))
+        links.append(.init(title: "修改密码", path: SiteURL.changePassword.path, text: "定期更换密码"))
         return links
     }
 }

@@ -8,12 +8,12 @@ import Vapor
 /// returns each application on its progress page.
 struct IntakeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("intake", use: office).requires(.manageIntake)
-        routes.post("intake", "days", use: openDay).requires(.manageIntake)
-        routes.post("intake", "bookings", ":bookingID", "check-in", use: checkIn).requires(.manageIntake)
-        routes.get("intake", "book", use: bookPage).requires(.bookIntake)
-        routes.post("intake", "book", use: book).requires(.bookIntake)
-        routes.post("intake", "bookings", ":bookingID", "cancel", use: cancel).requires(.bookIntake)
+        routes.get(.intake(.office), use: office).requires(.manageIntake)
+        routes.post(.intake(.days), use: openDay).requires(.manageIntake)
+        routes.post(.intake(.checkIn(.pattern)), use: checkIn).requires(.manageIntake)
+        routes.get(.intake(.book), use: bookPage).requires(.bookIntake)
+        routes.post(.intake(.book), use: book).requires(.bookIntake)
+        routes.post(.intake(.cancel(.pattern)), use: cancel).requires(.bookIntake)
     }
 
     private func days(_ req: Request) async throws -> [IntakeDay] {
@@ -32,7 +32,7 @@ struct IntakeController: RouteCollection {
             IntakeOfficePage.Day(
                 date: LocalDate(iso: day.day)?.chinese ?? day.day, capacity: day.capacity, note: day.note,
                 bookings: day.bookings.sorted { $0.createdAt ?? .distantPast < $1.createdAt ?? .distantPast }.map { b in
-                    .init(id: b.id!.uuidString, organization: b.organization.name, batchSize: b.batchSize,
+                    .init(id: b.id!, organization: b.organization.name, batchSize: b.batchSize,
                           contact: "\(b.contactName) \(b.contactPhone)",
                           checkedIn: b.checkedInAt.map { BeijingTime.text($0) })
                 })
@@ -67,7 +67,7 @@ struct IntakeController: RouteCollection {
             try await record.create(on: db)
             try await AuditLog.append(entry, on: db)
         }
-        return req.redirect(to: "/intake?notice=saved")
+        return req.redirect(to: SiteURL.intake(.office).path(query: ["notice": "saved"]))
     }
 
     @Sendable func checkIn(req: Request) async throws -> Response {
@@ -87,7 +87,7 @@ struct IntakeController: RouteCollection {
             try await booking.update(on: db)
             try await AuditLog.append(entry, on: db)
         }
-        return req.redirect(to: "/intake?notice=saved")
+        return req.redirect(to: SiteURL.intake(.office).path(query: ["notice": "saved"]))
     }
 
     // MARK: units and reporting bodies
@@ -109,7 +109,7 @@ struct IntakeController: RouteCollection {
             openDays: open.map { .init(id: $0.id!.uuidString, date: LocalDate(iso: $0.day)?.chinese ?? $0.day,
                                        remaining: $0.capacity - $0.bookings.count, note: $0.note) },
             mine: mine.map { day, b in
-                .init(id: b.id!.uuidString, date: LocalDate(iso: day.day)?.chinese ?? day.day, batchSize: b.batchSize,
+                .init(id: b.id!, date: LocalDate(iso: day.day)?.chinese ?? day.day, batchSize: b.batchSize,
                       contact: "\(b.contactName) \(b.contactPhone)", checkedIn: b.checkedInAt != nil,
                       cancellable: b.checkedInAt == nil && (LocalDate(iso: day.day) ?? today) >= today)
             },
@@ -159,7 +159,7 @@ struct IntakeController: RouteCollection {
         } catch let error as any DatabaseError where error.isConstraintFailure {
             return try await bookingPage(req, error: "本机构已预约该日", typed: values, status: .unprocessableEntity)
         }
-        return req.redirect(to: "/intake/book?notice=saved")
+        return req.redirect(to: SiteURL.intake(.book).path(query: ["notice": "saved"]))
     }
 
     @Sendable func cancel(req: Request) async throws -> Response {
@@ -174,6 +174,6 @@ struct IntakeController: RouteCollection {
             try await booking.delete(on: db)
             try await AuditLog.append(entry, on: db)
         }
-        return req.redirect(to: "/intake/book?notice=saved")
+        return req.redirect(to: SiteURL.intake(.book).path(query: ["notice": "saved"]))
     }
 }

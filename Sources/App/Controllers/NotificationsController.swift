@@ -5,8 +5,8 @@ import Vapor
 /// 通知: one's own messages about applications that moved or came back.
 struct NotificationsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("notifications", use: list).requires(.viewNotifications)
-        routes.post("notifications", "read", use: markRead).requires(.viewNotifications)
+        routes.get(.notifications, use: list).requires(.viewNotifications)
+        routes.post(.notificationsRead, use: markRead).requires(.viewNotifications)
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -23,7 +23,7 @@ struct NotificationsController: RouteCollection {
         guard let user = req.currentUser else { throw PageError.signInRequired(expired: false) }
         try await UserNotification.query(on: req.db).filter(\.$user.$id == user.id!).filter(\.$readAt == nil)
             .set(\.$readAt, to: req.clock.now()).update()
-        return req.redirect(to: "/notifications")
+        return req.redirect(to: SiteURL.notifications.path)
     }
 }
 

@@ -153,7 +153,6 @@ struct OrganizationsController: RouteCollection {
             }
         }
         return req.redirect(to: SiteURL.admin(.organizations).path(query: ["notice": active ? "org-activated" : "org-deactivated"]))
-
     }
 
     // MARK: - Directory

@@ -10,7 +10,6 @@ struct PrintController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.application(.pattern, .print(.evaluationForm)), use: evaluationForm).requires(.viewApplication)
         routes.get(.application(.pattern, .print(.reviewForm)), use: reviewForm).requires(.viewApplication)
-
     }
 
     @Sendable func evaluationForm(req: Request) async throws -> Response {

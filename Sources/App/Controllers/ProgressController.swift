@@ -46,7 +46,6 @@ struct ProgressController: RouteCollection {
             return try await refuse(req, application, refusal.message)
         }
         return req.redirect(to: SiteURL.application(.value(application.id!), .progress).path(query: ["notice": "saved"]))
-
     }
 
     private func refuse(_ req: Request, _ application: ApplicationRecord, _ message: String) async throws -> Response {

@@ -4,12 +4,12 @@ import Vapor
 /// The public front page and the health check scripts rely on.
 struct PublicController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(use: home).isPublic()
-        routes.get("healthz", use: health).isPublic()
+        routes.get(.home, use: home).isPublic()
+        routes.get(.health, use: health).isPublic()
     }
 
     @Sendable func home(req: Request) async throws -> Response {
-        if req.currentUser != nil { return req.redirect(to: "/home") }
+        if req.currentUser != nil { return req.redirect(to: SiteURL.workbench.path) }
         let calendar = ReviewCalendar(req.policies.year)
         let page = PublicHomePage(
             chrome: PageChrome(req: req, title: "首页"), review: req.policies.year,

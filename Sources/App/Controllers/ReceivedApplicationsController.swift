@@ -9,7 +9,6 @@ import Vapor
 struct ReceivedApplicationsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.receivedApplications, use: list).requires(.listApplications)
-
     }
 
     @Sendable func list(req: Request) async throws -> Response {

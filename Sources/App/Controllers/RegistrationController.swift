@@ -5,12 +5,13 @@ import Vapor
 /// 申报人注册: applicants create their own accounts with real identity data.
 struct RegistrationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("register", use: form).isPublic()
-        routes.post("register", use: register).isPublic().checksCSRFItself().bodyLimit("16kb")
+        routes.get(.register, use: form).isPublic()
+        routes.post(.register, use: register)
+.isPublic().checksCSRFItself().bodyLimit("16kb")
     }
 
     @Sendable func form(req: Request) async throws -> Response {
-        if req.currentUser != nil { return req.redirect(to: "/home") }
+        if req.currentUser != nil { return req.redirect(to: SiteURL.workbench.path) }
         // From the quick check's "register and start a declaration": where to go afterwards.
         var values = RegisterPage.Values()
         values.next = AuthController.safeNext(req.query[String.self, at: "next"]) ?? ""
@@ -74,7 +75,7 @@ struct RegistrationController: RouteCollection {
         }
         req.currentUser = user
         if !values.next.isEmpty { return req.redirect(to: values.next) }
-        return req.redirect(to: "/home?notice=registered")
+        return req.redirect(to: SiteURL.workbench.path(query: ["notice": "registered"]))
     }
 
     private func page(_ req: Request, values: RegisterPage.Values, errors: FieldErrors) async throws -> RegisterPage {

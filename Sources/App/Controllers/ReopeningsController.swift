@@ -7,9 +7,8 @@ import Vapor
 /// chooses, with the reason on record (in the table and the audit log).
 struct ReopeningsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let reopenings = routes.grouped("office", "reopenings")
-        reopenings.get(use: list).requires(.reopenDeclarations)
-        reopenings.post(use: create).requires(.reopenDeclarations)
+        routes.get(.reopenings, use: list).requires(.reopenDeclarations)
+        routes.post(.reopenings, use: create).requires(.reopenDeclarations)
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -71,6 +70,6 @@ struct ReopeningsController: RouteCollection {
                                                      objectID: unit.id?.uuidString,
                                                      detail: "until \(until): \(reason)".prefix(200).description), on: db)
         }
-        return req.redirect(to: "/office/reopenings?done=1")
+        return req.redirect(to: SiteURL.reopenings.path(query: ["done": "1"]))
     }
 }

@@ -15,7 +15,6 @@ struct SimilarityController: RouteCollection {
         routes.get(.committee(.similarityReport(.pattern)), use: report).requires(.checkSimilarity)
         routes.post(.committee(.similarityExternal(.pattern)), use: external).requires(.checkSimilarity)
         routes.post(.committee(.similarityDecision(.pattern)), use: decide).requires(.checkSimilarity)
-
     }
 
     private func year(_ req: Request) -> Int { req.policies.current.applicationDate.year }

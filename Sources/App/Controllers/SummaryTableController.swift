@@ -8,8 +8,8 @@ import Vapor
 /// rule as opening the application; personal numbers are not in the table.
 struct SummaryTableController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("summary", use: show).requires(.viewSummaryTable)
-        routes.get("summary", "export", use: export).requires(.viewSummaryTable)
+        routes.get(.summary, use: show).requires(.viewSummaryTable)
+        routes.get(.summaryExport, use: export).requires(.viewSummaryTable)
     }
 
     @Sendable func show(req: Request) async throws -> Response {

@@ -92,7 +92,6 @@ struct UnitClerksController: RouteCollection {
         let user = try await loadAuthorized(req)
         try await AccountOperations.setDisabled(user, false, req: req)
         return req.redirect(to: SiteURL.department(.clerks).path(query: ["notice": "enabled"]))
-
     }
 
     @Sendable func resetPassword(req: Request) async throws -> Response {

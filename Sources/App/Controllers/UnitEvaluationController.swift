@@ -66,7 +66,6 @@ struct UnitEvaluationController: RouteCollection {
     private func saved(_ req: Request, _ application: ApplicationRecord, _ anchor: String) -> Response {
         req.redirect(to: SiteURL.application(.value(application.id!), .unit(.overview))
             .path(query: ["notice": "saved"], fragment: anchor))
-
     }
 
     private func commit(_ req: Request, _ application: ApplicationRecord, _ action: String, detail: String = "",

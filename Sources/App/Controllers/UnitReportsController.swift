@@ -11,7 +11,6 @@ struct UnitReportsController: RouteCollection {
         routes.get(.application(.pattern, .print(.recommendation)), use: recommendation).requires(.viewApplication)
         routes.get(.application(.pattern, .print(.publicitySummary)), use: publicitySummary).requires(.viewApplication)
         routes.get(.application(.pattern, .publicityNotice(.pattern)), use: publicityNotice).requires(.viewApplication)
-
     }
 
     private func load(_ req: Request) async throws -> (PrintFormData, UnitEvaluation, ReviewYear) {

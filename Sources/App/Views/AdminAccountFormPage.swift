@@ -37,8 +37,7 @@ struct AdminAccountFormPage {
                 .h1(.text("新建账号")),
                 .errorSummary(errors),
                 .form(
-                    .method(.post), .action(SiteURL.admin(.accounts).path)
-, .class("stacked"), .novalidate(),
+                    .method(.post), .action(SiteURL.admin(.accounts).path), .class("stacked"), .novalidate(),
                     .csrfField(csrf),
                     .textField("realName", label: "真实姓名", value: values.realName, error: errors["realName"],
                                required: true, autocomplete: "off", maxLength: 30),

@@ -102,7 +102,6 @@ struct AdminAccountsPage {
                 : .postButton(action(.disable), csrf: csrf, title: "停用"),
             .if(row.lockedUntil != nil || row.failedLogins > 0, .postButton(action(.unlock), csrf: csrf, title: "解锁")),
             .postButton(action(.resetPassword), csrf: csrf, title: "重置密码")
-
         )
     }
 }

@@ -43,8 +43,7 @@ struct AdminOrganizationFormPage {
             chrome,
             .section(
                 .class("panel"),
-                .p(.a(.href(SiteURL.admin(.organizations).path)
-, .text("← 返回机构列表"))),
+                .p(.a(.href(SiteURL.admin(.organizations).path), .text("← 返回机构列表"))),
                 .h1(.text(organizationID == nil ? "新增机构" : "编辑机构")),
                 .if(!isActive, .p(.class("notice warning"), .text("此机构已停用。"))),
                 .errorSummary(errors),

@@ -70,8 +70,7 @@ struct AdminOrganizationsPage {
                                 .a(.class("button small"), .href(SiteURL.admin(.editOrganization(.value(row.id))).path), .text("编辑")),
                                 row.isActive
                                     ? .postButton(SiteURL.admin(.deactivateOrganization(.value(row.id))).path, csrf: csrf, title: "停用")
-                                    : .postButton(SiteURL.admin(.activateOrganization(.value(row.id))).path,
- csrf: csrf, title: "启用")
+                                    : .postButton(SiteURL.admin(.activateOrganization(.value(row.id))).path, csrf: csrf, title: "启用")
                             )
                         )
                     })

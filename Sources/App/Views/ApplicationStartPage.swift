@@ -32,7 +32,7 @@ struct ApplicationStartPage {
                 .if(!carried.isEmpty, .p(.class("notice"), .id("carried-answers"),
                                          .text("已带入快速自测中的\(carried.count)项回答，开始后可在“基本信息”中核对修改。"))),
                 .if(closed == nil, .form(
-                    .method(.post), .action("/applications"), .class("stacked"),
+                    .method(.post), .action(SiteURL.applications.path), .class("stacked"),
                     .csrfField(csrf),
                     .forEach(carried.sorted { $0.key < $1.key }) { .input(.type(.hidden), .name("carried.\($0.key)"), .value($0.value)) },
                     .declarationFields(BasicsForm.application, values: values, errors: errors),

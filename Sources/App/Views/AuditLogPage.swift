@@ -69,7 +69,6 @@ struct AuditLogPage {
                 .errorSummary(errors),
                 .filterForm(
                     SiteURL.admin(.audit).path,
-
                     .textField("actor", label: "操作人用户名", value: filters.actor, error: errors["actor"], maxLength: 64),
                     .textField("action", label: "操作类型（前缀）", value: filters.action, error: errors["action"],
                                hint: "如 login、account.、org.", maxLength: 64),

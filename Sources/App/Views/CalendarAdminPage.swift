@@ -38,7 +38,7 @@ struct CalendarAdminPage {
                 .class("panel"), .id("add"),
                 .h2(.text("添加一年的安排")),
                 .form(
-                    .method(.post), .action("/calendar"), .csrfField(csrf),
+                    .method(.post), .action(SiteURL.calendar.path), .csrfField(csrf),
                     .textAreaField("json", label: "节假日安排（JSON）", value: typed, required: true,
                                    hint: #"格式：{"year": 2027, "source": "国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕…号）", "holidays": [{"name": "元旦", "from": "2027-01-01", "through": "2027-01-03"}], "makeUpWorkdays": ["2027-01-04"]}"#,
                                    rows: 10),

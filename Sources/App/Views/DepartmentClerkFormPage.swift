@@ -26,8 +26,7 @@ struct DepartmentClerkFormPage {
                 .h1(.text("开设经办人账号")),
                 .errorSummary(errors),
                 .form(
-                    .method(.post), .action(SiteURL.department(.clerks).path)
-, .class("stacked"), .novalidate(),
+                    .method(.post), .action(SiteURL.department(.clerks).path), .class("stacked"), .novalidate(),
                     .csrfField(csrf),
                     .selectField("unitID", label: "所属单位", choices: units, selected: values.unitID,
                                  error: errors["unitID"], required: true),

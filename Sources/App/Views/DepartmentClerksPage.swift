@@ -82,7 +82,6 @@ struct DepartmentClerksPage {
                 ? .postButton(action(.enable), csrf: csrf, title: "启用")
                 : .postButton(action(.disable), csrf: csrf, title: "停用"),
             .postButton(action(.resetPassword), csrf: csrf, title: "重置密码")
-
         )
     }
 }

@@ -132,8 +132,7 @@ struct DossierContentsPage {
                 .p(.class("hint no-print"),
                    .text("请使用浏览器的打印功能（Ctrl+P）以 A4 纸打印，装订于卷宗首页。页码只计已上传到系统的材料，"
                          + "未上传的材料（如单位提供的第一类材料）和照片不编入页码，装订时请核对。")),
-                .p(.class("no-print"), .a(.href(DeclarationURL(id: applicationID).files)
-, .text("返回申报材料")))
+                .p(.class("no-print"), .a(.href(DeclarationURL(id: applicationID).files), .text("返回申报材料")))
             )
         )
     }

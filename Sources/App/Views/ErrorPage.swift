@@ -12,8 +12,8 @@ struct ErrorPage {
                 .class("panel error-page"),
                 .h1(.text(title)),
                 .p(.text(message)),
-                .p(.a(.class("button"), .href(chrome.user == nil ? "/" : "/home"), .text("返回首页")),
-                   .if(chrome.user == nil, .a(.class("button secondary"), .href("/login"), .text("登录"))))
+                .p(.a(.class("button"), .href(chrome.user == nil ? SiteURL.home.path : SiteURL.workbench.path), .text("返回首页")),
+                   .if(chrome.user == nil, .a(.class("button secondary"), .href(SiteURL.login.path), .text("登录"))))
             )
         )
     }

@@ -1,9 +1,10 @@
+import Foundation
 import Plot
 
 /// 评审费 (八): what each accepted application owes and has paid, with totals.
 struct FeesPage {
     struct Row {
-        var id: String
+        var id: UUID
         var applicant: String
         var level: String
         var reportingBody: String
@@ -33,8 +34,8 @@ struct FeesPage {
             .h1(.text("评审费")),
             .p(.class("hint"), .text("按长治市物价局、财政局核定的收费标准收取：\(standard)（八）。收审受理的申报列入。")),
             .unwrap(error) { .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.text($0))) },
-            .p(.a(.class("button secondary"), .href("/fees/export?format=xlsx"), .text("下载 Excel（.xlsx）")), .text(" "),
-               .a(.class("button secondary"), .href("/fees/export?format=csv"), .text("下载 CSV"))),
+            .p(.a(.class("button secondary"), .href(SiteURL.fees(.export).path(query: ["format": "xlsx"])), .text("下载 Excel（.xlsx）")), .text(" "),
+               .a(.class("button secondary"), .href(SiteURL.fees(.export).path(query: ["format": "csv"])), .text("下载 CSV"))),
             .section(.class("panel"), .id("totals"), .h2(.text("合计")), totalsTable(totals, first: "级别"),
                      .h3(.text("按报送单位")), totalsTable(bodies, first: "报送单位")),
             .section(
@@ -47,7 +48,7 @@ struct FeesPage {
                     .tbody(.forEach(rows) { r in
                         .tr(.td(.text(r.applicant)), .td(.text(r.level)), .td(.text(r.reportingBody)), .td(.text("\(r.amount)")),
                             .td(.unwrap(r.paid, { .text($0) }, else: .form(
-                                .method(.post), .action("/fees/\(r.id)/pay"), .class("inline-form"), .csrfField(csrf),
+                                .method(.post), .action(SiteURL.fees(.pay(.value(r.id))).path), .class("inline-form"), .csrfField(csrf),
                                 .textField("receipt", label: "\(r.applicant)的收据号", value: "", required: true, maxLength: 40),
                                 .textField("paidOn", label: "缴费日期", value: today, type: "date", required: true),
                                 .button(.type(.submit), .class("button secondary"), .text("登记缴费"))

@@ -151,8 +151,7 @@ struct FilesPage {
     private func uploadForm(_ slot: Slot, _ form: UploadForm) -> Node<HTML.BodyContext> {
         let id = "up-\(slot.code)"
         return .form(
-            .class("upload-form no-print"), .method(.post), .action(url.files)
-, .enctype(.multipartData),
+            .class("upload-form no-print"), .method(.post), .action(url.files), .enctype(.multipartData),
             .csrfField(csrf),
             .input(.type(.hidden), .name("slot"), .value(slot.code)),
             .if(!form.itemChoices.isEmpty || form.itemRequired,

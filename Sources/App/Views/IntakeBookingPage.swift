@@ -1,3 +1,4 @@
+import Foundation
 import Plot
 
 /// 预约收审 (units and reporting bodies): open days with places left, one's bookings.
@@ -10,7 +11,7 @@ struct IntakeBookingPage {
     }
 
     struct Mine {
-        var id: String
+        var id: UUID
         var date: String
         var batchSize: Int
         var contact: String
@@ -39,7 +40,7 @@ struct IntakeBookingPage {
                 .ul(.forEach(mine) { m in
                     .li(.text("\(m.date)：\(m.batchSize)件，送件人\(m.contact)" + (m.checkedIn ? "（已签到）" : "")),
                         .if(m.cancellable, .form(
-                            .method(.post), .action("/intake/bookings/\(m.id)/cancel"), .class("inline-form"), .csrfField(csrf),
+                            .method(.post), .action(SiteURL.intake(.cancel(.value(m.id))).path), .class("inline-form"), .csrfField(csrf),
                             .button(.type(.submit), .class("button secondary"), .text("取消预约"))
                         )))
                 })
@@ -49,7 +50,7 @@ struct IntakeBookingPage {
                 .h2(.text("预约收审日")),
                 .if(openDays.isEmpty, .p(.class("muted"), .text("暂无可预约的收审日，请等待评委会办公室开放或电话联系。"))),
                 .if(!openDays.isEmpty, .form(
-                    .method(.post), .action("/intake/book"), .csrfField(csrf),
+                    .method(.post), .action(SiteURL.intake(.book).path), .csrfField(csrf),
                     .selectField("day", label: "收审日期", choices: openDays.map {
                         Choice(value: $0.id, label: "\($0.date)（余\($0.remaining)批）" + ($0.note.isEmpty ? "" : " \($0.note)"))
                     }, selected: typed["day"], required: true),

@@ -1,9 +1,10 @@
+import Foundation
 import Plot
 
 /// 收审安排 (the committee office): the days opened, their bookings, check-in.
 struct IntakeOfficePage {
     struct Booking {
-        var id: String
+        var id: UUID
         var organization: String
         var batchSize: Int
         var contact: String
@@ -30,13 +31,13 @@ struct IntakeOfficePage {
             chrome,
             .h1(.text("收审安排")),
             .p(.class("hint"), .text("材料收审时间为\(window)；各单位电话预约、专人统一报送，不受理个人报送；报送时核验原件（十（三））。纸质材料：\(copies)（五）。")),
-            .p(.a(.href("/fees"), .text("评审费收取情况")), .text(" · "), .a(.href("/reviews"), .text("待收审的申报"))),
+            .p(.a(.href(SiteURL.fees(.list).path), .text("评审费收取情况")), .text(" · "), .a(.href(SiteURL.reviews.path), .text("待收审的申报"))),
             .unwrap(error) { .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.text($0))) },
             .section(
                 .class("panel"), .id("open-day"),
                 .h2(.text("开放收审日")),
                 .form(
-                    .method(.post), .action("/intake/days"), .csrfField(csrf),
+                    .method(.post), .action(SiteURL.intake(.days).path), .csrfField(csrf),
                     .textField("day", label: "收审日期", value: typed["day"] ?? "", type: "date", required: true,
                                hint: "须在\(window)之间，且为工作日"),
                     .textField("capacity", label: "可预约批次", value: typed["capacity"] ?? "", type: "number", required: true),
@@ -59,7 +60,7 @@ struct IntakeOfficePage {
                             .tbody(.forEach(day.bookings) { b in
                                 .tr(.td(.text(b.organization)), .td(.text("\(b.batchSize)")), .td(.text(b.contact)),
                                     .td(.unwrap(b.checkedIn, { .text("已签到 \($0)") }, else: .form(
-                                        .method(.post), .action("/intake/bookings/\(b.id)/check-in"), .csrfField(csrf),
+                                        .method(.post), .action(SiteURL.intake(.checkIn(.value(b.id))).path), .csrfField(csrf),
                                         .button(.type(.submit), .class("button secondary"), .text("签到"))
                                     ))))
                             })

@@ -19,7 +19,7 @@ struct NotificationsPage {
             .h1(.text("通知")),
             .if(rows.isEmpty, .p(.class("muted"), .text("暂无通知。"))),
             .if(rows.contains(where: \.unread), .form(
-                .method(.post), .action("/notifications/read"), .csrfField(csrf),
+                .method(.post), .action(SiteURL.notificationsRead.path), .csrfField(csrf),
                 .submitButton("全部标为已读", style: "secondary")
             )),
             .ul(.class("notifications"), .forEach(rows) { row in

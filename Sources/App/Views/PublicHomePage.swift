@@ -27,9 +27,9 @@ struct PublicHomePage {
                    .text(intakeOpenNow ? "材料收审进行中：\(intakeWindow)" : "材料收审时间：\(intakeWindow)（由单位电话预约，统一报送）")),
                 .div(
                     .class("cta"),
-                    .a(.class("button primary"), .href("/conditions"), .text("查看评审条件并自测")),
-                    .a(.class("button"), .href("/register"), .text("申报人注册")),
-                    .a(.class("button secondary"), .href("/login"), .text("登录"))
+                    .a(.class("button primary"), .href(SiteURL.conditions.path), .text("查看评审条件并自测")),
+                    .a(.class("button"), .href(SiteURL.register.path), .text("申报人注册")),
+                    .a(.class("button secondary"), .href(SiteURL.login.path), .text("登录"))
                 )
             ),
             .section(

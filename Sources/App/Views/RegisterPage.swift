@@ -27,7 +27,7 @@ struct RegisterPage {
                 .p(.class("lead"), .text("请使用本人真实信息注册。身份证号用于核验身份和计算年龄，仅本人和评委会办公室可见完整号码。")),
                 .errorSummary(errors),
                 .form(
-                    .method(.post), .action("/register"), .class("stacked"), .novalidate(),
+                    .method(.post), .action(SiteURL.register.path), .class("stacked"), .novalidate(),
                     .csrfField(csrf),
                     .if(!values.next.isEmpty, .input(.type(.hidden), .name("next"), .value(values.next))),
                     .textField("realName", label: "真实姓名", value: values.realName, error: errors["realName"],
@@ -48,7 +48,7 @@ struct RegisterPage {
                                required: true, autocomplete: "new-password", maxLength: 64),
                     .submitButton("注册")
                 ),
-                .p(.text("已有账号？"), .a(.href("/login"), .text("登录")))
+                .p(.text("已有账号？"), .a(.href(SiteURL.login.path), .text("登录")))
             )
         )
     }

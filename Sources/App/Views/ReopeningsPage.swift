@@ -34,7 +34,7 @@ struct ReopeningsPage {
                 .p(.class("hint"), .text(periodNote)),
                 .errorSummary(FieldErrors.from(errors)),
                 .form(
-                    .method(.post), .action("/office/reopenings"), .class("stacked"), .id("reopen-form"),
+                    .method(.post), .action(SiteURL.reopenings.path), .class("stacked"), .id("reopen-form"),
                     .csrfField(csrf),
                     .selectField("unitID", label: "单位", choices: units, selected: values["unitID"], error: errors["unitID"],
                                  required: true),

@@ -31,17 +31,17 @@ struct RoleHomePage {
             .h1(.text("\(role.label)工作台")),
             .if(mustChangePassword, .div(
                 .class("notice warning"), .attribute(named: "role", value: "alert"),
-                .text("您正在使用临时密码，请先"), .a(.href("/account/password"), .text("修改密码")), .text("。")
+                .text("您正在使用临时密码，请先"), .a(.href(SiteURL.changePassword.path), .text("修改密码")), .text("。")
             )),
             .section(
                 .class("panel"), .id("todo"),
                 .h2(.text("待办")),
                 .unwrap(waiting) { count in
                     .p(.text(count == 0 ? "暂无等待您办理的申报。" : "有\(count)件申报等待您办理："),
-                       .if(count > 0, .a(.href("/reviews"), .text("前往待我办理"))))
+                       .if(count > 0, .a(.href(SiteURL.reviews.path), .text("前往待我办理"))))
                 },
                 .p(.text(unreadNotifications == 0 ? "没有未读通知。" : "有\(unreadNotifications)条未读通知："),
-                   .if(unreadNotifications > 0, .a(.href("/notifications"), .text("查看通知"))))
+                   .if(unreadNotifications > 0, .a(.href(SiteURL.notifications.path), .text("查看通知"))))
             ),
             .div(
                 .class("two-col"),

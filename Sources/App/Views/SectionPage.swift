@@ -46,8 +46,7 @@ struct SectionPage {
                                 .if(frame.editable, .td(.div(
                                     .class("row-actions"),
                                     .a(.class("button small"), .href(url.item(section, row.id)), .text("修改")),
-                                    .form(.class("inline"), .method(.post), .action(url.deleteItem(section, row.id))
-,
+                                    .form(.class("inline"), .method(.post), .action(url.deleteItem(section, row.id)),
                                           .attribute(named: "data-confirm", value: "确定删除这条\(section.title)吗？删除后不能恢复\(row.cells.first.map { "：\($0)" } ?? "")。"),
                                           .csrfField(csrf),
                                           .button(.type(.submit), .class("button small danger"), .text("删除")))

@@ -14,7 +14,6 @@ struct CommitteeExportsController: RouteCollection {
         routes.get(.committee(.exports), use: index).requires(.manageCommittee)
         routes.get(.committee(.platformExport), use: platform).requires(.manageCommittee)
         routes.get(.committee(.export(.pattern)), use: export).requires(.manageCommittee)
-
     }
 
     static let kinds: [(String, String)] = [("scores", "答辩原始评分"), ("rankings", "答辩等次与评审成绩"),

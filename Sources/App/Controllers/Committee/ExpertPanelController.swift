@@ -15,7 +15,6 @@ struct ExpertPanelController: RouteCollection {
         routes.post(.expert(.conflicts), use: declare).requires(.scoreDefense)
         routes.get(.expert(.meeting(.pattern)), use: meeting).requires(.castBallot)
         routes.post(.expert(.ballot(meeting: .pattern, application: .pattern)), use: ballot).requires(.castBallot)
-
     }
 
     private func me(_ req: Request) async throws -> Expert {

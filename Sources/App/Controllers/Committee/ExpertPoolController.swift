@@ -15,7 +15,6 @@ struct ExpertPoolController: RouteCollection {
         routes.post(.committee(.expert(.pattern, .enable)), use: enable).requires(.manageCommittee)
         routes.post(.committee(.expert(.pattern, .renew)), use: renew).requires(.manageCommittee)
         routes.post(.committee(.conflicts), use: recordConflict).requires(.manageCommittee)
-
     }
 
     @Sendable func home(req: Request) async throws -> Response {

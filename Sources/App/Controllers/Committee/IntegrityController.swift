@@ -47,7 +47,6 @@ struct IntegrityController: RouteCollection {
         }
         try await Self.record(req, application: application, evidence: evidence)
         return req.redirect(to: SiteURL.application(.value(application.id!), .progress).path(query: ["notice": "saved"]))
-
     }
 
     @Sendable func expertFlag(req: Request) async throws -> Response {

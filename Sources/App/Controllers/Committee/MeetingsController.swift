@@ -15,7 +15,6 @@ struct MeetingsController: RouteCollection {
         routes.post(.committee(.meeting(.pattern, .ballots)), use: paperBallot).requires(.manageCommittee)
         routes.post(.committee(.meeting(.pattern, .close)), use: close).requires(.manageCommittee)
         routes.get(.committee(.meeting(.pattern, .minutes)), use: minutes).requires(.manageCommittee)
-
     }
 
     @Sendable func list(req: Request) async throws -> Response { try await renderList(req, errors: [], status: .ok) }

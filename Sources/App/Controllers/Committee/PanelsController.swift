@@ -15,7 +15,6 @@ struct PanelsController: RouteCollection {
         routes.post(.committee(.panel(.pattern, .swap)), use: swap).requires(.manageCommittee)
         routes.post(.committee(.panel(.pattern, .schedule)), use: schedule).requires(.manageCommittee)
         routes.post(.committee(.panel(.pattern, .reopen)), use: reopen).requires(.manageCommittee)
-
     }
 
     static let engineer = TargetLevel.engineer.jsonName

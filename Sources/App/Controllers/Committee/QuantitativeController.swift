@@ -15,7 +15,6 @@ struct QuantitativeController: RouteCollection {
         routes.post(.committee(.quantitativeScores(.pattern)), use: save).requires(.manageCommittee)
         routes.get(.committee(.rankings), use: rankings).requires(.manageCommittee)
         routes.get(.committee(.rankingsCSV), use: csv).requires(.manageCommittee)
-
     }
 
     /// The year's table: as the office fixed it, else the bundle's documented default.

@@ -15,7 +15,6 @@ struct QuestionBankController: RouteCollection {
         routes.post(.expert(.questions(panel: .pattern, application: .pattern)), use: assign).requires(.scoreDefense)
         routes.get(.expert(.materialFile(panel: .pattern, application: .pattern, file: .pattern)), use: file)
             .requires(.scoreDefense)
-
     }
 
     @Sendable func list(req: Request) async throws -> Response { try await render(req, errors: [], status: .ok) }

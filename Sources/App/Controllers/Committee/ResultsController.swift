@@ -20,7 +20,6 @@ struct ResultsController: RouteCollection {
         routes.get(.results, use: publicList).isPublic()
         routes.get(.verify, use: verifyForm).isPublic()
         routes.get(.verifyCode(.pattern), use: verify).isPublic()
-
     }
 
     static func committeeName(_ req: Request) -> String { "长治市工程系列中初级职称评审委员会" }
