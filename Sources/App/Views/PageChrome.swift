@@ -21,7 +21,7 @@ struct PageChrome {
     /// The header's review name with its year, from the policy bundle.
     var reviewName: String
 
-    init(title: String, user: SignedIn? = nil, csrf: String? = nil, notice: String? = nil, activePath: String = "/",
+    init(title: String, user: SignedIn? = nil, csrf: String? = nil, notice: String? = nil, activePath: String = SiteURL.home.path,
          banner: String? = nil, reviewName: String = Layout.siteName) {
         self.banner = banner
         self.reviewName = reviewName
@@ -78,30 +78,30 @@ struct NavItem {
 
     static func items(for role: Role?) -> [NavItem] {
         guard let role else {
-            return [NavItem(title: "首页", path: "/"), NavItem(title: "评审条件", path: "/conditions"),
-                    NavItem(title: "申报人注册", path: "/register"), NavItem(title: "登录", path: "/login")]
+            return [NavItem(title: "首页", path: SiteURL.home.path), NavItem(title: "评审条件", path: SiteURL.conditions.path),
+                    NavItem(title: "申报人注册", path: SiteURL.register.path), NavItem(title: "登录", path: SiteURL.login.path)]
         }
         let all: [NavItem] = [
-            NavItem(title: "工作台", path: "/home", action: .viewOwnHome),
-            NavItem(title: "我的申报", path: "/applications", action: .declare),
-            NavItem(title: "收到的申报", path: "/applications/received", action: .listApplications),
-            NavItem(title: "待我办理", path: "/reviews", action: .reviewApplication),
-            NavItem(title: "汇总表", path: "/summary", action: .viewSummaryTable),
-            NavItem(title: "收审安排", path: "/intake", action: .manageIntake),
-            NavItem(title: "预约收审", path: "/intake/book", action: .bookIntake),
-            NavItem(title: "评审费", path: "/fees", action: .manageFees),
-            NavItem(title: "论文查重", path: "/committee/similarity", action: .checkSimilarity),
-            NavItem(title: "通知", path: "/notifications", action: .viewNotifications),
-            NavItem(title: "工作日历", path: "/calendar", action: .manageCalendar),
-            NavItem(title: "评审条件", path: "/conditions"),
-            NavItem(title: "单位经办人", path: "/department/clerks", action: .manageUnitClerks),
-            NavItem(title: "机构名录", path: "/organizations", action: .viewOrganizationDirectory),
-            NavItem(title: "机构管理", path: "/admin/organizations", action: .manageOrganizations),
-            NavItem(title: "账号管理", path: "/admin/accounts", action: .manageAccounts),
-            NavItem(title: "审计日志", path: "/admin/audit", action: .viewAuditLog),
-            NavItem(title: "评委会工作", path: "/committee/panels", action: .manageCommittee),
-            NavItem(title: "我的评审", path: "/expert/panels", action: .scoreDefense),
-            NavItem(title: "修改密码", path: "/account/password", action: .changeOwnPassword),
+            NavItem(title: "工作台", path: SiteURL.workbench.path, action: .viewOwnHome),
+            NavItem(title: "我的申报", path: SiteURL.applications.path, action: .declare),
+            NavItem(title: "收到的申报", path: SiteURL.receivedApplications.path, action: .listApplications),
+            NavItem(title: "待我办理", path: SiteURL.reviews.path, action: .reviewApplication),
+            NavItem(title: "汇总表", path: SiteURL.summary.path, action: .viewSummaryTable),
+            NavItem(title: "收审安排", path: SiteURL.intake(.office).path, action: .manageIntake),
+            NavItem(title: "预约收审", path: SiteURL.intake(.book).path, action: .bookIntake),
+            NavItem(title: "评审费", path: SiteURL.fees(.list).path, action: .manageFees),
+            NavItem(title: "论文查重", path: SiteURL.committee(.similarity).path, action: .checkSimilarity),
+            NavItem(title: "通知", path: SiteURL.notifications.path, action: .viewNotifications),
+            NavItem(title: "工作日历", path: SiteURL.calendar.path, action: .manageCalendar),
+            NavItem(title: "评审条件", path: SiteURL.conditions.path),
+            NavItem(title: "单位经办人", path: SiteURL.department(.clerks).path, action: .manageUnitClerks),
+            NavItem(title: "机构名录", path: SiteURL.organizationDirectory.path, action: .viewOrganizationDirectory),
+            NavItem(title: "机构管理", path: SiteURL.admin(.organizations).path, action: .manageOrganizations),
+            NavItem(title: "账号管理", path: SiteURL.admin(.accounts).path, action: .manageAccounts),
+            NavItem(title: "审计日志", path: SiteURL.admin(.audit).path, action: .viewAuditLog),
+            NavItem(title: "评委会工作", path: SiteURL.committee(.panels).path, action: .manageCommittee),
+            NavItem(title: "我的评审", path: SiteURL.expert(.panels).path, action: .scoreDefense),
+            NavItem(title: "修改密码", path: SiteURL.changePassword.path, action: .changeOwnPassword),
         ]
         return all.filter { item in
             guard let action = item.action else { return true }
