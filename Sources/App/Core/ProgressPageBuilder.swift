@@ -48,8 +48,7 @@ struct ProgressPageBuilder {
                 // 第一类: the unit's reports, once its opinion is on record.
         if try await UnitEvaluationStore.record(application.id!, on: req.db)?.opinion != nil {
             links += [("推荐报告（打印）", url.recommendation),
-                      ("公示情况一览表（打印）", url.publicitySummary)
-]
+                      ("公示情况一览表（打印）", url.publicitySummary)]
         }
         if let actor = req.actor, AccessPolicy.decide(actor, .reviewApplication, .application(facts)).isAllowed {
             actions = Self.actions(for: state, url: url, policy: policy)

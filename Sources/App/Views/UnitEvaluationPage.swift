@@ -179,8 +179,7 @@ struct UnitEvaluationPage {
             errorBox("commitment"),
             .if(evaluation.unitCommitmentSigned, .p(.class("verdict verdict-eligible"), .text("单位承诺已签署。"))),
             .if(canEdit && !evaluation.unitCommitmentSigned, .form(
-                .method(.post), .action(url.unitPage(.commitment)
-), .csrfField(csrf),
+                .method(.post), .action(url.unitPage(.commitment)), .csrfField(csrf),
                 .checkboxField("agree", label: "我代表本单位作出以上承诺", checked: false),
                 .submitButton("签署单位承诺")
             ))
