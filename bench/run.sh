@@ -10,6 +10,8 @@
 #   bench/run.sh [SIZES...]          default: 3000 100000
 #   BIN=path/to/title-review         default: a release build (swift build -c release)
 #   THREADS=2 CONNECTIONS=50 DURATION=15s PORT=8195 WORK=/tmp/title-review-bench
+#   PG=postgres://USER@HOST:PORT   on PostgreSQL instead: one database per size
+#                                  (title_review_bench_<size>), created and seeded when missing
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=("$@"); [ ${#SIZES[@]} -eq 0 ] && SIZES=(3000 100000)
@@ -50,18 +52,30 @@ measure() { # NAME PATH [COOKIE]
   printf '| %s | %s | %s | %s | %s | %s |\n' "$SIZE" "$1" "$rps" "$p50" "$p99" "${errors:-0}"
 }
 
+if [ -n "${PG:-}" ]; then echo "database: PostgreSQL $(psql "$PG/postgres" -tAc 'SHOW server_version')"; else echo "database: SQLite"; fi
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2/1048576 }' /proc/meminfo), $(uname -sr); wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
 echo "| applications | page | requests/s | p50 | p99 | non-2xx |"
 echo "|---|---|---|---|---|---|"
 for SIZE in "${SIZES[@]}"; do
-  DIR="$WORK/$SIZE"
-  if [ ! -f "$DIR/db.sqlite" ]; then
-    rm -rf "$DIR"; mkdir -p "$DIR"
-    DATABASE_PATH="$DIR/db.sqlite" FILES_PATH="$DIR/files" "$BIN" seed --applications "$SIZE" --password "$PASSWORD" \
-      >"$DIR/seed.txt" 2>"$DIR/seed.log"
-    grep "^seeded" "$DIR/seed.txt" >&2 || true
+  if [ -n "${PG:-}" ]; then
+    DIR="$WORK/pg-$SIZE"; DB="title_review_bench_$SIZE"
+    export DATABASE_URL="$PG/$DB?sslmode=disable"
+    if ! psql "$PG/postgres" -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1; then
+      rm -rf "$DIR"; mkdir -p "$DIR"
+      psql -q "$PG/postgres" -c "CREATE DATABASE $DB"
+      FILES_PATH="$DIR/files" "$BIN" seed --applications "$SIZE" --password "$PASSWORD" >"$DIR/seed.txt" 2>"$DIR/seed.log"
+      grep "^seeded" "$DIR/seed.txt" >&2 || true
+    fi
+  else
+    DIR="$WORK/$SIZE"
+    export DATABASE_PATH="$DIR/db.sqlite"
+    if [ ! -f "$DIR/db.sqlite" ]; then
+      rm -rf "$DIR"; mkdir -p "$DIR"
+      FILES_PATH="$DIR/files" "$BIN" seed --applications "$SIZE" --password "$PASSWORD" >"$DIR/seed.txt" 2>"$DIR/seed.log"
+      grep "^seeded" "$DIR/seed.txt" >&2 || true
+    fi
   fi
-  DATABASE_PATH="$DIR/db.sqlite" FILES_PATH="$DIR/files" "$BIN" serve --port "$PORT" >"$DIR/server.log" 2>&1 &
+  FILES_PATH="$DIR/files" "$BIN" serve --port "$PORT" >"$DIR/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 60); do curl -fs "$BASE/healthz" >/dev/null 2>&1 && break; sleep 1; done
   APPLICANT=$(login seed-a000001)

@@ -3,8 +3,9 @@ import Fluent
 import Vapor
 
 /// 待我办理: the applications waiting for the actor's own body at its route step,
-/// filterable by level and paged, with batch approval for the reviewing bodies.
-/// Every row passes the same access rule as acting on it (`reviewApplication`).
+/// filterable by level and paged (`ReviewQueueBuilder`), with batch approval for
+/// the reviewing bodies. Every row passes the same access rule as acting on it
+/// (`reviewApplication`).
 struct ReviewQueueController: RouteCollection {
     static let pageSize = 50
 
@@ -29,49 +30,18 @@ struct ReviewQueueController: RouteCollection {
 
     /// How many applications wait for the actor's body (the home page shows it).
     static func waitingCount(_ req: Request) async throws -> Int {
-        guard let query = try ReviewQueueController().query(req, level: nil) else { return 0 }
-        return try await query.count()
-    }
-
-    /// The queue as one SQL query: the states the role acts in, narrowed to the actor's
-    /// own unit, county, agency or department — the same party rule as `ReviewParty`,
-    /// written as filters so paging and counting happen in the database (a province
-    /// holds 100,000 applications). nil for a role without a queue.
-    private func query(_ req: Request, level: String?) throws -> QueryBuilder<ApplicationRecord>? {
         guard let actor = req.actor else { throw PageError.signInRequired(expired: false) }
-        let states = Self.states(for: actor.role).map(\.rawValue)
-        guard !states.isEmpty else { return nil }
-        var query = ApplicationRecord.query(on: req.db).filter(\.$state ~~ states)
-        switch actor.role {
-        case .unitClerk:
-            query = query.filter(\.$unit.$id == actor.organizationID)
-        case .countyHR, .countyBureau:
-            query = query.filter(\.$routeCounty == (actor.organizationDivision ?? "-"))
-        case .personnelAgency:
-            query = query.join(Organization.self, on: \ApplicationRecord.$unit.$id == \Organization.$id)
-                .filter(Organization.self, \.$personnelAgency.$id == actor.organizationID)
-        case .competentDepartment:
-            query = query.join(Organization.self, on: \ApplicationRecord.$unit.$id == \Organization.$id)
-                .filter(Organization.self, \.$competentDepartment.$id == actor.organizationID)
-        case .cityHR, .committeeOffice, .applicant, .expert, .systemAdministrator:
-            break
-        }
-        if let level, !level.isEmpty { query = query.filter(\.$targetLevel == level) }
-        return query
+        return try await ReviewQueueBuilder(actor: actor, db: req.db)?.count(level: nil) ?? 0
     }
 
-    /// One page of the queue, oldest submission first; each row still passes the
-    /// access rule it would meet when opened.
-    private func rows(_ req: Request, level: String?, page: Int) async throws -> (rows: [ApplicationRecord], total: Int) {
-        guard let actor = req.actor, let query = try query(req, level: level) else { return ([], 0) }
-        let total = try await query.count()
-        let rows = try await query.copy().with(\.$applicant).with(\.$unit)
-            .sort(\.$submittedAt, .ascending).sort(\.$id, .ascending)
-            .range(((page - 1) * Self.pageSize)..<(page * Self.pageSize)).all()
-        return (rows.filter { record in
-            guard let facts = try? record.facts() else { return false }
-            return AccessPolicy.decide(actor, .reviewApplication, .application(facts)).isAllowed
-        }, total)
+    /// One page of the queue, oldest submission first (`ReviewQueueBuilder`); each
+    /// row still passes the access rule it would meet when opened.
+    private func rows(_ req: Request, level: String?, page: Int) async throws -> (rows: [ReviewQueueBuilder.Row], total: Int) {
+        guard let actor = req.actor else { throw PageError.signInRequired(expired: false) }
+        guard let queue = try ReviewQueueBuilder(actor: actor, db: req.db) else { return ([], 0) }
+        let total = try await queue.count(level: level)
+        let rows = try await queue.page(page, size: Self.pageSize, level: level)
+        return (rows.filter { AccessPolicy.decide(actor, .reviewApplication, .application($0.facts)).isAllowed }, total)
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -90,9 +60,9 @@ struct ReviewQueueController: RouteCollection {
             approveTitle: role == .cityHR ? "审核通过/备案" : "审核通过",
             rows: slice.map { r in
                 ReviewQueuePage.Row(
-                    id: r.id!.uuidString, path: DeclarationURL(id: r.id!).progress, applicant: r.applicant.realName,
+                    id: r.facts.id.uuidString, path: DeclarationURL(id: r.facts.id).progress, applicant: r.applicantName,
                     level: BasicsForm.levels.first { $0.code == r.targetLevel }?.label ?? r.targetLevel,
-                    specialty: r.specialty, unit: r.unit.name, state: r.stateValue.label,
+                    specialty: r.specialty, unit: r.unitName, state: r.facts.state.label,
                     submittedAt: r.submittedAt.map { BeijingTime.text($0) } ?? "—")
             })
         return model.render().response(status: status)

@@ -39,6 +39,15 @@ final class ApplicationRecord: Model, StoredValuesChecked, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
+    /// The properties listed, not found by reflection: FluentKit's default walks a
+    /// Mirror on every row it loads, a tenth of a page's time (issue 12's profile).
+    /// `ModelPropertiesTests` checks this list against the reflected one.
+    var properties: [any AnyProperty] {
+        [$id, $applicant, $unit, $year, $policyID, $targetLevel, $track, $specialty, $state, $basics, $workReport,
+         $commitmentSignedAt, $submittedAt, $routeText, $routeCounty, $reachedStep, $defenseItemID, $createdAt,
+         $updatedAt]
+    }
+
     init() {}
 
     init(applicantID: UUID, unitID: UUID, year: Int, policyID: String, targetLevel: TargetLevel,

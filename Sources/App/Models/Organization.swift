@@ -29,6 +29,14 @@ final class Organization: Model, StoredValuesChecked, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
+    /// The properties listed, not found by reflection: FluentKit's default walks a
+    /// Mirror on every row it loads, a tenth of a page's time (issue 12's profile).
+    /// `ModelPropertiesTests` checks this list against the reflected one.
+    var properties: [any AnyProperty] {
+        [$id, $name, $kindRaw, $divisionCode, $unitKindRaw, $creditCode, $isCityDirect, $isAboveScale,
+         $competentDepartment, $personnelAgency, $isActive, $createdAt, $updatedAt]
+    }
+
     init() {}
 
     init(id: UUID? = nil, name: String, kind: OrganizationKind, divisionCode: String,

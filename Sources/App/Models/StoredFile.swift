@@ -28,6 +28,14 @@ final class StoredFile: Model, @unchecked Sendable {
     @Parent(key: "uploaded_by") var uploadedBy: UserAccount
     @Timestamp(key: "uploaded_at", on: .create) var uploadedAt: Date?
 
+    /// The properties listed, not found by reflection: FluentKit's default walks a
+    /// Mirror on every row it loads, a tenth of a page's time (issue 12's profile).
+    /// `ModelPropertiesTests` checks this list against the reflected one.
+    var properties: [any AnyProperty] {
+        [$id, $application, $slot, $item, $label, $originalName, $fileType, $size, $pages, $sha256, $storageName,
+         $uploadedBy, $uploadedAt]
+    }
+
     init() {}
 
     /// The row for a file the store has accepted.

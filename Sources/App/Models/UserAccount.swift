@@ -25,6 +25,14 @@ final class UserAccount: Model, StoredValuesChecked, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
+    /// The properties listed, not found by reflection: FluentKit's default walks a
+    /// Mirror on every row it loads, a tenth of a page's time (issue 12's profile).
+    /// `ModelPropertiesTests` checks this list against the reflected one.
+    var properties: [any AnyProperty] {
+        [$id, $username, $passwordHash, $roleRaw, $organization, $realName, $idNumber, $mobile, $isDisabled,
+         $failedLogins, $lockedUntil, $mustChangePassword, $lastLoginAt, $createdAt, $updatedAt]
+    }
+
     init() {}
 
     init(id: UUID? = nil, username: String, passwordHash: String, role: Role, organizationID: UUID,
