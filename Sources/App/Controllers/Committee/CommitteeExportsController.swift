@@ -69,7 +69,7 @@ struct CommitteeExportsController: RouteCollection {
     }
 
     static func rankings(_ req: Request, title: String) async throws -> ExportTable {
-        let rows = try await QuantitativeController.rows(req)
+        let rows = try await RankingsBuilder(req: req).rows()
         return ExportTable(title: title, headers: ["专业组", "名次", "姓名", "工作单位", "级别", "答辩成绩", "等次", "量化赋分", "评审成绩"],
                            rows: rows.map { r in
                                [.text(r.group), .number(String(r.rank)), .text(r.name), .text(r.unit), .text(r.level),

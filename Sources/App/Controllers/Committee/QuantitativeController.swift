@@ -227,44 +227,8 @@ struct QuantitativeController: RouteCollection {
         return req.redirect(to: SiteURL.committee(.quantitativeTable).path(query: ["notice": "saved"]))
     }
 
-    struct RankRow { var group: String; var rank: Int; var name: String; var unit: String; var level: String
-        var defense: String; var grade: String; var quantitative: String; var review: String }
-
-    /// Per specialty group: engineers graded by their panel, juniors by quantitative score.
-    static func rows(_ req: Request) async throws -> [RankRow] {
-        let rules = try CommitteeData.rules(req)
-        var out: [RankRow] = []
-        let panels = try await DefensePanel.query(on: req.db).filter(\.$year == req.policies.current.applicationDate.year)
-            .sort(\.$specialty).all()
-        for p in panels {
-            let snap = try await PanelSnapshot.load(p, on: req.db)
-            guard p.isClosed else { continue }
-            let graded = snap.graded(rules: rules)
-            for g in graded.applicants {
-                guard let slot = snap.slots.first(where: { $0.$application.id.uuidString == g.applicant }) else { continue }
-                out.append(RankRow(group: "\(p.specialty)（工程师）", rank: g.rank, name: slot.application.applicant.realName,
-                                   unit: slot.application.unit.name, level: "工程师", defense: g.defenseScore.description,
-                                   grade: g.grade.label, quantitative: g.quantitative?.description ?? "",
-                                   review: g.reviewScore?.description ?? ""))
-            }
-        }
-        let juniors = try await applications(req).filter { $0.level != .engineer }
-        let q = try await CommitteeData.quantitative(for: juniors.map { $0.id! }, on: req.db)
-        for (group, apps) in Dictionary(grouping: juniors, by: { "\($0.specialty)（\(CommitteeUI.levelLabel($0.targetLevel))）" }).sorted(by: { $0.key < $1.key }) {
-            let scored = apps.compactMap { a in q[a.id!].map { (a, DefenseWeights.juniorReviewScore(quantitative: $0)) } }
-                .sorted { $0.1 > $1.1 }
-            let ranks = DefenseGrading.ranks(scored.map(\.1))
-            for (i, (a, s)) in scored.enumerated() {
-                out.append(RankRow(group: group, rank: ranks[i], name: a.applicant.realName, unit: a.unit.name,
-                                   level: CommitteeUI.levelLabel(a.targetLevel), defense: "", grade: "",
-                                   quantitative: q[a.id!]!.description, review: s.description))
-            }
-        }
-        return out
-    }
-
     @Sendable func rankings(req: Request) async throws -> Response {
-        let rows = try await Self.rows(req)
+        let rows = try await RankingsBuilder(req: req).rows()
         return CommitteeUI.page(PageChrome(req: req, title: "评审成绩排名"), [
             CommitteeUI.officeMenu(),
             .p(.text("工程师：评审成绩 = 答辩成绩×30% + 量化赋分×70%（年度政策参数）；助理工程师、技术员不答辩，评审成绩即量化赋分。评审组结束评分后列入。"),
@@ -277,7 +241,7 @@ struct QuantitativeController: RouteCollection {
     }
 
     @Sendable func csv(req: Request) async throws -> Response {
-        let rows = try await Self.rows(req)
+        let rows = try await RankingsBuilder(req: req).rows()
         func cell(_ s: String) -> String {
             // Quote every cell; a leading formula character is neutralized for spreadsheets.
             let safe = s.first.map { "=+-@".contains($0) } == true ? "'" + s : s

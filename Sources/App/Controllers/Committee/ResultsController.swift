@@ -27,56 +27,7 @@ struct ResultsController: RouteCollection {
     @Sendable func show(req: Request) async throws -> Response { try await render(req, errors: [], status: .ok) }
 
     func render(_ req: Request, errors: [String], status: HTTPResponseStatus) async throws -> Response {
-        let csrf = try await req.csrfToken()
-        let year = req.policies.current.applicationDate.year
-        let passed = try await ApplicationRecord.query(on: req.db).filter(\.$year == year)
-            .filter(\.$state ~~ [ApplicationState.passed.rawValue, ApplicationState.certified.rawValue])
-            .with(\.$applicant).with(\.$unit).sort(\.$specialty).all()
-        let publicities = try await ResultPublicity.query(on: req.db).filter(\.$year == year).sort(\.$starts).all()
-        let cases = try await ResultCase.query(on: req.db).with(\.$application) { $0.with(\.$applicant) }.all()
-        let certs = try await CertificateRecord.query(on: req.db).all()
-        let days = try CommitteeData.integer(req, "resultPublicityWorkingDays")
-        let all = try await ApplicationRecord.query(on: req.db).filter(\.$year == year)
-            .filter(\.$state ~~ ApplicationState.committeeStates.map(\.rawValue)).with(\.$applicant).all()
-        return CommitteeUI.page(PageChrome(req: req, title: "结果公示与证书"), [
-            CommitteeUI.officeMenu(), CommitteeUI.errors(errors),
-            CommitteeUI.section("评审通过人员", id: "passed", [
-                CommitteeUI.table(["申报人", "工作单位", "专业", "状态", "证书编号", "验证码"], passed.map { a in
-                    let c = certs.first { $0.$application.id == a.id! }
-                    return [.text(a.applicant.realName), .text(a.unit.name), .text(a.specialty), .text(a.stateValue.label),
-                            c.map { .a(.href(SiteURL.committee(.certificate(.value($0.id!))).path), .text($0.number)) } ?? .text("—"),
-                            .text(c?.code ?? "—")]
-                }, id: "passed-list", empty: "暂无评审通过人员。"),
-            ]),
-            CommitteeUI.section("公示", id: "publicity", [
-                CommitteeUI.table(["公示期", "人数"], publicities.map { p in
-                    [.text("\(p.starts) 至 \(p.ends)"), .text("\(p.applicationIDs.count)人")]
-                }, empty: "尚未公示。"),
-                .p(.text("公示期为\(days)个工作日（按国务院办公厅公布的放假安排计算），公示结束且异议处理完毕后方可发证。")),
-                CommitteeUI.form(SiteURL.committee(.resultsPublicity).path, csrf: csrf, [
-                    .textField("starts", label: "公示开始日期", value: req.today.iso, type: "date", required: true),
-                ], submit: "公示评审通过名单"),
-            ]),
-            CommitteeUI.section("异议、复查与投诉", id: "cases", [
-                CommitteeUI.table(["申报人", "类别", "收到日期", "内容", "处理结果"], cases.map { c in
-                    [.text(c.application.applicant.realName), .text(c.kindLabel), .text(c.received), .text(c.content),
-                     c.resolution.map { .text("\($0)（\(c.resolvedOn ?? "")）") } ??
-                        .form(.method(.post), .action(SiteURL.committee(.resolveCase(.value(c.id!))).path), .class("inline"), .csrfField(csrf),
-                              .input(.type(.text), .name("resolution"), .placeholder("处理结果"), .attribute(named: "aria-label", value: "处理结果")),
-                              .button(.type(.submit), .class("button secondary"), .text("办结")))]
-                }, id: "case-list"),
-                CommitteeUI.form(SiteURL.committee(.resultsCases).path, csrf: csrf, [
-                    .selectField("applicationID", label: "申报人", choices: all.map { Choice(value: $0.id!.uuidString, label: $0.applicant.realName) },
-                                 selected: nil, required: true),
-                    .selectField("kind", label: "类别", choices: ResultCase.kinds.map { Choice(value: $0.0, label: $0.1) }, selected: nil, required: true),
-                    .textField("received", label: "收到日期", value: req.today.iso, type: "date", required: true),
-                    .textField("content", label: "内容", required: true, maxLength: 500),
-                ], submit: "登记"),
-            ]),
-            CommitteeUI.section("发放证书", id: "certificates", [
-                CommitteeUI.form(SiteURL.committee(.issueCertificates).path, csrf: csrf, [], submit: "为公示期满、无未办结异议的人员发放证书"),
-            ]),
-        ]).response(status: status)
+        try await ResultsPageBuilder(req: req).page(errors: errors).render().response(status: status)
     }
 
     @Sendable func publicize(req: Request) async throws -> Response {

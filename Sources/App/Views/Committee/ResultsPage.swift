@@ -1,0 +1,94 @@
+import Domain
+import Foundation
+import Plot
+
+/// 结果公示与证书 (the committee office): who passed with their certificates, the
+/// publicities, objections / 复查 / 投诉 and their handling, and issuing the
+/// certificates. Built by `ResultsPageBuilder`; this only renders.
+struct ResultsPage {
+    struct Passed: Sendable {
+        var applicant: String
+        var unit: String
+        var specialty: String
+        var state: String
+        /// The certificate once issued: its record (for the printable page) and number.
+        var certificate: (id: UUID, number: String)?
+        var code: String?
+    }
+
+    struct Publicity: Sendable {
+        var starts: String
+        var ends: String
+        var count: Int
+    }
+
+    struct Case: Sendable {
+        var id: UUID
+        var applicant: String
+        var kind: String
+        var received: String
+        var content: String
+        /// The handling and its day, once resolved.
+        var resolution: String?
+        var resolvedOn: String?
+    }
+
+    var chrome: PageChrome
+    var csrf: String
+    var errors: [String]
+    var passed: [Passed]
+    var publicities: [Publicity]
+    /// The publicity's length in working days (the year's policy).
+    var publicityWorkingDays: Int
+    var cases: [Case]
+    /// Everyone at the committee stage, for recording a case.
+    var applicants: [Choice]
+    var today: String
+
+    func render() -> HTML {
+        CommitteeUI.page(chrome, [
+            CommitteeUI.officeMenu(), CommitteeUI.errors(errors),
+            CommitteeUI.section("评审通过人员", id: "passed", [
+                CommitteeUI.table(["申报人", "工作单位", "专业", "状态", "证书编号", "验证码"], passed.map { p in
+                    [.text(p.applicant), .text(p.unit), .text(p.specialty), .text(p.state),
+                     p.certificate.map { .a(.href(SiteURL.committee(.certificate(.value($0.id))).path), .text($0.number)) }
+                        ?? .text("—"),
+                     .text(p.code ?? "—")]
+                }, id: "passed-list", empty: "暂无评审通过人员。"),
+            ]),
+            CommitteeUI.section("公示", id: "publicity", [
+                CommitteeUI.table(["公示期", "人数"], publicities.map { p in
+                    [.text("\(p.starts) 至 \(p.ends)"), .text("\(p.count)人")]
+                }, empty: "尚未公示。"),
+                .p(.text("公示期为\(publicityWorkingDays)个工作日（按国务院办公厅公布的放假安排计算），公示结束且异议处理完毕后方可发证。")),
+                CommitteeUI.form(SiteURL.committee(.resultsPublicity).path, csrf: csrf, [
+                    .textField("starts", label: "公示开始日期", value: today, type: "date", required: true),
+                ], submit: "公示评审通过名单"),
+            ]),
+            CommitteeUI.section("异议、复查与投诉", id: "cases", [
+                CommitteeUI.table(["申报人", "类别", "收到日期", "内容", "处理结果"], cases.map(caseRow), id: "case-list"),
+                CommitteeUI.form(SiteURL.committee(.resultsCases).path, csrf: csrf, [
+                    .selectField("applicationID", label: "申报人", choices: applicants, selected: nil, required: true),
+                    .selectField("kind", label: "类别", choices: ResultCase.kinds.map { Choice(value: $0.0, label: $0.1) },
+                                 selected: nil, required: true),
+                    .textField("received", label: "收到日期", value: today, type: "date", required: true),
+                    .textField("content", label: "内容", required: true, maxLength: 500),
+                ], submit: "登记"),
+            ]),
+            CommitteeUI.section("发放证书", id: "certificates", [
+                CommitteeUI.form(SiteURL.committee(.issueCertificates).path, csrf: csrf, [],
+                                 submit: "为公示期满、无未办结异议的人员发放证书"),
+            ]),
+        ])
+    }
+
+    private func caseRow(_ c: Case) -> [CommitteeUI.Body] {
+        let handling: CommitteeUI.Body = c.resolution.map { .text("\($0)（\(c.resolvedOn ?? "")）") }
+            ?? .form(.method(.post), .action(SiteURL.committee(.resolveCase(.value(c.id))).path), .class("inline"),
+                     .csrfField(csrf),
+                     .input(.type(.text), .name("resolution"), .placeholder("处理结果"),
+                            .attribute(named: "aria-label", value: "处理结果")),
+                     .button(.type(.submit), .class("button secondary"), .text("办结")))
+        return [.text(c.applicant), .text(c.kind), .text(c.received), .text(c.content), handling]
+    }
+}

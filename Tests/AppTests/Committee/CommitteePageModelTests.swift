@@ -1,0 +1,37 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+@testable import App
+
+/// The committee office's results and rankings pages, now built by page-model
+/// builders (issue 8, item 4): the rows come from the records, the links from
+/// `SiteURL`.
+@Suite(.serialized) struct CommitteePageModelTests {
+    @Test("结果公示与证书 lists the passed applicant with the certificate's number, its link and code (十)")
+    func resultsPage() async throws {
+        try await withTestApp { app in
+            app.clock = .fixed(LocalDate(iso: "2022-08-15")!.beijingMorning)
+            try await DemoCommittee.create(on: app.db, policy: app.policies.current, calendar: app.workingDays,
+                                           now: app.clock.now())
+            let cert = try #require(try await CertificateRecord.query(on: app.db).first())
+            let holder = try #require(try await ApplicationRecord.query(on: app.db).filter(\.$id == cert.$application.id)
+                .with(\.$applicant).first())
+
+            let model = try await ResultsPageBuilder(req: Request(application: app, on: app.eventLoopGroup.next()))
+                .page(errors: [])
+            let row = try #require(model.passed.first { $0.applicant == holder.applicant.realName })
+            #expect(row.certificate?.id == cert.id && row.certificate?.number == cert.number && row.code == cert.code)
+            #expect(model.publicityWorkingDays > 0)
+
+            var office = Browser(app)
+            try await office.login("office")
+            let page = try await office.get("/committee/results")
+            #expect(page.status == .ok)
+            #expect(page.text.contains(#"href="/committee/certificates/\#(cert.id!.uuidString)""#))
+            #expect(page.text.contains(cert.number) && page.text.contains(holder.applicant.realName))
+            #expect(try await office.get("/committee/rankings").status == .ok)
+        }
+    }
+}
