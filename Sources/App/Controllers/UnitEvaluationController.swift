@@ -27,27 +27,9 @@ struct UnitEvaluationController: RouteCollection {
 
     private func render(_ req: Request, _ application: ApplicationRecord, error: (String, String)?,
                         typed: [String: String]) async throws -> Response {
-        let evaluation = try await UnitEvaluationStore.load(application.id!, on: req.db)
-        let rules = try req.publicityRules()
-        let today = req.today
-        let publicities = PublicityKind.allCases.map { kind -> UnitEvaluationPage.PublicityView in
-            guard let p = evaluation.publicities[kind] else {
-                return .init(kind: kind, starts: nil, ends: nil, status: "", objections: [])
-            }
-            let status: String
-            if today < p.starts { status = "尚未开始" }
-            else if (try? UnitEvaluation.isOver(p, today: today, rules: rules)) == true { status = "已期满" }
-            else { status = "公示中" }
-            return .init(kind: kind, starts: p.starts.chinese, ends: p.ends.chinese, status: status,
-                         objections: Array(p.objections.enumerated()).map { (index: $0.offset, objection: $0.element) })
-        }
-        let page = UnitEvaluationPage(
-            chrome: PageChrome(req: req, title: "单位评议推荐"), csrf: try await req.csrfToken(),
-            url: DeclarationURL(id: application.id!), applicant: application.applicant.realName,
-            canEdit: application.stateValue == .unitReview, evaluation: evaluation, publicities: publicities,
-            minimumWorkingDays: rules.minimumWorkingDays, missing: evaluation.missing(today: today, rules: rules),
-            today: today.chinese, error: error.map { (part: $0.0, message: $0.1) }, typed: typed)
-        return page.render().response(status: error == nil ? .ok : .unprocessableEntity)
+        try await UnitEvaluationPageBuilder(req: req, application: application)
+            .page(error: error.map { (part: $0.0, message: $0.1) }, typed: typed)
+            .render().response(status: error == nil ? .ok : .unprocessableEntity)
     }
 
     /// The application, which must be in the unit's evaluation (taken up, not yet recommended).
