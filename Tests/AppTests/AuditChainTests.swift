@@ -39,6 +39,51 @@ import VaporTesting
         }
     }
 
+    /// The crash test found standalone appends (a failed login, a refusal) racing the
+    /// appends of write transactions for the same sequence number (HTTP 500). Every
+    /// append now runs inside a transaction: standalone ones through `Request.audit`.
+    @Test func standaloneAndTransactionalAppendsAtOnceAllLand() async throws {
+        try await withTestApp { app in
+            let before = try await AuditRecord.query(on: app.db).count()
+            try await withThrowingTaskGroup(of: HTTPStatus?.self) { group in
+                for n in 0..<10 {
+                    group.addTask {
+                        var b = Browser(app)
+                        return try await b.login("nobody\(n)", "wrong-password").status
+                    }
+                    group.addTask {
+                        try await app.transaction { db in
+                            _ = try await AuditLog.append(AuditEntry(actorID: nil, actorName: "t\(n)", role: nil,
+                                                                     action: "test.concurrent", ip: nil), on: db)
+                        }
+                        return nil
+                    }
+                }
+                for try await status in group {
+                    if let status { #expect(status.code < 500) }
+                }
+            }
+            let after = try await AuditRecord.query(on: app.db).count()
+            let failedLogins = try await AuditRecord.query(on: app.db).filter(\.$action == "login")
+                .filter(\.$outcome == "failure").count()
+            let verdict = try await AuditLog.verify(on: app.db)
+            #expect(after == before + 20)
+            #expect(failedLogins == 10)
+            #expect(verdict == .intact(count: before + 20))
+        }
+    }
+
+    @Test func anAppendOutsideATransactionIsRefused() async throws {
+        try await withTestApp(demo: false) { app in
+            await #expect(throws: AuditLogError.self) {
+                try await AuditLog.append(AuditEntry(actorID: nil, actorName: "x", role: nil, action: "test.outside", ip: nil),
+                                          on: app.db)
+            }
+            let count = try await AuditRecord.query(on: app.db).count()
+            #expect(count == 0)
+        }
+    }
+
     @Test func deletedRecordIsFound() async throws {
         try await withTestApp { app in
             let sql = try #require(app.db as? any SQLDatabase)

@@ -38,10 +38,9 @@ struct AccountController: RouteCollection {
             errors.add("password", "新密码不能与当前密码相同")
         }
         guard errors.isEmpty else {
-            try await AuditLog.append(req.auditEntry("account.password.change", objectType: "account",
+            try await req.audit(req.auditEntry("account.password.change", objectType: "account",
                                                      objectID: user.id?.uuidString, outcome: .failure,
-                                                     detail: currentOK ? "new password refused" : "wrong current password"),
-                                      on: req.db)
+                                                     detail: currentOK ? "new password refused" : "wrong current password"))
             return ChangePasswordPage(chrome: PageChrome(req: req, title: "修改密码"), csrf: try await req.csrfToken(),
                                       errors: errors, mustChange: user.mustChangePassword)
                 .render().response(status: .unprocessableEntity)

@@ -180,9 +180,9 @@ struct ApplicationsController: RouteCollection {
         if transition == .submit {
             // The declaration period (bundle) or the unit's reopening, by the one clock.
             if let closed = try await req.declarationRefusal(.submit, unitID: application.$unit.id) {
-                try await AuditLog.append(req.auditEntry(transition.auditAction, objectType: "application",
+                try await req.audit(req.auditEntry(transition.auditAction, objectType: "application",
                                                          objectID: application.id?.uuidString, outcome: .denied,
-                                                         detail: "outside the declaration period"), on: req.db)
+                                                         detail: "outside the declaration period"))
                 return try await commitment(req, application, error: closed, status: .forbidden)
             }
             extra.version = DeclarationVersion.content(of: snapshot)

@@ -72,8 +72,8 @@ struct AuditController: RouteCollection {
             page = .init(intact: false, text: "日志链在第\(seq)条记录处断开：\(Self.chinese(reason))。该条及其后的记录可能已被删除或修改，请立即报告。")
             detail = "broken at \(seq): \(reason)"
         }
-        try await AuditLog.append(req.auditEntry("audit.verify", objectType: "audit_log",
-                                                 outcome: page.intact ? .success : .failure, detail: detail), on: req.db)
+        try await req.audit(req.auditEntry("audit.verify", objectType: "audit_log",
+                                                 outcome: page.intact ? .success : .failure, detail: detail))
         return page
     }
 

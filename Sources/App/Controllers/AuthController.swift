@@ -76,13 +76,13 @@ struct AuthController: RouteCollection {
             do {
                 _ = try await req.passwordWork.verify(password, created: req.application.storage[DummyHashKey.self] ?? "")
             } catch is PasswordWork.Busy { return try await busy() }
-            try await AuditLog.append(AuditEntry(actorID: nil, actorName: username, role: nil, action: "login",
-                                                 ip: req.clientAddress, outcome: .failure, detail: "unknown username"), on: req.db)
+            try await req.audit(AuditEntry(actorID: nil, actorName: username, role: nil, action: "login",
+                                                 ip: req.clientAddress, outcome: .failure, detail: "unknown username"))
             return try await again(Self.badCredentials)
         }
         let state = LockoutPolicy.State(failedLogins: user.failedLogins, lockedUntil: user.lockedUntil)
         if state.isLocked(at: now) {
-            try await AuditLog.append(entry(req, user, "login", .failure, "account locked"), on: req.db)
+            try await req.audit(entry(req, user, "login", .failure, "account locked"))
             return try await again(Self.lockedMessage(until: user.lockedUntil!))
         }
         let valid: Bool
@@ -113,7 +113,7 @@ struct AuthController: RouteCollection {
             return try await again(Self.badCredentials)
         }
         if user.isDisabled {
-            try await AuditLog.append(entry(req, user, "login", .failure, "account disabled"), on: req.db)
+            try await req.audit(entry(req, user, "login", .failure, "account disabled"))
             return try await again("该账号已停用，请联系系统管理员。")
         }
         let (newState, events) = lockout.success(state, at: now)
@@ -138,7 +138,7 @@ struct AuthController: RouteCollection {
         // third-party page cannot end someone's session.
         guard req.hasValidCSRFToken else { throw PageError.csrf }
         if let user = req.currentUser {
-            try await AuditLog.append(entry(req, user, "logout", .success, ""), on: req.db)
+            try await req.audit(entry(req, user, "logout", .success, ""))
         }
         try await req.endSession()
         return req.redirect(to: "/login?notice=signed-out")

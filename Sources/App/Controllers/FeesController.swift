@@ -130,7 +130,7 @@ struct FeesController: RouteCollection {
                  .text(r.reportingBody), .number(String(r.amount)), .number(String(r.payment?.amount ?? 0)),
                  .text(r.payment?.receiptNo ?? ""), .text(r.payment?.paidOn ?? "")]
             })
-        try await AuditLog.append(req.auditEntry("fee.export", detail: "\(format.rawValue) \(rows.count) rows"), on: req.db)
+        try await req.audit(req.auditEntry("fee.export", detail: "\(format.rawValue) \(rows.count) rows"))
         return try format.response(table, asciiName: "fees", chineseName: "评审费收取情况-\(req.today.iso)")
     }
 }

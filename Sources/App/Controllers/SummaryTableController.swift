@@ -33,7 +33,7 @@ struct SummaryTableController: RouteCollection {
                                 rows: SummaryTable.cells(rows).map { cells in
                                     cells.enumerated().map { $0.offset == 0 ? .number($0.element) : .text($0.element) }
                                 })
-        try await AuditLog.append(req.auditEntry("summary.export", detail: "\(format.rawValue) \(rows.count) rows"), on: req.db)
+        try await req.audit(req.auditEntry("summary.export", detail: "\(format.rawValue) \(rows.count) rows"))
         return try format.response(table, asciiName: "summary", chineseName: "评审材料汇总表-\(org)-\(req.today.iso)")
     }
 }

@@ -39,27 +39,24 @@ enum AuditLog {
     /// The PostgreSQL advisory lock that serializes appends ("audit" in ASCII).
     static let advisoryLockKey: Int64 = 0x6175_6469_74
 
-    /// Appends one record after the current last one. A concurrent writer that
-    /// took the same sequence number makes the unique index fail; we retry.
+    /// Appends one record after the current last one, inside the transaction of the
+    /// change it records. Outside a transaction it refuses: an append on its own
+    /// would race the appends of write transactions (on SQLite it skips the write
+    /// gate, on PostgreSQL the advisory lock) and take the same sequence number.
+    /// A record that is a change of its own goes through `Request.audit`.
     @discardableResult
     static func append(_ entry: AuditEntry, on db: Database, now: Date = Date()) async throws -> AuditRecord {
-        // Inside a PostgreSQL transaction a unique-index failure would abort the
-        // whole change, so writers queue on a transaction-scoped lock instead
-        // (several app instances share one database). SQLite has one writer anyway.
-        if db.inTransaction, let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
+        guard db.inTransaction else { throw AuditLogError.outsideTransaction(action: entry.action) }
+        // Several app instances may share one PostgreSQL database: writers queue on a
+        // transaction-scoped lock, so a unique-index failure never aborts a change.
+        // On SQLite the write gate already lets one write transaction run at a time.
+        if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
             try await sql.raw("SELECT pg_advisory_xact_lock(\(unsafeRaw: String(advisoryLockKey)))").run()
         }
-        var attempt = 0
-        while true {
-            let last = try await AuditRecord.query(on: db).sort(\.$seq, .descending).first()
-            let record = chained(entry, seq: (last?.seq ?? 0) + 1, at: now, previousHash: last?.hash ?? genesisHash)
-            do {
-                try await record.create(on: db)
-                return record
-            } catch where attempt < 3 && !(db.inTransaction) {
-                attempt += 1
-            }
-        }
+        let last = try await AuditRecord.query(on: db).sort(\.$seq, .descending).first()
+        let record = chained(entry, seq: (last?.seq ?? 0) + 1, at: now, previousHash: last?.hash ?? genesisHash)
+        try await record.create(on: db)
+        return record
     }
 
     /// The record that follows `previousHash` in the chain: every field of the entry,
@@ -153,5 +150,24 @@ extension Request {
 
     var clientIP: String? {
         remoteAddress?.ipAddress
+    }
+}
+
+enum AuditLogError: Error, CustomStringConvertible {
+    case outsideTransaction(action: String)
+    var description: String {
+        switch self {
+        case .outsideTransaction(let action): "audit record \(action) appended outside a transaction"
+        }
+    }
+}
+
+extension Request {
+    /// An audit record that is a change of its own (a login, an export, a refusal):
+    /// written in a write transaction of its own, so on SQLite it queues behind the
+    /// write gate and on PostgreSQL takes the append lock, like every other append.
+    /// Never call it inside `transaction { }`: append on that transaction's `db`.
+    func audit(_ entry: AuditEntry, now: Date = Date()) async throws {
+        _ = try await transaction { db in try await AuditLog.append(entry, on: db, now: now) }
     }
 }

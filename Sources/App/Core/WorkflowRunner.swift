@@ -60,9 +60,9 @@ struct WorkflowRunner {
         let decision = Workflow.fire(transition, from: from, facts: facts)
         switch decision {
         case .failure(let refusal):
-            try await AuditLog.append(req.auditEntry(transition.auditAction, objectType: "application",
-                                                     objectID: id.uuidString, outcome: .denied,
-                                                     detail: String(describing: refusal).prefix(200).description), on: outer ?? req.db)
+            let entry = req.auditEntry(transition.auditAction, objectType: "application", objectID: id.uuidString,
+                                       outcome: .denied, detail: String(describing: refusal).prefix(200).description)
+            if let outer { try await AuditLog.append(entry, on: outer) } else { try await req.audit(entry) }
             return decision
         case .success(let next):
             let reached = next.step.flatMap { route.firstIndex(of: $0) }.map { max($0, application.reachedStep) }

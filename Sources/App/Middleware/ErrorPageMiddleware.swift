@@ -36,7 +36,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         let entry = req.auditEntry("security.denied", objectType: "route", objectID: req.url.path,
                                    outcome: .denied, detail: "\(req.method.rawValue) \(req.url.path): \(reason)")
         do {
-            try await AuditLog.append(entry, on: req.db, now: req.clock.now())
+            try await req.audit(entry, now: req.clock.now())
         } catch {
             req.logger.error("could not record refusal in the audit log: \(String(reflecting: type(of: error)))")
         }

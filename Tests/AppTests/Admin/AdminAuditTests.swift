@@ -52,8 +52,8 @@ struct AdminAuditTests {
     func pagination() async throws {
         try await withTestApp { app in
             for i in 0..<60 {
-                try await AuditLog.append(AuditEntry(actorID: nil, actorName: "system", role: nil, action: "test.fill",
-                                                     ip: nil, detail: "fill \(i)"), on: app.db)
+                let entry = AuditEntry(actorID: nil, actorName: "system", role: nil, action: "test.fill", ip: nil, detail: "fill \(i)")
+                try await app.transaction { db in try await AuditLog.append(entry, on: db) }
             }
             var b = Browser(app)
             try await b.login("admin")

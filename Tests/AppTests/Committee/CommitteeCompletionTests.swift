@@ -15,7 +15,10 @@ import VaporTesting
 @Suite(.serialized) struct CommitteeCompletionTests {
     func loadCommittee(_ app: Application) async throws {
         app.clock = .fixed(LocalDate(iso: "2022-08-15")!.beijingMorning)
-        try await DemoCommittee.create(on: app.db, policy: app.policies.current, calendar: app.workingDays, now: app.clock.now())
+        let now = app.clock.now()
+        try await app.transaction { db in
+            try await DemoCommittee.create(on: db, policy: app.policies.current, calendar: app.workingDays, now: now)
+        }
     }
 
     struct Electrical {

@@ -13,8 +13,10 @@ import Vapor
     func resultsPage() async throws {
         try await withTestApp { app in
             app.clock = .fixed(LocalDate(iso: "2022-08-15")!.beijingMorning)
-            try await DemoCommittee.create(on: app.db, policy: app.policies.current, calendar: app.workingDays,
-                                           now: app.clock.now())
+            let now = app.clock.now()
+            try await app.transaction { db in
+                try await DemoCommittee.create(on: db, policy: app.policies.current, calendar: app.workingDays, now: now)
+            }
             let cert = try #require(try await CertificateRecord.query(on: app.db).first())
             let holder = try #require(try await ApplicationRecord.query(on: app.db).filter(\.$id == cert.$application.id)
                 .with(\.$applicant).first())

@@ -13,7 +13,10 @@ import VaporTesting
 @Suite(.serialized) struct CommitteeStageTests {
     /// Loads the demo's committee data (accounts are loaded by `withTestApp`).
     func loadCommittee(_ app: Application) async throws {
-        try await DemoCommittee.create(on: app.db, policy: app.policies.current, calendar: app.workingDays, now: app.clock.now())
+        let now = app.clock.now()
+        try await app.transaction { db in
+            try await DemoCommittee.create(on: db, policy: app.policies.current, calendar: app.workingDays, now: now)
+        }
     }
 
     func electricalPanel(_ app: Application) async throws -> DefensePanel {

@@ -109,9 +109,10 @@ import Domain
             try await record.update(on: app.db)
             try await WorkflowEvent(applicationID: id, occurredAt: Date(), actorID: user.id, actorName: user.realName, organizationName: "",
                                     transition: transition.rawValue, fromState: from.rawValue, toState: to.rawValue, opinion: "").create(on: app.db)
-            try await AuditLog.append(AuditEntry(actorID: user.id, actorName: user.username, role: "applicant", action: transition.auditAction,
-                                                 objectType: "application", objectID: id.uuidString, ip: nil,
-                                                 detail: "\(from.rawValue) -> \(to.rawValue)"), on: app.db)
+            let entry = AuditEntry(actorID: user.id, actorName: user.username, role: "applicant", action: transition.auditAction,
+                                   objectType: "application", objectID: id.uuidString, ip: nil,
+                                   detail: "\(from.rawValue) -> \(to.rawValue)")
+            try await app.transaction { db in try await AuditLog.append(entry, on: db) }
         }
         return id
     }

@@ -43,7 +43,7 @@ struct CommitteeExportsController: RouteCollection {
         case "votes": table = try await Self.votes(req, title: title)
         default: table = try await Self.results(req, title: title)
         }
-        try await AuditLog.append(req.auditEntry("committee.export", detail: "\(kind) \(format.rawValue) \(table.rows.count) rows"), on: req.db)
+        try await req.audit(req.auditEntry("committee.export", detail: "\(kind) \(format.rawValue) \(table.rows.count) rows"))
         // The shared download path (ExportFormat): an ASCII file name and the Chinese one.
         return try format.response(table, asciiName: kind, chineseName: title)
     }
@@ -128,7 +128,7 @@ struct CommitteeExportsController: RouteCollection {
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try await AuditLog.append(req.auditEntry("committee.export", detail: "platform.json \(certs.count) rows"), on: req.db)
+        try await req.audit(req.auditEntry("committee.export", detail: "platform.json \(certs.count) rows"))
         var headers = HTTPHeaders()
         headers.contentType = .json
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"passed-list-\(year).json\"")

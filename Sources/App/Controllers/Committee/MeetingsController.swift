@@ -168,8 +168,12 @@ struct MeetingsController: RouteCollection {
             }
         }
         meeting.state = "closed"
-        try await meeting.update(on: req.db)
-        try await AuditLog.append(req.auditEntry("meeting.close", objectType: "meeting", objectID: meeting.id!.uuidString), on: req.db)
+        // The closed state and its audit record commit together.
+        let entry = req.auditEntry("meeting.close", objectType: "meeting", objectID: meeting.id!.uuidString)
+        try await req.transaction { db in
+            try await meeting.update(on: db)
+            try await AuditLog.append(entry, on: db)
+        }
         if !problems.isEmpty { return try await render(req, meeting, errors: problems, status: .unprocessableEntity) }
         return req.redirect(to: SiteURL.committee(.meeting(.value(meeting.id!), .minutes)).path)
     }

@@ -252,7 +252,7 @@ struct QuantitativeController: RouteCollection {
             text += [r.group, String(r.rank), r.name, r.unit, r.level, r.defense, r.grade, r.quantitative, r.review].map(cell)
                 .joined(separator: ",") + "\r\n"
         }
-        try await AuditLog.append(req.auditEntry("rankings.export", detail: "\(rows.count) rows"), on: req.db)
+        try await req.audit(req.auditEntry("rankings.export", detail: "\(rows.count) rows"))
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         headers.add(name: .contentDisposition, value: "attachment; filename=\"rankings.csv\"")

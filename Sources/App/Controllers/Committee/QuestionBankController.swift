@@ -121,8 +121,8 @@ struct QuestionBankController: RouteCollection {
         guard let path = store.path(forStorageName: file.storageName), await store.exists(storageName: file.storageName) else {
             throw PageError.notFound
         }
-        try await AuditLog.append(req.auditEntry("defense.material.view", objectType: "application",
-                                                 objectID: slot.$application.id.uuidString, detail: fileID.uuidString), on: req.db)
+        try await req.audit(req.auditEntry("defense.material.view", objectType: "application",
+                                                 objectID: slot.$application.id.uuidString, detail: fileID.uuidString))
         let response = try await req.fileio.asyncStreamFile(at: path, mediaType: FileKind(rawValue: file.fileType).map(FilesController.mediaType))
         response.headers.replaceOrAdd(name: .contentDisposition, value: FilesController.attachment(file.originalName))
         return response
