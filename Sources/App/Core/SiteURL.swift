@@ -239,9 +239,9 @@ enum SiteURL: Sendable {
         "/" + parts.map { part -> String in
             switch part {
             case .literal(let text):
-                return Self.escapedSegment(text)
+                return Self.escaped(text)
             case .parameter(_, let value?):
-                return Self.escapedSegment(value)
+                return Self.escaped(value)
             case .parameter(let name, nil):
                 // A pattern has no address to link to: a programming error, loud in tests.
                 assertionFailure("SiteURL.path of a pattern (\(name) has no value): \(self)")
@@ -255,7 +255,7 @@ enum SiteURL: Sendable {
     func path(query: KeyValuePairs<String, String> = [:], fragment: String? = nil) -> String {
         var text = path
         if !query.isEmpty {
-            text += "?" + query.map { "\(Self.escapedQuery($0.key))=\(Self.escapedQuery($0.value))" }.joined(separator: "&")
+            text += "?" + query.map { "\(Self.escaped($0.key))=\(Self.escaped($0.value))" }.joined(separator: "&")
         }
         if let fragment { text += "#" + fragment }
         return text
@@ -271,16 +271,13 @@ enum SiteURL: Sendable {
         }
     }
 
-    /// Unreserved characters only (RFC 3986): a value never adds a segment or a query.
-    private static let segmentAllowed = CharacterSet(charactersIn:
+    /// Unreserved characters only (RFC 3986): a value never adds a segment, a
+    /// query parameter or a fragment, whatever it contains.
+    private static let unreserved = CharacterSet(charactersIn:
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
 
-    static func escapedSegment(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? text
-    }
-
-    static func escapedQuery(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? text
+    static func escaped(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
     }
 }
 
