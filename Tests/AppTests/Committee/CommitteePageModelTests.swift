@@ -36,4 +36,35 @@ import Vapor
             #expect(try await office.get("/committee/rankings").status == .ok)
         }
     }
+
+    @Test("评审组与答辩安排 counts who defends before each panel from the slots (九)")
+    func panelsPage() async throws {
+        try await withTestApp { app in
+            app.clock = .fixed(LocalDate(iso: "2022-08-15")!.beijingMorning)
+            let now = app.clock.now()
+            try await app.transaction { db in
+                try await DemoCommittee.create(on: db, policy: app.policies.current, calendar: app.workingDays, now: now)
+            }
+            let panels = try await DefensePanel.query(on: app.db).all()
+            #expect(!panels.isEmpty)
+            let model = try await PanelsPageBuilder(req: Request(application: app, on: app.eventLoopGroup.next()))
+                .page(errors: [])
+            #expect(model.panels.count == panels.count)
+            var total = 0
+            for panel in panels {
+                let slots = try await DefenseSlot.query(on: app.db).filter(\.$panel.$id == panel.id!).count()
+                total += slots
+                #expect(model.panels.first { $0.id == panel.id }?.defending == slots, "\(panel.specialty)")
+            }
+            #expect(total > 0)
+
+            var office = Browser(app)
+            try await office.login("office")
+            let page = try await office.get("/committee/panels")
+            #expect(page.status == .ok)
+            for panel in panels {
+                #expect(page.text.contains(#"href="/committee/panels/\#(panel.id!.uuidString)""#))
+            }
+        }
+    }
 }

@@ -35,35 +35,7 @@ struct PanelsController: RouteCollection {
     }
 
     func renderList(_ req: Request, errors: [String], status: HTTPResponseStatus) async throws -> Response {
-        let csrf = try await req.csrfToken()
-        let year = req.policies.current.applicationDate.year
-        let panels = try await DefensePanel.query(on: req.db).filter(\.$year == year).sort(\.$createdAt).all()
-        let waiting = try await Self.waiting(req.db, year: year, copyRule: CopyRatioRule(req.policies.year))
-        let groups = Array(Set(waiting.map(\.specialty))).sorted()
-        let size = try CommitteeData.integer(req, "defensePanelSize")
-        var rows: [[CommitteeUI.Body]] = []
-        for p in panels {
-            let count = try await DefenseSlot.query(on: req.db).filter(\.$panel.$id == p.id!).count()
-            rows.append([.a(.href(SiteURL.committee(.panel(.value(p.id!), nil)).path), .text("\(p.specialty)评审组")), .text(p.room),
-                         .text("\(count)人"), .text(p.isClosed ? "已结束评分" : "评分中")])
-        }
-        let page = CommitteeUI.page(PageChrome(req: req, title: "评审组与答辩安排"), [
-            CommitteeUI.officeMenu(), CommitteeUI.errors(errors),
-            CommitteeUI.table(["评审组", "答辩地点", "答辩人数", "状态"], rows, id: "panels", empty: "尚未抽取评审组。"),
-            CommitteeUI.section("待安排答辩的工程师（已受理）", id: "waiting", [
-                CommitteeUI.table(["申报人", "申报专业", "工作单位"], waiting.map {
-                    [.text($0.applicant.realName), .text($0.specialty), .text($0.unit.name)]
-                }, empty: "暂无待安排答辩的申报。")]),
-            CommitteeUI.section("抽取评审组", id: "draw", [
-                .p(.text("按专业从专家库中随机抽取\(size)名在任专家（人数见年度政策参数 defensePanelSize）；与本组申报人同一工作单位、本人或申报人申请回避、办公室指定回避的专家不参加抽取，原因记录在案。第一位为组长。")),
-                CommitteeUI.form(SiteURL.committee(.panels).path, csrf: csrf, [
-                    .selectField("specialty", label: "专业组", choices: groups.map { Choice(value: $0, label: $0) }, selected: nil, required: true),
-                    .textField("room", label: "答辩地点", required: true, maxLength: 60),
-                    .textField("seed", label: "随机种子（可不填，由系统生成并记录）", maxLength: 20),
-                ], submit: "抽取"),
-            ]),
-        ])
-        return page.response(status: status)
+        try await PanelsPageBuilder(req: req).page(errors: errors).render().response(status: status)
     }
 
     @Sendable func draw(req: Request) async throws -> Response {
