@@ -10,8 +10,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             return try await next.respond(to: req)
         } catch let error as PageError {
             if case .signInRequired(let expired) = error, req.method == .GET {
-                var target = "/login?next=" + (req.url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")
-                if expired { target += "&expired=1" }
+                let target = expired ? SiteURL.login.path(query: ["next": req.url.path, "expired": "1"])
+                    : SiteURL.login.path(query: ["next": req.url.path])
                 return req.redirect(to: target)
             }
             if error.status == .forbidden { await Self.recordRefusal(req, reason: error.message) }
