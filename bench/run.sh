@@ -78,6 +78,7 @@ for SIZE in "${SIZES[@]}"; do
   FILES_PATH="$DIR/files" "$BIN" serve --port "$PORT" >"$DIR/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 60); do curl -fs "$BASE/healthz" >/dev/null 2>&1 && break; sleep 1; done
+  curl -fs "$BASE/healthz" >/dev/null 2>&1 || { echo "bench: the server did not start:" >&2; tail -n 5 "$DIR/server.log" >&2; exit 1; }
   APPLICANT=$(login seed-a000001)
   CLERK=$(login seed-county-140403)
   OFFICE=$(login seed-office)

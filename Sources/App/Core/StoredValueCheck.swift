@@ -50,3 +50,29 @@ enum StoredValue {
         return value
     }
 }
+
+/// A JSON column of field values decoded once per stored text: the load check
+/// decodes it already, and a page reads `values` several times (the checklist,
+/// the eligibility profile, the rows), which profiling showed decoding each time.
+/// Keyed by the raw text, so an assignment to the column is never answered from
+/// an older decoding.
+struct FieldValuesCache {
+    private var raw: String?
+    private var decoded: [String: String] = [:]
+
+    /// Decodes `json` (failing loudly, as the load check must) and keeps the result.
+    mutating func check(_ field: String, _ json: String) throws {
+        if raw == json { return }
+        decoded = try StoredValue.fieldValues(field, json)
+        raw = json
+    }
+
+    /// The values of `json`, from the last decoding when the text is the same.
+    mutating func values(_ field: String, _ json: String) -> [String: String] {
+        if raw == json { return decoded }
+        let values = StoredValue.checked(field, json) { try? StoredValue.fieldValues(field, $0) }
+        raw = json
+        decoded = values
+        return values
+    }
+}

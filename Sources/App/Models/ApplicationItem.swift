@@ -36,8 +36,10 @@ final class ApplicationItem: Model, StoredValuesChecked, @unchecked Sendable {
 
     var sectionValue: DeclarationSection? { DeclarationSection(rawValue: section) }
 
+    private var payloadCache = FieldValuesCache()
+
     var values: FieldValues {
-        get { StoredValue.checked("application_items.payload", payload) { try? StoredValue.fieldValues("application_items.payload", $0) } }
+        get { payloadCache.values("application_items.payload", payload) }
         set { payload = JSONEncoder.sorted.string(newValue) }
     }
 
@@ -45,6 +47,6 @@ final class ApplicationItem: Model, StoredValuesChecked, @unchecked Sendable {
 
     func checkStoredValues() throws {
         if let raw = $section.value { _ = try StoredValue.decode("application_items.section", raw, DeclarationSection.init(rawValue:)) }
-        if let raw = $payload.value { _ = try StoredValue.fieldValues("application_items.payload", raw) }
+        if let raw = $payload.value { try payloadCache.check("application_items.payload", raw) }
     }
 }

@@ -77,7 +77,7 @@ final class ApplicationRecord: Model, StoredValuesChecked, @unchecked Sendable {
         if let raw = $targetLevel.value { _ = try StoredValue.decode("applications.target_level", raw, TargetLevel.init(jsonName:)) }
         if let raw = $track.value { _ = try StoredValue.decode("applications.track", raw, Track.init(jsonName:)) }
         if let raw = $state.value { _ = try StoredValue.decode("applications.state", raw, ApplicationState.init(rawValue:)) }
-        if let raw = $basics.value { _ = try StoredValue.fieldValues("applications.basics", raw) }
+        if let raw = $basics.value { try basicsCache.check("applications.basics", raw) }
         if $routeText.value != nil { _ = try route() }
     }
 
@@ -99,8 +99,10 @@ final class ApplicationRecord: Model, StoredValuesChecked, @unchecked Sendable {
                                 personnelAgencyID: unit?.$personnelAgency.id)
     }
 
+    private var basicsCache = FieldValuesCache()
+
     var basicValues: FieldValues {
-        get { StoredValue.checked("applications.basics", basics) { try? StoredValue.fieldValues("applications.basics", $0) } }
+        get { basicsCache.values("applications.basics", basics) }
         set { basics = JSONEncoder.sorted.string(newValue) }
     }
 }
