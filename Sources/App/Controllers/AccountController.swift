@@ -5,8 +5,8 @@ import Vapor
 /// One's own account: change the password.
 struct AccountController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("account", "password", use: form).requires(.changeOwnPassword)
-        routes.post("account", "password", use: change).requires(.changeOwnPassword).bodyLimit("16kb")
+        routes.get(.changePassword, use: form).requires(.changeOwnPassword)
+        routes.post(.changePassword, use: change).requires(.changeOwnPassword).bodyLimit("16kb")
     }
 
     @Sendable func form(req: Request) async throws -> Response {
@@ -57,6 +57,6 @@ struct AccountController: RouteCollection {
             try await AuditLog.append(req.auditEntry("account.password.change", objectType: "account",
                                                      objectID: user.id?.uuidString), on: db)
         }
-        return req.redirect(to: "/home?notice=password-changed")
+        return req.redirect(to: SiteURL.workbench.path(query: ["notice": "password-changed"]))
     }
 }

@@ -6,14 +6,13 @@ import Vapor
 /// sign the commitment, submit it to the employer or withdraw it.
 struct ApplicationsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("applications", use: mine).requires(.declare)
-        routes.post("applications", use: create).requires(.declare)
-        let app = routes.grouped("applications", ":appID")
-        app.get(use: overview).requires(.viewApplication)
-        app.get("commitment", use: commitmentPage).requires(.viewApplication)
-        app.post("commitment", use: sign).requires(.editApplication)
-        app.post("submit", use: submit).requires(.declare)
-        app.post("withdraw", use: withdraw).requires(.declare)
+        routes.get(.applications, use: mine).requires(.declare)
+        routes.post(.applications, use: create).requires(.declare)
+        routes.get(.application(.pattern, .overview), use: overview).requires(.viewApplication)
+        routes.get(.application(.pattern, .commitment), use: commitmentPage).requires(.viewApplication)
+        routes.post(.application(.pattern, .commitment), use: sign).requires(.editApplication)
+        routes.post(.application(.pattern, .submit), use: submit).requires(.declare)
+        routes.post(.application(.pattern, .withdraw), use: withdraw).requires(.declare)
     }
 
     /// 我的申报: the year's declaration, or the form to start one.

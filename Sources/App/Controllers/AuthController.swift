@@ -5,13 +5,13 @@ import Vapor
 /// Sign-in and sign-out, with lockout and an audit record for every attempt.
 struct AuthController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("login", use: loginForm).isPublic()
-        routes.post("login", use: login).isPublic().checksCSRFItself().bodyLimit("16kb")
-        routes.post("logout", use: logout).isPublic().bodyLimit("4kb")
+        routes.get(.login, use: loginForm).isPublic()
+        routes.post(.login, use: login).isPublic().checksCSRFItself().bodyLimit("16kb")
+        routes.post(.logout, use: logout).isPublic().bodyLimit("4kb")
     }
 
     @Sendable func loginForm(req: Request) async throws -> Response {
-        if req.currentUser != nil { return req.redirect(to: "/home") }
+        if req.currentUser != nil { return req.redirect(to: SiteURL.workbench.path) }
         let expired = req.sessionExpired || req.query[String.self, at: "expired"] == "1"
         let page = LoginPage(
             chrome: PageChrome(req: req, title: "登录"),
@@ -129,8 +129,8 @@ struct AuthController: RouteCollection {
             try await AuditLog.append(entry(req, user, "login", .success, ""), on: db)
         }
         req.currentUser = user
-        if user.mustChangePassword { return req.redirect(to: "/account/password") }
-        return req.redirect(to: next ?? "/home")
+        if user.mustChangePassword { return req.redirect(to: SiteURL.changePassword.path) }
+        return req.redirect(to: next ?? SiteURL.workbench.path)
     }
 
     @Sendable func logout(req: Request) async throws -> Response {
@@ -141,7 +141,7 @@ struct AuthController: RouteCollection {
             try await req.audit(entry(req, user, "logout", .success, ""))
         }
         try await req.endSession()
-        return req.redirect(to: "/login?notice=signed-out")
+        return req.redirect(to: SiteURL.login.path(query: ["notice": "signed-out"]))
     }
 
     private func entry(_ req: Request, _ user: UserAccount, _ action: String,
@@ -156,7 +156,7 @@ struct AuthController: RouteCollection {
 
     static func safeNext(_ next: String?) -> String? {
         guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"),
-              !next.hasPrefix("/login"), !next.hasPrefix("/logout") else { return nil }
+              !next.hasPrefix(SiteURL.login.path), !next.hasPrefix(SiteURL.logout.path) else { return nil }
         return next
     }
 

@@ -5,10 +5,10 @@ import Vapor
 /// self-check that runs the same engine as the declaration.
 struct ConditionsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("conditions", use: page).isPublic()
+        routes.get(.conditions, use: page).isPublic()
         // A GET form: checking changes nothing, so it needs no CSRF token and
         // the result can be bookmarked or shared.
-        routes.get("conditions", "check", use: check).isPublic()
+        routes.get(.conditionsCheck, use: check).isPublic()
     }
 
     /// The unfilled page is the same for everyone on a day: its content is
@@ -29,14 +29,14 @@ struct ConditionsController: RouteCollection {
     static func startLink(_ raw: [String: String], user: UserAccount?) -> String? {
         let names = Set((BasicsForm.application + BasicsForm.fields).map(\.name))
         var components = URLComponents()
-        components.path = "/applications"
+        components.path = SiteURL.applications.path
         components.queryItems = raw.filter { names.contains($0.key) && !$0.value.isEmpty }
             .sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
         guard let path = components.string else { return nil }
         switch user?.role {
         case nil:
             var register = URLComponents()
-            register.path = "/register"
+            register.path = SiteURL.register.path
             register.queryItems = [URLQueryItem(name: "next", value: path)]
             return register.string
         case .applicant?: return path

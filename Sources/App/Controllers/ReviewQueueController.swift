@@ -10,8 +10,8 @@ struct ReviewQueueController: RouteCollection {
     static let pageSize = 50
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("reviews", use: list).requires(.reviewApplication)
-        routes.post("reviews", "approve", use: approveChecked).requires(.approveInBatch)
+        routes.get(.reviews, use: list).requires(.reviewApplication)
+        routes.post(.approveReviews, use: approveChecked).requires(.approveInBatch)
     }
 
     /// The states in which each role acts.

@@ -5,7 +5,7 @@ import Vapor
 /// signed-in actor may perform the route's declared action at all. Object-level
 /// checks happen in the controller with the loaded object.
 struct AccessMiddleware: AsyncMiddleware {
-    static let changePasswordPath = "/account/password"
+    static let changePasswordPath = SiteURL.changePassword.path
 
     func respond(to req: Request, chainingTo next: AsyncResponder) async throws -> Response {
         guard let route = req.route else { return try await next.respond(to: req) }

@@ -15,7 +15,7 @@ struct ChangePasswordPage {
                 .if(mustChange, .p(.class("notice"), .text("您正在使用管理员发放的临时密码，请先设置自己的新密码。"))),
                 .errorSummary(errors),
                 .form(
-                    .method(.post), .action("/account/password"), .class("stacked"),
+                    .method(.post), .action(SiteURL.changePassword.path), .class("stacked"),
                     .csrfField(csrf),
                     .textField("current", label: "当前密码", error: errors["current"], type: "password",
                                required: true, autocomplete: "current-password"),

@@ -83,7 +83,7 @@ struct ConditionsPage {
                 .p(.class("hint"), .text("无需登录。按实际情况填写，系统依据本年度评审条件逐条判断并说明依据。自测结果仅供参考，以评委会审核为准。")),
                 .errorSummary(FieldErrors.from(errors)),
                 .form(
-                    .method(.get), .action("/conditions/check"), .class("stacked quick-check"),
+                    .method(.get), .action(SiteURL.conditionsCheck.path), .class("stacked quick-check"),
                     .forEach(groups) { group in
                         .fieldset(.element(named: "legend", text: group.title),
                                   .declarationFields(group.fields, values: values, errors: errors))

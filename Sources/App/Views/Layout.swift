@@ -46,7 +46,7 @@ enum Layout {
             .class("site-header"),
             .div(
                 .class("brand"),
-                .a(.href(chrome.user == nil ? "/" : "/home"), .text(siteName)),
+                .a(.href(chrome.user == nil ? SiteURL.home.path : SiteURL.workbench.path), .text(siteName)),
                 .span(.class("review-name"), .text(chrome.reviewName))
             ),
             .unwrap(chrome.user) { user in
@@ -56,7 +56,7 @@ enum Layout {
                     .span(.class("who-role"), .text(user.role.label)),
                     .unwrap(user.organizationName) { .span(.class("who-org"), .text($0)) },
                     .form(
-                        .class("signout"), .method(.post), .action("/logout"),
+                        .class("signout"), .method(.post), .action(SiteURL.logout.path),
                         .input(.type(.hidden), .name("csrf"), .value(chrome.csrf ?? "")),
                         .button(.type(.submit), .class("link-button"), .text("退出"))
                     )
@@ -79,7 +79,7 @@ enum Layout {
     }
 
     private static func isActive(_ path: String, _ active: String) -> Bool {
-        path == active || (path != "/" && path != "/home" && active.hasPrefix(path + "/"))
+        path == active || (path != SiteURL.home.path && path != SiteURL.workbench.path && active.hasPrefix(path + "/"))
     }
 }
 

@@ -17,7 +17,7 @@ struct LoginPage {
                 .h1(.text("登录")),
                 .unwrap(error) { .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.text($0))) },
                 .form(
-                    .method(.post), .action("/login"), .class("stacked"),
+                    .method(.post), .action(SiteURL.login.path), .class("stacked"),
                     .csrfField(csrf),
                     .input(.type(.hidden), .name("next"), .value(next)),
                     .textField("username", label: "用户名", value: username, required: true,
@@ -27,7 +27,7 @@ struct LoginPage {
                     .submitButton("登录")
                 ),
                 .p(.class("hint"), .text("\(lockoutHint)忘记密码请联系本单位经办人或系统管理员重置。")),
-                .p(.text("还没有账号？"), .a(.href("/register"), .text("申报人注册")))
+                .p(.text("还没有账号？"), .a(.href(SiteURL.register.path), .text("申报人注册")))
             )
         )
     }

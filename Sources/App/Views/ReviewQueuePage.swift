@@ -31,14 +31,14 @@ struct ReviewQueuePage {
             chrome,
             .h1(.text("待我办理")),
             .form(
-                .method(.get), .action("/reviews"), .class("filters"),
+                .method(.get), .action(SiteURL.reviews.path), .class("filters"),
                 .selectField("level", label: "申报级别", choices: levels, selected: level, prompt: nil),
                 .submitButton("筛选", style: "secondary")
             ),
             .p(.text("共\(total)件，第\(page)/\(pages)页。")),
             .if(rows.isEmpty, .p(.class("muted"), .text("暂无等待您办理的申报。"))),
             .if(!rows.isEmpty, .form(
-                .method(.post), .action("/reviews/approve"),
+                .method(.post), .action(SiteURL.approveReviews.path),
                 .csrfField(csrf),
                 // The checkboxes share one name: grouped and labelled for assistive technology.
                 .div(.class("table-wrap"), .attribute(named: "role", value: "group"), .attribute(named: "aria-label", value: "待办申报列表"), .table(
@@ -56,7 +56,7 @@ struct ReviewQueuePage {
                 .if(batchApprove, .submitButton("勾选的申报\(approveTitle)"))
             )),
             .if(pages > 1, .nav(.ariaLabel("分页"), .ul(.class("pager"), .forEach(1...pages) { p in
-                .li(.a(.href("/reviews?level=\(level)&page=\(p)"), .if(p == page, .attribute(named: "aria-current", value: "page")), .text("\(p)")))
+                .li(.a(.href(SiteURL.reviews.path(query: ["level": level, "page": String(p)])), .if(p == page, .attribute(named: "aria-current", value: "page")), .text("\(p)")))
             })))
         )
     }
