@@ -34,8 +34,13 @@ struct ReviewQueueBuilder {
         self.db = sql
     }
 
+    /// The count joins the unit only when the party rule reads it (agency, department):
+    /// every application has its unit, so the join never changes the number, and
+    /// without it the office's count of 9,000 never leaves the index.
     func count(level: String?) async throws -> Int {
-        let row = try await filtered(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"), level: level)
+        let joinUnit = actor.role == .personnelAgency || actor.role == .competentDepartment
+        let row = try await filtered(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"),
+                                     level: level, joinUnit: joinUnit)
             .first()
         return try row?.decode(column: "n", as: Int.self) ?? 0
     }
@@ -59,7 +64,7 @@ struct ReviewQueueBuilder {
             .column(SQLColumn("competent_department_id", table: o), as: "competent_department_id")
             .column(SQLColumn("personnel_agency_id", table: o), as: "personnel_agency_id")
             .join("user_accounts", on: SQLColumn("id", table: "user_accounts"), .equal, SQLColumn("applicant_id", table: a))
-        let rows = try await filtered(select, level: level)
+        let rows = try await filtered(select, level: level, joinUnit: true)
             .orderBy(SQLColumn("submitted_at", table: a), SQLDirection.ascending)
             .orderBy(SQLColumn("id", table: a), SQLDirection.ascending)
             .limit(size).offset((page - 1) * size)
@@ -68,13 +73,13 @@ struct ReviewQueueBuilder {
     }
 
     /// The states the role acts in, narrowed to the actor's own unit, county,
-    /// agency or department, and the level filter. The unit is always joined.
-    private func filtered(_ select: SQLSelectBuilder, level: String?) -> SQLSelectBuilder {
+    /// agency or department, and the level filter (indexes: M0031).
+    private func filtered(_ select: SQLSelectBuilder, level: String?, joinUnit: Bool) -> SQLSelectBuilder {
         let a = "applications", o = "organizations"
         let states = ReviewQueueController.states(for: actor.role).map(\.rawValue)
         var query = select.from(a)
-            .join(o, on: SQLColumn("id", table: o), .equal, SQLColumn("unit_id", table: a))
-            .where(SQLColumn("state", table: a), .in, SQLBind.group(states))
+        if joinUnit { query = query.join(o, on: SQLColumn("id", table: o), .equal, SQLColumn("unit_id", table: a)) }
+        query = query.where(SQLColumn("state", table: a), .in, SQLBind.group(states))
         switch actor.role {
         case .unitClerk:
             query = query.where(SQLColumn("unit_id", table: a), .equal, SQLBind(actor.organizationID))

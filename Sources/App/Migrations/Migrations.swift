@@ -27,5 +27,6 @@ enum AppMigrations {
         M0021_CreateSimilarity(),
         M0022_CreateDeclarationVersions(),
         M0030_CreateServerSecrets(),
+        M0031_IndexReviewQueues(),
     ]
 }
