@@ -64,7 +64,7 @@ struct RegistrationController: RouteCollection {
                 try await user.create(on: db)
                 try await AuditLog.append(AuditEntry(
                     actorID: user.id, actorName: user.username, role: user.roleRaw, action: "account.register",
-                    objectType: "account", objectID: user.id?.uuidString, ip: req.clientIP,
+                    objectType: "account", objectID: user.id?.uuidString, ip: req.clientAddress,
                     detail: "applicant at \(unit.name)"), on: db)
                 try await req.startSession(userID: user.id, on: db)
             }

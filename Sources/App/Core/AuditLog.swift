@@ -145,12 +145,9 @@ extension Request {
         let user = currentUser
         return AuditEntry(actorID: user?.id, actorName: user?.username ?? "-", role: user?.roleRaw,
                           action: action, objectType: objectType, objectID: objectID,
-                          ip: clientIP, outcome: outcome, detail: detail)
+                          ip: clientAddress, outcome: outcome, detail: detail)
     }
 
-    var clientIP: String? {
-        remoteAddress?.ipAddress
-    }
 }
 
 enum AuditLogError: Error, CustomStringConvertible {

@@ -127,14 +127,15 @@ enum BackupRestore {
 
     // MARK: helpers
 
-    /// Dossier files relative to the store's root; the store's `tmp/` (uploads in
-    /// progress) is not part of a backup.
+    /// Dossier files relative to the store's root. The store's `tmp/` (uploads in
+    /// progress) and `orphaned/` (files without a record, set aside by the start-up
+    /// sweep for review) are not part of a backup: it holds what the database names.
     static func dossierFiles(in root: String) throws -> [String] {
         let fm = FileManager.default
         guard let enumerator = fm.enumerator(atPath: root) else { return [] }
         var files: [String] = []
         while let relative = enumerator.nextObject() as? String {
-            if relative == "tmp" || relative.hasPrefix("tmp/") { continue }
+            if ["tmp", FileSweep.orphanedFolder].contains(where: { relative == $0 || relative.hasPrefix($0 + "/") }) { continue }
             var isDirectory: ObjCBool = false
             if fm.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
                 files.append(relative)

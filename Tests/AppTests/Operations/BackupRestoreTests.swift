@@ -119,4 +119,19 @@ import Domain
             #expect(try await AuditLog.verify(on: app.db) == .intact(count: before["audit_records"] ?? -1))
         }
     }
+
+    /// A backup holds the files the database names: not uploads in progress (`tmp/`)
+    /// nor the files the start-up sweep set aside without a record (`orphaned/`).
+    @Test func backupLeavesOutTemporaryAndOrphanedFiles() throws {
+        let root = NSTemporaryDirectory() + "backup-files-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for relative in ["ab/abcd", "tmp/upload", "orphaned/ab/lost", "orphanedish/x"] {
+            let path = root + "/" + relative
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: path, contents: Data("x".utf8))
+        }
+        let files = try BackupRestore.dossierFiles(in: root)
+        #expect(files == ["ab/abcd", "orphanedish/x"])
+    }
 }

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import NIOConcurrencyHelpers
 import Testing
+import NIOCore
 import Vapor
 import VaporTesting
 @testable import App
@@ -133,6 +134,24 @@ import VaporTesting
             let live = try app.testing(method: .running(hostname: "127.0.0.1", port: 0))
             let statuses = try await Self.failLogins(live, from: ["203.0.113.1", "203.0.113.2", "203.0.113.3"])
             #expect(statuses[2] == .tooManyRequests)
+        }
+    }
+
+    /// Every audit record names the client as the throttle sees it: behind nginx the
+    /// forwarded address from a listed proxy, never a made-up header from anyone else.
+    @Test func auditRecordsNameTheClientBehindATrustedProxy() async throws {
+        try await withTestApp(demo: false) { app in
+            func entry() throws -> AuditEntry {
+                let req = Request(application: app, method: .GET, url: "/", headers: ["X-Forwarded-For": "203.0.113.9"],
+                                  remoteAddress: try SocketAddress(ipAddress: "127.0.0.1", port: 40000),
+                                  on: app.eventLoopGroup.next())
+                return req.auditEntry("test.address")
+            }
+            let direct = try entry().ip
+            #expect(direct == "127.0.0.1")
+            app.trustedProxies = TrustedProxies(["127.0.0.1"])
+            let forwarded = try entry().ip
+            #expect(forwarded == "203.0.113.9")
         }
     }
 }
