@@ -44,6 +44,14 @@ struct RestoreCommand: AsyncParsableCommand {
         do {
             switch config.store {
             case .sqliteFile(let path):
+                // Never under a running server: it holds the same lock for its lifetime.
+                let lock: SingleInstanceLock
+                do {
+                    lock = try SingleInstanceLock.acquire(SingleInstanceLock.path(forDatabase: path))
+                } catch {
+                    throw BackupError(SingleInstanceLock.refusal(database: path, error, command: "restore"))
+                }
+                defer { lock.release() }
                 _ = try BackupRestore.restoreSQLite(from: directory, databasePath: path, filesPath: config.filesPath)
             case .postgres(let url, _):
                 let app = try await AppRunner.makeApp(arguments: ["title-review"], migrate: false)

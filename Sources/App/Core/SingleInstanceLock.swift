@@ -80,14 +80,15 @@ final class SingleInstanceLock: @unchecked Sendable {
         descriptor = -1
     }
 
-    /// The one line `serve` prints when the lock is held elsewhere (cli.md: English, one line).
-    static func refusal(database: String, _ failure: Failure) -> String {
+    /// The one line `serve` (or `restore`) prints when the lock is held elsewhere
+    /// (cli.md: English, one line).
+    static func refusal(database: String, _ failure: Failure, command: String = "serve") -> String {
         switch failure {
         case .held(let lockPath):
-            "serve: another title-review server is already using \(database) (lock \(lockPath)); "
+            "\(command): another title-review server is already using \(database) (lock \(lockPath)); "
                 + "SQLite serves one instance, use PostgreSQL (DATABASE_URL) for several"
         case .cannotOpen(let lockPath, let code):
-            "serve: cannot open the lock file \(lockPath) for \(database): \(String(cString: strerror(code)))"
+            "\(command): cannot open the lock file \(lockPath) for \(database): \(String(cString: strerror(code)))"
         }
     }
 }

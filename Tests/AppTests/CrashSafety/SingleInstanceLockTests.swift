@@ -35,6 +35,23 @@ import Testing
         #expect(!line.contains("\n"))
     }
 
+    /// `restore` takes the same lock, so it never writes under a running server.
+    @Test func restoreIsRefusedUnderARunningServer() throws {
+        let database = NSTemporaryDirectory() + "restore-lock-" + UUID().uuidString + ".sqlite"
+        let path = SingleInstanceLock.path(forDatabase: database)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let server = try SingleInstanceLock.acquire(path)
+        defer { server.release() }
+        do {
+            _ = try SingleInstanceLock.acquire(path)
+            Issue.record("a second holder was let in")
+        } catch {
+            let line = SingleInstanceLock.refusal(database: database, error, command: "restore")
+            #expect(line.hasPrefix("restore: another title-review server is already using \(database)"))
+            #expect(!line.contains("\n"))
+        }
+    }
+
     @Test func onlyASQLiteFileIsLocked() throws {
         #expect(try ServeCommand.singleInstanceLock(.postgres(url: "postgres://localhost/x", schema: nil)) == nil)
         #expect(try ServeCommand.singleInstanceLock(.sqliteMemory) == nil)
