@@ -16,6 +16,7 @@ Standard library only. Usage:
 Exits 1 with a message naming the failed check.
 """
 import argparse
+import os
 import hashlib
 import http.client
 import re
@@ -24,6 +25,9 @@ import sys
 import threading
 import urllib.parse
 import uuid
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "ops"))
+import pdf_fixture  # noqa: E402  (ops/pdf_fixture.py, shared with the crash test)
 
 TIMEOUT = 120
 
@@ -123,17 +127,7 @@ def make_pdf(marker, pad_bytes=0):
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
         b"<< /Length %d >>\nstream\n" % (pad_bytes + len(marker)) + marker + b"\0" * pad_bytes + b"\nendstream",
     ]
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, obj in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_fixture.assemble(objects)
 
 
 def multipart(fields, file_field, filename, content):
