@@ -164,7 +164,7 @@ struct ExpertPanelController: RouteCollection {
         }
         guard errors.isEmpty else { return try await render(req, panel, member, expert, errors: errors, typed: typed, status: .unprocessableEntity) }
         let scored = values
-        try await req.db.transaction { db in
+        try await req.transaction { db in
             if let existing = try await DefenseScoreRecord.query(on: db).filter(\.$application.$id == appID)
                 .filter(\.$expert.$id == expert.id!).first() {
                 existing.materials = scored[0].rawValue

@@ -115,7 +115,7 @@ struct ExpertPoolController: RouteCollection {
         }
         let expert = Expert(name: values["name"]!, userID: userID, organizationID: org.id!, specialty: values["specialty"]!,
                             title: values["title"]!, contact: values["contact"]!, termStart: start!.iso, termEnd: end!.iso)
-        try await req.db.transaction { db in
+        try await req.transaction { db in
             try await expert.create(on: db)
             try await AuditLog.append(req.auditEntry("expert.create", objectType: "expert", objectID: expert.id?.uuidString,
                                                      detail: "\(expert.name) \(expert.specialty)"), on: db)
@@ -136,7 +136,7 @@ struct ExpertPoolController: RouteCollection {
     private func setActive(_ req: Request, _ active: Bool) async throws -> Response {
         let e = try await expert(req)
         e.isActive = active
-        try await req.db.transaction { db in
+        try await req.transaction { db in
             try await e.update(on: db)
             try await AuditLog.append(req.auditEntry(active ? "expert.enable" : "expert.disable", objectType: "expert",
                                                      objectID: e.id?.uuidString), on: db)
@@ -157,7 +157,7 @@ struct ExpertPoolController: RouteCollection {
         }
         e.termStart = start.iso
         e.termEnd = end.iso
-        try await req.db.transaction { db in
+        try await req.transaction { db in
             try await e.update(on: db)
             try await AuditLog.append(req.auditEntry("expert.renew", objectType: "expert", objectID: e.id?.uuidString,
                                                      detail: "\(start.iso)..\(end.iso)"), on: db)
@@ -184,7 +184,7 @@ struct ExpertPoolController: RouteCollection {
 /// Writes a conflict once (a repeat of the same source is kept as the first), with its audit record.
 enum ConflictRecorder {
     static func record(_ req: Request, expertID: UUID, applicationID: UUID, source: ConflictSource, reason: String) async throws {
-        try await req.db.transaction { db in
+        try await req.transaction { db in
             let exists = try await ExpertConflict.query(on: db).filter(\.$expert.$id == expertID)
                 .filter(\.$application.$id == applicationID).filter(\.$source == source.rawValue).first() != nil
             guard !exists else { return }

@@ -52,7 +52,7 @@ enum MeetingBallots {
         }
         let column = choice
         do {
-            try await req.db.transaction { db in
+            try await req.transaction { db in
                 // The marker first: the unique index refuses a second ballot before anything is counted.
                 try await BallotMarker(meetingID: meetingID, applicationID: applicationID, expertID: expert.id!).create(on: db)
                 try await ensureTally(db, meetingID: meetingID, applicationID: applicationID)

@@ -115,7 +115,7 @@ struct MeetingsController: RouteCollection {
         guard !meeting.isClosed else { return try await render(req, meeting, errors: ["会议已结束表决"], status: .unprocessableEntity) }
         let members = try await MeetingMember.query(on: req.db).filter(\.$meeting.$id == meeting.id!).all()
         let voted = try await BallotMarker.query(on: req.db).filter(\.$meetingID == meeting.id!).all().map(\.expertID)
-        try await req.db.transaction { db in
+        try await req.transaction { db in
             for m in members {
                 let present = CommitteeData.field(req, "present_\(m.id!.uuidString)") == "1"
                 // Someone who has voted was there: attendance cannot be taken back after a ballot.

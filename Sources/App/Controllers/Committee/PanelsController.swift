@@ -139,7 +139,7 @@ struct PanelsController: RouteCollection {
                                                excluding: Set(snap.members.map { $0.$expert.id }), seed: UInt64(panel.seed) ?? 0) else {
             return try await renderPanel(req, panel, errors: ["专家库中已没有可替换的无回避专家"], status: .unprocessableEntity)
         }
-        try await req.db.transaction { db in
+        try await req.transaction { db in
             member.active = false
             member.removedReason = reason
             let wasLead = member.isLead
@@ -191,7 +191,7 @@ struct PanelsController: RouteCollection {
                 return try await renderPanel(req, panel, errors: ["\(slot.application.applicant.realName)：\(refusal.message)"], status: .unprocessableEntity)
             }
         }
-        try await req.db.transaction { db in
+        try await req.transaction { db in
             panel.state = "open"
             panel.closedAt = nil
             try await panel.update(on: db)

@@ -129,7 +129,7 @@ struct QuantitativeController: RouteCollection {
         let entered = values
         let adjustment = typed["reason"]!
         let lines = prefill
-        try await req.db.transaction { db in
+        try await req.transaction { db in
             for item in table.items {
                 let existing = stored.first { $0.kind == item.kind.rawValue }
                 if let v = entered[item.kind] {

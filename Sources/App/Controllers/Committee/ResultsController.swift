@@ -40,7 +40,7 @@ struct ResultsController: RouteCollection {
             .filter(\.$state == ApplicationState.passed.rawValue).all().filter { !published.contains($0.id!) }
         guard !passed.isEmpty else { return try await render(req, errors: ["没有尚未公示的评审通过人员"], status: .unprocessableEntity) }
         let end = try req.workingDays.publicityEnd(start: start, workingDays: try CommitteeData.integer(req, "resultPublicityWorkingDays"))
-        try await req.db.transaction { db in
+        try await req.transaction { db in
             try await ResultPublicity(year: year, starts: start.iso, ends: end.iso, applicationIDs: passed.map { $0.id! }).create(on: db)
             try await AuditLog.append(req.auditEntry("result.publicize", detail: "\(start.iso)..\(end.iso) \(passed.count)"), on: db)
         }
@@ -63,7 +63,7 @@ struct ResultsController: RouteCollection {
                 return try await render(req, errors: ["复查、投诉须在公示结束后\(days)日内（\(ends.adding(days: days).chinese)前）提出"], status: .unprocessableEntity)
             }
         }
-        try await req.db.transaction { db in
+        try await req.transaction { db in
             try await ResultCase(applicationID: appID, kind: kind, received: received.iso, content: String(content.prefix(500))).create(on: db)
             try await AuditLog.append(req.auditEntry("result.case", objectType: "application", objectID: appID.uuidString, detail: kind), on: db)
         }
@@ -76,7 +76,7 @@ struct ResultsController: RouteCollection {
         guard !resolution.isEmpty else { return try await render(req, errors: ["请填写处理结果"], status: .unprocessableEntity) }
         c.resolution = String(resolution.prefix(500))
         c.resolvedOn = req.today.iso
-        try await req.db.transaction { db in
+        try await req.transaction { db in
             try await c.update(on: db)
             try await AuditLog.append(req.auditEntry("result.case.resolve", objectType: "application", objectID: c.$application.id.uuidString), on: db)
         }
