@@ -54,8 +54,13 @@ struct MeetingsController: RouteCollection {
         guard chosen.count % 2 == 1 else {
             return try await renderList(req, errors: ["评委会成员须为奇数（当前勾选\(chosen.count)人）"], status: .unprocessableEntity)
         }
-        let meeting = try await MeetingBallots.create(req.db, year: req.policies.current.applicationDate.year, heldOn: day,
-                                                      members: chosen.map { $0.id! }, chair: chair, audit: req.auditEntry("meeting.create"))
+        let year = req.policies.current.applicationDate.year
+        let members = chosen.map { $0.id! }
+        let audit = req.auditEntry("meeting.create")
+        // In a gated write transaction (its inner transaction joins it): on SQLite writes queue.
+        let meeting = try await req.transaction { db in
+            try await MeetingBallots.create(db, year: year, heldOn: day, members: members, chair: chair, audit: audit)
+        }
         return req.redirect(to: SiteURL.committee(.meeting(.value(meeting.id!), nil)).path(query: ["notice": "created"]))
     }
 

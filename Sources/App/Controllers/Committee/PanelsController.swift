@@ -48,7 +48,11 @@ struct PanelsController: RouteCollection {
             seed = s
         }
         let year = req.policies.current.applicationDate.year
-        let result = try await PanelFactory.draw(req, specialty: specialty, room: room, seed: seed, year: year, on: req.db)
+        // In a gated write transaction (its inner transaction joins it): on SQLite writes queue.
+        let drawSeed = seed
+        let result = try await req.transaction { db in
+            try await PanelFactory.draw(req, specialty: specialty, room: room, seed: drawSeed, year: year, on: db)
+        }
         switch result {
         case .failure(let f): return try await renderList(req, errors: [f.message], status: .unprocessableEntity)
         case .success(let panel): return req.redirect(to: SiteURL.committee(.panel(.value(panel.id!), nil)).path(query: ["notice": "created"]))
