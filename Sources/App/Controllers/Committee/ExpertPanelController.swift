@@ -61,16 +61,6 @@ struct ExpertPanelController: RouteCollection {
         return (panel, member, expert)
     }
 
-    /// The panel's applicants this expert may see: every one passes `AccessPolicy` (recusal).
-    private func visibleSlots(_ req: Request, _ snap: PanelSnapshot) async throws -> [DefenseSlot] {
-        var out: [DefenseSlot] = []
-        for slot in snap.slots {
-            let facts = try await CommitteeData.panelSeat(application: slot.application, panelID: snap.panel.id!, on: req.db)
-            if AccessPolicy.decide(req.actor, .scoreDefense, .committeeSeat(facts)).isAllowed { out.append(slot) }
-        }
-        return out
-    }
-
     @Sendable func show(req: Request) async throws -> Response {
         let (panel, member, expert) = try await seat(req)
         return try await render(req, panel, member, expert, errors: [:], typed: [:], status: .ok)
@@ -78,67 +68,8 @@ struct ExpertPanelController: RouteCollection {
 
     func render(_ req: Request, _ panel: DefensePanel, _ member: DefensePanelMember, _ expert: Expert, errors: [String: String],
                 typed: [String: String], status: HTTPResponseStatus) async throws -> Response {
-        let csrf = try await req.csrfToken()
-        let snap = try await PanelSnapshot.load(panel, on: req.db)
-        let visible = try await visibleSlots(req, snap)
-        let graded = snap.graded(rules: try CommitteeData.rules(req))
-        let mine = Dictionary(snap.scores.filter { $0.$expert.id == expert.id! }.map { ($0.$application.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var sections: [CommitteeUI.Body] = [
-            CommitteeUI.errors(panel.isClosed ? Array(errors.values) : (errors["close"].map { [$0] } ?? [])),
-            .p(.text("答辩地点：\(panel.room)。答辩成绩实行百分制：答辩材料学术水平评价占\(DefenseWeightsText.materials(req))、现场答辩评价占\(DefenseWeightsText.onsite(req))；每项0至100分，最多一位小数。组长结束评分前，您只能看到和修改自己的评分。")),
-        ]
-        let bank = try await QuestionBank.questions(year: panel.year, specialty: panel.specialty, on: req.db)
-        for slot in visible {
-            let app = slot.application
-            let id = app.id!
-            let key = id.uuidString
-            let own = mine[id]
-            let result = graded.applicant(key)
-            // Only for applicants that passed the recusal check above (`visibleSlots`).
-            let material = try await DefenseMaterial.load(for: app, on: req.db)
-            let assigned = try await QuestionBank.assigned(applicationID: id, on: req.db)
-            let scoreAction = SiteURL.expert(.score(panel: .value(panel.id!), application: .value(id))).path
-            sections.append(.section(.class("applicant"), .attribute(named: "id", value: "a-\(key)"),
-                .h2(.text("\(app.applicant.realName)（\(app.specialty)）")),
-                .p(.text("工作单位：\(app.unit.name)；答辩时间：\(slot.startsAt)")),
-                PanelMaterialView.material(material, panelID: panel.id!, applicationID: id),
-                PanelMaterialView.questions(bank: bank, assigned: assigned, panel: panel, applicationID: id, csrf: csrf),
-                PanelMaterialView.flagForm(panelID: panel.id!, applicationID: id, csrf: csrf),
-                .if(!panel.isClosed, .group(
-                    CommitteeUI.errors([errors["\(key).materials"], errors["\(key).onsite"]].compactMap { $0 }),
-                    .form(.method(.post), .action(scoreAction), .class("stacked score-form"), .csrfField(csrf),
-                          .textField("materials", label: "答辩材料学术水平评价（0–100）",
-                                     value: typed["\(key).materials"] ?? own.map { Tenths($0.materials).description },
-                                     error: errors["\(key).materials"], required: true, maxLength: 6),
-                          .textField("onsite", label: "现场答辩评价（0–100）",
-                                     value: typed["\(key).onsite"] ?? own.map { Tenths($0.onsite).description },
-                                     error: errors["\(key).onsite"], required: true, maxLength: 6),
-                          .submitButton(own == nil ? "保存评分" : "修改评分")),
-                    .form(.method(.post), .action(SiteURL.expert(.conflicts).path), .class("inline"), .csrfField(csrf),
-                          .input(.type(.hidden), .name("applicationID"), .value(key)),
-                          .input(.type(.text), .name("reason"), .placeholder("回避理由"), .attribute(named: "aria-label", value: "回避理由")),
-                          .button(.type(.submit), .class("button secondary"), .text("申请回避")))
-                )),
-                .if(panel.isClosed, .group(
-                    .p(.class("own-score"), .text("您的评分：" + (own.map { "材料\(Tenths($0.materials))，现场\(Tenths($0.onsite))" } ?? "未评分"))),
-                    .unwrap(result) { r in .group(
-                        .p(.class("result"), .text("答辩成绩 \(r.defenseScore)，第\(r.rank)名，等次：\(r.grade.label)\(r.eliminated ? "（淘汰）" : "")")),
-                        .p(.class("hint"), .text(r.defenseScoreRule)), .p(.class("hint"), .text(r.gradeRule))
-                    ) }
-                ))
-            ))
-        }
-        if visible.isEmpty { sections.append(.p(.class("muted"), .text("暂无您可评审的申报人。"))) }
-        let isLead = member.isLead
-        if isLead && !panel.isClosed {
-            sections.append(CommitteeUI.section("组长：结束评分", id: "close", [
-                .p(.text("全体成员评分完毕后，由组长结束评分：系统按\(req.policies.year.gradeRatioText)确定优、中、差等次，差的列为淘汰对象；此后评分不能修改，除非评委会办公室说明理由重新开启。")),
-                CommitteeUI.form(SiteURL.expert(.closePanel(.value(panel.id!))).path, csrf: csrf, [
-                    .checkboxField("confirm", label: "我确认本组评分已全部完成", checked: false),
-                ], submit: "结束评分并确定等次", style: "danger"),
-            ]))
-        }
-        return CommitteeUI.page(PageChrome(req: req, title: "\(panel.specialty)评审组"), sections).response(status: status)
+        try await ExpertPanelPageBuilder.build(req, panel: panel, member: member, expert: expert, errors: errors, typed: typed)
+            .render().response(status: status)
     }
 
     @Sendable func score(req: Request) async throws -> Response {

@@ -1,0 +1,82 @@
+import Domain
+import Foundation
+import Plot
+
+/// A panel expert's scoring page: for each applicant they may see, the defense
+/// material and questions, their own score form until the lead closes the panel,
+/// then their score and the grade with the rule that made it; the lead's close.
+/// Built by `ExpertPanelPageBuilder`; this only renders.
+struct ExpertPanelPage {
+    struct Applicant {
+        var slot: DefenseSlot
+        var own: DefenseScoreRecord?
+        var result: GradedApplicant?
+        var material: DefenseMaterial?
+        var assigned: [QuestionAssignment]
+    }
+
+    var chrome: PageChrome
+    var csrf: String
+    var panel: DefensePanel
+    var isLead: Bool
+    var applicants: [Applicant]
+    var bank: [DefenseQuestion]
+    var errors: [String: String]
+    var typed: [String: String]
+    var materialsWeight: String
+    var onsiteWeight: String
+    var gradeRatioText: String
+
+    func render() -> HTML {
+        var sections: [CommitteeUI.Body] = [
+            CommitteeUI.errors(panel.isClosed ? Array(errors.values) : (errors["close"].map { [$0] } ?? [])),
+            .p(.text("答辩地点：\(panel.room)。答辩成绩实行百分制：答辩材料学术水平评价占\(materialsWeight)、现场答辩评价占\(onsiteWeight)；每项0至100分，最多一位小数。组长结束评分前，您只能看到和修改自己的评分。")),
+        ]
+        for a in applicants {
+            let slot = a.slot, own = a.own, result = a.result, material = a.material, assigned = a.assigned
+            let app = slot.application
+            let id = app.id!
+            let key = id.uuidString
+            let scoreAction = SiteURL.expert(.score(panel: .value(panel.id!), application: .value(id))).path
+            sections.append(.section(.class("applicant"), .attribute(named: "id", value: "a-\(key)"),
+                .h2(.text("\(app.applicant.realName)（\(app.specialty)）")),
+                .p(.text("工作单位：\(app.unit.name)；答辩时间：\(slot.startsAt)")),
+                PanelMaterialView.material(material, panelID: panel.id!, applicationID: id),
+                PanelMaterialView.questions(bank: bank, assigned: assigned, panel: panel, applicationID: id, csrf: csrf),
+                PanelMaterialView.flagForm(panelID: panel.id!, applicationID: id, csrf: csrf),
+                .if(!panel.isClosed, .group(
+                    CommitteeUI.errors([errors["\(key).materials"], errors["\(key).onsite"]].compactMap { $0 }),
+                    .form(.method(.post), .action(scoreAction), .class("stacked score-form"), .csrfField(csrf),
+                          .textField("materials", label: "答辩材料学术水平评价（0–100）",
+                                     value: typed["\(key).materials"] ?? own.map { Tenths($0.materials).description },
+                                     error: errors["\(key).materials"], required: true, maxLength: 6),
+                          .textField("onsite", label: "现场答辩评价（0–100）",
+                                     value: typed["\(key).onsite"] ?? own.map { Tenths($0.onsite).description },
+                                     error: errors["\(key).onsite"], required: true, maxLength: 6),
+                          .submitButton(own == nil ? "保存评分" : "修改评分")),
+                    .form(.method(.post), .action(SiteURL.expert(.conflicts).path), .class("inline"), .csrfField(csrf),
+                          .input(.type(.hidden), .name("applicationID"), .value(key)),
+                          .input(.type(.text), .name("reason"), .placeholder("回避理由"), .attribute(named: "aria-label", value: "回避理由")),
+                          .button(.type(.submit), .class("button secondary"), .text("申请回避")))
+                )),
+                .if(panel.isClosed, .group(
+                    .p(.class("own-score"), .text("您的评分：" + (own.map { "材料\(Tenths($0.materials))，现场\(Tenths($0.onsite))" } ?? "未评分"))),
+                    .unwrap(result) { r in .group(
+                        .p(.class("result"), .text("答辩成绩 \(r.defenseScore)，第\(r.rank)名，等次：\(r.grade.label)\(r.eliminated ? "（淘汰）" : "")")),
+                        .p(.class("hint"), .text(r.defenseScoreRule)), .p(.class("hint"), .text(r.gradeRule))
+                    ) }
+                ))
+            ))
+        }
+        if applicants.isEmpty { sections.append(.p(.class("muted"), .text("暂无您可评审的申报人。"))) }
+        if isLead && !panel.isClosed {
+            sections.append(CommitteeUI.section("组长：结束评分", id: "close", [
+                .p(.text("全体成员评分完毕后，由组长结束评分：系统按\(gradeRatioText)确定优、中、差等次，差的列为淘汰对象；此后评分不能修改，除非评委会办公室说明理由重新开启。")),
+                CommitteeUI.form(SiteURL.expert(.closePanel(.value(panel.id!))).path, csrf: csrf, [
+                    .checkboxField("confirm", label: "我确认本组评分已全部完成", checked: false),
+                ], submit: "结束评分并确定等次", style: "danger"),
+            ]))
+        }
+        return CommitteeUI.page(chrome, sections)
+    }
+}
