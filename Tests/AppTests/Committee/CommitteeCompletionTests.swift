@@ -53,6 +53,39 @@ import VaporTesting
         return f
     }
 
+    /// 安排答辩 (九): the applicant's state, its event and audit record and the defense
+    /// slot commit together; scheduling the same applicant again is refused and leaves
+    /// no second slot.
+    @Test func schedulingADefenseStoresStateAndSlotTogether() async throws {
+        try await withTestApp { app in
+            try await loadCommittee(app)
+            let e = try await electrical(app)
+            let applicant = try #require(try await UserAccount.query(on: app.db).filter(\.$username == "applicant1").first())
+            let record = ApplicationRecord(applicantID: applicant.id!, unitID: applicant.$organization.id, year: 2022,
+                                           policyID: app.policies.current.id, targetLevel: .engineer, track: .regular,
+                                           specialty: "电气工程")
+            record.state = ApplicationState.accepted.rawValue
+            try await record.create(on: app.db)
+            let id = try record.requireID()
+            let path = "/committee/panels/\(e.panel.id!.uuidString)/schedule"
+            var office = Browser(app)
+            try await office.login("office")
+            try await office.get("/committee/panels/\(e.panel.id!.uuidString)")
+            let first = try await office.post(path, ["applicationID": id.uuidString, "startsAt": "2022-09-10 14:00"])
+            #expect(first.status == .seeOther)
+            #expect(try await ApplicationRecord.find(id, on: app.db)?.stateValue == .scheduled)
+            let slots = try await DefenseSlot.query(on: app.db).filter(\.$application.$id == id).all()
+            #expect(slots.count == 1 && slots.first?.startsAt == "2022-09-10 14:00" && slots.first?.$panel.id == e.panel.id)
+            #expect(try await AuditRecord.query(on: app.db).filter(\.$action == ApplicationTransition.scheduleDefense.auditAction)
+                .filter(\.$objectID == id.uuidString).count() >= 1)
+
+            let again = try await office.post(path, ["applicationID": id.uuidString, "startsAt": "2022-09-11 09:00"])
+            #expect(again.status == .unprocessableEntity)
+            #expect(again.text.contains("评审组"))
+            #expect(try await DefenseSlot.query(on: app.db).filter(\.$application.$id == id).count() == 1)
+        }
+    }
+
     @Test func panelReadsTheChosenMaterialAndAssignsQuestionsAndAConflictedExpertSeesNone() async throws {
         try await withTestApp { app in
             try await loadCommittee(app)

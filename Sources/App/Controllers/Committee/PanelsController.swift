@@ -246,11 +246,16 @@ enum PanelFactory {
         var extra = WorkflowRunner.Extra()
         extra.committeeActor = true
         extra.reason = "\(panel.specialty)评审组，\(panel.room)，\(startsAt)"
-        let result = try await req.workflow.fire(.scheduleDefense, on: application, extra: extra)
-        if case .success = result {
-            try await DefenseSlot(panelID: panel.id!, applicationID: application.id!, room: panel.room, startsAt: startsAt)
-                .create(on: req.db)
+        // The state, its event and audit record, and the slot commit together: never a
+        // scheduled applicant without a defense slot.
+        let fixed = extra
+        return try await req.transaction { db in
+            let result = try await req.workflow.fire(.scheduleDefense, on: application, extra: fixed, in: db)
+            if case .success = result {
+                try await DefenseSlot(panelID: panel.id!, applicationID: application.id!, room: panel.room, startsAt: startsAt)
+                    .create(on: db)
+            }
+            return result
         }
-        return result
     }
 }
