@@ -157,4 +157,46 @@ import VaporTesting
             #expect(try await applicant.get("/committee/meetings/\(meeting.id!)").status == .forbidden)
         }
     }
+
+    /// 八: closing the meeting is one transaction behind a conditional update: two
+    /// clicks at once (two office clerks) record each vote once and one close.
+    @Test func aMeetingClosedTwiceAtOnceRecordsEachVoteOnce() async throws {
+        try await withTestApp { app in
+            app.clock = .fixed(LocalDate(iso: "2022-08-15")!.beijingMorning)
+            try await loadCommittee(app)
+            let liu = try #require(try await ApplicationRecord.query(on: app.db).filter(\.$specialty == "电气工程").first())
+            liu.state = ApplicationState.defended.rawValue
+            try await liu.update(on: app.db)
+            let experts = try await Expert.query(on: app.db).filter(\.$specialty == "电气工程").sort(\.$name).all()
+            let meeting = try await MeetingBallots.create(app.db, year: liu.year, heldOn: LocalDate(iso: "2022-09-15")!,
+                                                          members: experts.prefix(3).map { $0.id! }, chair: experts[0].id!,
+                                                          audit: AuditEntry(actorID: nil, actorName: "t", role: nil, action: "meeting.create", ip: nil))
+            var first = Browser(app)
+            try await first.login("office")
+            try await first.get("/committee/meetings/\(meeting.id!)")
+            let members = try await MeetingMember.query(on: app.db).filter(\.$meeting.$id == meeting.id!).all()
+            var attendance: [String: String] = [:]
+            for m in members.prefix(2) { attendance["present_\(m.id!.uuidString)"] = "1" }
+            #expect(try await first.post("/committee/meetings/\(meeting.id!)/attendance", attendance).status == .seeOther)
+            var second = Browser(app)
+            try await second.login("office")
+            try await second.get("/committee/meetings/\(meeting.id!)")
+            let a = first, b = second
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                group.addTask { var x = a; return try await x.post("/committee/meetings/\(meeting.id!)/close", ["confirm": "1"]).status }
+                group.addTask { var y = b; return try await y.post("/committee/meetings/\(meeting.id!)/close", ["confirm": "1"]).status }
+                var all: [HTTPStatus] = []
+                for try await s in group { all.append(s) }
+                return all
+            }
+            #expect(statuses.allSatisfy { $0 == .seeOther })
+            #expect(try await CommitteeMeeting.find(meeting.id!, on: app.db)?.state == "closed")
+            let votes = try await WorkflowEvent.query(on: app.db).filter(\.$application.$id == liu.id!)
+                .filter(\.$transition == ApplicationTransition.recordVote.rawValue).count()
+            #expect(votes == 1)
+            #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "meeting.close").count() == 1)
+            // Without ballots the vote fails (0 of 2 present agree): recorded once, as 未通过.
+            #expect(try await ApplicationRecord.find(liu.id!, on: app.db)?.stateValue != .defended)
+        }
+    }
 }

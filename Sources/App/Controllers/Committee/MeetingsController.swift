@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Plot
+import SQLKit
 import Vapor
 
 /// 评委会会议: members (a chair, an odd number), attendance and quorum, deliberation
@@ -158,9 +159,8 @@ struct MeetingsController: RouteCollection {
             let d = CommitteeVote.decide(members: snap.members.count, present: snap.present.count, agree: 0, disagree: 0, abstain: 0)
             return try await render(req, meeting, errors: [d.explanation], status: .unprocessableEntity)
         }
-        var problems: [String] = []
-        for a in snap.applicants {
-            try await MeetingBallots.ensureTally(req.db, meetingID: meeting.id!, applicationID: a.id!)
+        // Each applicant's decision from the ballots, worked out before anything is written.
+        let decisions: [(ApplicationRecord, WorkflowRunner.Extra)] = snap.applicants.map { a in
             let t = snap.tally(a.id!)
             let d = CommitteeVote.decide(members: snap.members.count, present: snap.present.count, agree: t.agree,
                                          disagree: t.disagree, abstain: t.abstain)
@@ -168,18 +168,34 @@ struct MeetingsController: RouteCollection {
             extra.committeeActor = true
             extra.votePassed = d.outcome == .passed
             extra.reason = d.explanation
-            if case .failure(let r) = try await req.workflow.fire(.recordVote, on: a, extra: extra) {
-                problems.append("\(a.applicant.realName)：\(r.message)")
+            return (a, extra)
+        }
+        // One transaction, as the panel lead's close: the meeting closed by a conditional
+        // update (a second click finds it closed), every applicant's vote recorded, the
+        // audit record; if any applicant cannot move, nothing is written and the meeting
+        // stays open with the reasons shown.
+        struct CloseRefused: Error { let problems: [String] }
+        let meetingID = meeting.id!
+        let entry = req.auditEntry("meeting.close", objectType: "meeting", objectID: meetingID.uuidString)
+        do {
+            try await req.transaction { db in
+                guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "needs SQL") }
+                let closed = try await sql.update(CommitteeMeeting.schema).set("state", to: "closed")
+                    .where("id", .equal, meetingID).where("state", .notEqual, "closed").returning("id").all()
+                guard !closed.isEmpty else { return }
+                var problems: [String] = []
+                for (a, extra) in decisions {
+                    try await MeetingBallots.ensureTally(db, meetingID: meetingID, applicationID: a.id!)
+                    if case .failure(let r) = try await req.workflow.fire(.recordVote, on: a, extra: extra, in: db) {
+                        problems.append("\(a.applicant.realName)：\(r.message)")
+                    }
+                }
+                guard problems.isEmpty else { throw CloseRefused(problems: problems) }
+                try await AuditLog.append(entry, on: db)
             }
+        } catch let refused as CloseRefused {
+            return try await render(req, meeting, errors: refused.problems, status: .unprocessableEntity)
         }
-        meeting.state = "closed"
-        // The closed state and its audit record commit together.
-        let entry = req.auditEntry("meeting.close", objectType: "meeting", objectID: meeting.id!.uuidString)
-        try await req.transaction { db in
-            try await meeting.update(on: db)
-            try await AuditLog.append(entry, on: db)
-        }
-        if !problems.isEmpty { return try await render(req, meeting, errors: problems, status: .unprocessableEntity) }
         return req.redirect(to: SiteURL.committee(.meeting(.value(meeting.id!), .minutes)).path)
     }
 
