@@ -36,12 +36,16 @@ struct ReviewQueueController: RouteCollection {
 
     /// One page of the queue, oldest submission first (`ReviewQueueBuilder`); each
     /// row still passes the access rule it would meet when opened.
-    private func rows(_ req: Request, level: String?, page: Int) async throws -> (rows: [ReviewQueueBuilder.Row], total: Int) {
+    /// The page asked for is clamped to the last one, so `?page=` never reaches an
+    /// offset that overflows (a huge number would otherwise stop the process).
+    private func rows(_ req: Request, level: String?, page asked: Int) async throws
+        -> (rows: [ReviewQueueBuilder.Row], total: Int, page: Int) {
         guard let actor = req.actor else { throw PageError.signInRequired(expired: false) }
-        guard let queue = try ReviewQueueBuilder(actor: actor, db: req.db) else { return ([], 0) }
+        guard let queue = try ReviewQueueBuilder(actor: actor, db: req.db) else { return ([], 0, 1) }
         let total = try await queue.count(level: level)
+        let page = min(max(1, asked), max(1, (total + Self.pageSize - 1) / Self.pageSize))
         let rows = try await queue.page(page, size: Self.pageSize, level: level)
-        return (rows.filter { AccessPolicy.decide(actor, .reviewApplication, .application($0.facts)).isAllowed }, total)
+        return (rows.filter { AccessPolicy.decide(actor, .reviewApplication, .application($0.facts)).isAllowed }, total, page)
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -50,8 +54,7 @@ struct ReviewQueueController: RouteCollection {
 
     private func render(_ req: Request, notice: String?, status: HTTPResponseStatus) async throws -> Response {
         let level = req.query[String.self, at: "level"]
-        let page = max(1, req.query[Int.self, at: "page"] ?? 1)
-        let (slice, total) = try await rows(req, level: level, page: page)
+        let (slice, total, page) = try await rows(req, level: level, page: req.query[Int.self, at: "page"] ?? 1)
         let role = req.actor!.role
         let model = ReviewQueuePage(
             chrome: PageChrome(req: req, title: "待我办理", notice: notice), csrf: try await req.csrfToken(),

@@ -73,4 +73,19 @@ import VaporTesting
             }
         }
     }
+
+    /// `?page=` is clamped to the last page: a huge number must not overflow the offset.
+    @Test("a page number past the end, however large, shows the last page")
+    func hugePageNumberShowsTheLastPage() async throws {
+        try await withTestApp(demo: false) { app in
+            try await DemoData.load(into: app, quiet: true)
+            var office = Browser(app)
+            try await office.login("cityhr")
+            for asked in ["9223372036854775807", "99999", "-5"] {
+                let page = try await office.get("/reviews?page=\(asked)")
+                #expect(page.status == .ok, "page=\(asked)")
+                #expect(page.text.contains("待我办理"))
+            }
+        }
+    }
 }
