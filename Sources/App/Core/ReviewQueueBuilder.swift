@@ -100,17 +100,9 @@ struct ReviewQueueBuilder {
 
     /// A stored value that does not decode fails loudly, as a model load would.
     private static func row(_ row: any SQLRow) throws -> Row {
-        let stateRaw = try row.decode(column: "state", as: String.self)
-        guard let state = ApplicationState(rawValue: stateRaw) else {
-            throw StoredValueError(field: "applications.state", value: stateRaw)
-        }
-        let routeText = try row.decode(column: "route", as: String.self)
-        let route: [RouteStep] = try routeText.isEmpty ? [] : routeText.split(separator: ",").map { raw in
-            guard let step = RouteStep(rawValue: String(raw)) else {
-                throw StoredValueError(field: "applications.route", value: String(raw))
-            }
-            return step
-        }
+        let state = try StoredValue.decode("applications.state", try row.decode(column: "state", as: String.self),
+                                           ApplicationState.init(rawValue:))
+        let route = try ApplicationRecord.route(try row.decode(column: "route", as: String.self))
         let facts = ApplicationFacts(
             id: try row.decode(column: "id", as: UUID.self),
             applicantID: try row.decode(column: "applicant_id", as: UUID.self),

@@ -82,11 +82,13 @@ final class ApplicationRecord: Model, StoredValuesChecked, @unchecked Sendable {
     }
 
     /// The stored route; a value that does not decode is an error, never skipped.
-    func route() throws -> [RouteStep] {
-        guard !routeText.isEmpty else { return [] }
-        return try routeText.split(separator: ",").map { raw in
-            guard let step = RouteStep(rawValue: String(raw)) else { throw StoredValueError(field: "applications.route", value: String(raw)) }
-            return step
+    func route() throws -> [RouteStep] { try Self.route(routeText) }
+
+    /// A stored route column read back (also by `ReviewQueueBuilder`'s lean rows).
+    static func route(_ text: String) throws -> [RouteStep] {
+        guard !text.isEmpty else { return [] }
+        return try text.split(separator: ",").map {
+            try StoredValue.decode("applications.route", String($0), RouteStep.init(rawValue:))
         }
     }
 
