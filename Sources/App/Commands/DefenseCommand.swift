@@ -30,7 +30,7 @@ public struct DefenseGradeCommand: ParsableCommand {
             Weights and the grade ratio come from the policy. See the scoring contract.
             """)
 
-    @Option(name: .long, help: "The policy bundle whose weights and grade ratio apply.")
+    @Option(name: .long, help: ArgumentHelp("The policy bundle whose weights and grade ratio apply: a shipped id or a bundle file (checked as by `policy check`).", valueName: "ID|FILE"))
     public var policy = "changzhi-2022"
 
     @Argument(help: ArgumentHelp("The panel's scores, or - for standard input.", valueName: "FILE"))

@@ -2,7 +2,7 @@ import ArgumentParser
 import Domain
 import Foundation
 
-/// `title-review eligibility [--jsonl] [--policy changzhi-2022] FILE|-`
+/// `title-review eligibility [--jsonl] [--policy ID|FILE] FILE|-`
 ///
 /// Reads profiles (contract JSON: one object, an array, or one object per line with
 /// `--jsonl`), checks them against the policy and writes the answers to stdout.
@@ -21,7 +21,7 @@ public struct EligibilityCommand: ParsableCommand {
     @Flag(name: .long, help: "Read one profile per line and write one answer per line.")
     public var jsonl = false
 
-    @Option(name: .long, help: "The policy bundle to check against.")
+    @Option(name: .long, help: ArgumentHelp("The policy bundle to check against: a shipped id or a bundle file (checked as by `policy check`).", valueName: "ID|FILE"))
     public var policy = "changzhi-2022"
 
     @Argument(help: ArgumentHelp("The profiles file, or - for standard input.", valueName: "FILE"))

@@ -19,7 +19,7 @@ public struct RouteCommand: ParsableCommand {
             See the workflow contract for the fields and the routes.
             """)
 
-    @Option(name: .long, help: "The policy bundle whose routes apply.")
+    @Option(name: .long, help: ArgumentHelp("The policy bundle whose routes apply: a shipped id or a bundle file (checked as by `policy check`).", valueName: "ID|FILE"))
     public var policy = "changzhi-2022"
 
     @Argument(help: ArgumentHelp("The input file, or - for standard input.", valueName: "FILE"))

@@ -6,7 +6,7 @@ public struct TitleReviewCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "title-review",
         abstract: "长治市工程系列中、初级职称评审系统 (the professional-title review system).",
-        subcommands: [ServeCommand.self, MigrateCommand.self, AuditCommand.self, EligibilityCommand.self, DefenseCommand.self, RouteCommand.self, CalendarCommand.self, SimilarityCommand.self, SeedCommand.self, BackupCommand.self, RestoreCommand.self, ConsistencyCommand.self]
+        subcommands: [ServeCommand.self, MigrateCommand.self, AuditCommand.self, EligibilityCommand.self, DefenseCommand.self, RouteCommand.self, PolicyCommand.self, CalendarCommand.self, SimilarityCommand.self, SeedCommand.self, BackupCommand.self, RestoreCommand.self, ConsistencyCommand.self]
     )
 
     public init() {}

@@ -86,7 +86,7 @@ public struct Policy: Sendable {
     }
 
     /// The raw JSON of a shipped bundle.
-    static func bundleBytes(id: String) throws(PolicyError) -> [UInt8] {
+    public static func bundleBytes(id: String) throws(PolicyError) -> [UInt8] {
         guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }),
               let url = policiesDirectory?.appendingPathComponent(id + ".json"),
               FileManager.default.fileExists(atPath: url.path) else {

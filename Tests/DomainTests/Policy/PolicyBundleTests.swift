@@ -16,7 +16,7 @@ import Testing
         #expect(Policy.availableIDs.contains("changzhi-2022"))
         #expect(throws: PolicyError.self) { try Policy.load(id: "beijing-1999") }
         do { _ = try Policy.load(id: "../etc/passwd") } catch {
-            #expect(error.description == "unknown policy \"../etc/passwd\" (available: changzhi-2022)")
+            #expect(error.description == "unknown policy \"../etc/passwd\" (available: changzhi-2022, changzhi-2023-example)")
         }
     }
 
