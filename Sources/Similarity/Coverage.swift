@@ -43,26 +43,29 @@ public struct Coverage: Sendable, Equatable {
         self.characters = characters; self.covered = covered; self.sources = sources
     }
 
-    init(characters: Int, runs: [SimilarityIndex.Run], names: [String]) {
-        var byDocument: [Int: [PassageMatch]] = [:]
-        for run in runs {
-            byDocument[run.document, default: []].append(
-                PassageMatch(start: run.start, end: run.end, sourceStart: run.sourceStart, sourceEnd: run.sourceEnd))
-        }
+    /// From each source's outermost matches, sorted by start (`SimilarityIndex.matchesBySource`).
+    init(characters: Int, sources bySource: [(document: Int, matches: [PassageMatch])], names: [String]) {
         var sources: [SourceCoverage] = []
-        var all: [PassageMatch] = []
-        for (document, matches) in byDocument {
-            let kept = Self.outermost(matches)
-            all.append(contentsOf: kept)
+        sources.reserveCapacity(bySource.count)
+        // The paper characters covered by any source: for each start, the furthest end,
+        // then one sweep -- linear in the paper and the matches, however many sources overlap.
+        var furthestEnd = [Int32](repeating: 0, count: characters + 1)
+        for (document, matches) in bySource {
             sources.append(SourceCoverage(document: document, name: names[document],
-                                          covered: Self.unionLength(kept), matches: kept))
+                                          covered: Self.unionLength(matches), matches: matches))
+            for m in matches where Int32(m.end) > furthestEnd[m.start] { furthestEnd[m.start] = Int32(m.end) }
+        }
+        var covered = 0, reach = 0
+        for i in 0..<characters {
+            reach = max(reach, Int(furthestEnd[i]))
+            if i < reach { covered += 1 }
         }
         sources.sort { a, b in
             if a.covered != b.covered { return a.covered > b.covered }
             if a.name != b.name { return a.name < b.name }
             return a.document < b.document
         }
-        self.init(characters: characters, covered: Self.unionLength(all), sources: sources)
+        self.init(characters: characters, covered: covered, sources: sources)
     }
 
     /// The matches not lying inside another (by paper range), sorted by start.

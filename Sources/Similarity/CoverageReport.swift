@@ -30,18 +30,56 @@ public struct CoverageReport: Sendable, Equatable {
 
     /// The report as the contract's JSON object (keys in the contract's order, one line).
     public var json: String {
-        var out = "{\"characters\":\(characters),\"copyRatio\":\(Self.number(copyRatio))"
-        out += ",\"exceedsThreshold\":\(exceedsThreshold),\"threshold\":\(Self.number(threshold)),\"sources\":["
-        for (i, source) in sources.enumerated() {
-            if i > 0 { out += "," }
-            out += "{\"document\":\(Self.quoted(source.document)),\"ratio\":\(Self.number(source.ratio)),\"matches\":["
-            for (j, m) in source.matches.enumerated() {
-                if j > 0 { out += "," }
-                out += "{\"start\":\(m.start),\"end\":\(m.end),\"sourceStart\":\(m.sourceStart),\"sourceEnd\":\(m.sourceEnd)}"
-            }
-            out += "]}"
+        var bytes: [UInt8] = []
+        writeJSON { bytes.append(contentsOf: $0) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The same JSON, handed to `sink` in pieces of about 64 KB: a report listing millions
+    /// of matches (`--min-passage 1` against many documents) is written without being held
+    /// whole, at about 60 bytes a match.
+    public func writeJSON(_ sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 16 + 256)
+        func flushIfFull() {
+            guard buffer.count >= 1 << 16 else { return }
+            buffer.withUnsafeBufferPointer(sink)
+            buffer.removeAll(keepingCapacity: true)
         }
-        return out + "]}"
+        func text(_ s: String) { buffer.append(contentsOf: s.utf8) }
+        func integer(_ value: Int) {
+            guard value > 0 else {
+                if value == 0 { buffer.append(UInt8(ascii: "0")) } else { text(String(value)) }
+                return
+            }
+            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                         UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            var v = value, count = 0
+            withUnsafeMutableBytes(of: &digits) { d in
+                while v > 0 { d[count] = UInt8(ascii: "0") + UInt8(v % 10); v /= 10; count += 1 }
+                while count > 0 { count -= 1; buffer.append(d[count]) }
+            }
+        }
+        text("{\"characters\":"); integer(characters)
+        text(",\"copyRatio\":\(Self.number(copyRatio)),\"exceedsThreshold\":\(exceedsThreshold)")
+        text(",\"threshold\":\(Self.number(threshold)),\"sources\":[")
+        for (i, source) in sources.enumerated() {
+            if i > 0 { buffer.append(UInt8(ascii: ",")) }
+            text("{\"document\":\(Self.quoted(source.document)),\"ratio\":\(Self.number(source.ratio)),\"matches\":[")
+            for (j, m) in source.matches.enumerated() {
+                if j > 0 { buffer.append(UInt8(ascii: ",")) }
+                text("{\"start\":"); integer(m.start)
+                text(",\"end\":"); integer(m.end)
+                text(",\"sourceStart\":"); integer(m.sourceStart)
+                text(",\"sourceEnd\":"); integer(m.sourceEnd)
+                buffer.append(UInt8(ascii: "}"))
+                flushIfFull()
+            }
+            text("]}")
+        }
+        text("]}")
+        buffer.withUnsafeBufferPointer(sink)
     }
 
     /// Shortest round-trip decimal form; integral values as `1.0`-style stay valid JSON.

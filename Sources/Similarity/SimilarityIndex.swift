@@ -84,14 +84,31 @@ public struct SimilarityIndex: Sendable {
     /// the matches; everything reported is therefore an exact common passage, and
     /// winnowing's guarantee makes sure none of at least the index's guarantee
     /// threshold is missed.
+    ///
+    /// Bounded on repetitive text: a document whose verification has cost more than
+    /// building and walking its automaton would (see `budget`) is verified instead by one walk
+    /// of the paper through the document's suffix automaton, which gives the same
+    /// matches in linear time (`SuffixAutomaton.outermostMatches`); and a k-gram whose
+    /// bucket holds many postings is looked up once per distinct k-gram of the paper,
+    /// not once per occurrence. Time is O(paper + corpus + reported matches) per
+    /// document concerned, memory O(paper + largest such document + matches).
     public func check(_ paper: [UInt32], minimumPassage: Int? = nil,
                       excluding excluded: Set<Int> = []) throws(SimilarityError) -> Coverage {
+        try check(paper, minimumPassage: minimumPassage, excluding: excluded, verification: .automatic)
+    }
+
+    /// How documents are verified; `automatic` except in tests, which force each way
+    /// to show that both give the same answers.
+    enum Verification { case automatic, diagonalsOnly, automatonOnly, paperAutomatonOnly }
+
+    func check(_ paper: [UInt32], minimumPassage: Int?, excluding excluded: Set<Int>,
+               verification: Verification) throws(SimilarityError) -> Coverage {
         let t = minimumPassage ?? parameters.guarantee
         guard t >= parameters.guarantee else {
             throw .minimumPassageBelowIndexGuarantee(requested: t, guarantee: parameters.guarantee)
         }
-        let runs = maximalRuns(paper, minimumPassage: t, excluded: excluded)
-        return Coverage(characters: paper.count, runs: runs, names: names)
+        return Coverage(characters: paper.count, sources: matchesBySource(paper, minimumPassage: t, excluded: excluded,
+                                                                          verification: verification), names: names)
     }
 
     /// A maximal common run: paper [start, end) equals document `document`'s [sourceStart, sourceEnd).
@@ -101,13 +118,47 @@ public struct SimilarityIndex: Sendable {
         var sourceStart: Int, sourceEnd: Int
     }
 
-    func maximalRuns(_ paper: [UInt32], minimumPassage t: Int, excluded: Set<Int>) -> [Run] {
+    /// A bucket holding more postings than this is looked up once per distinct paper
+    /// k-gram (its verified postings kept as a "class"), not once per occurrence: with
+    /// about three postings per bucket, only the k-grams a corpus repeats get there.
+    static let heavyBucket = 16
+    /// What a hit costs against a document's verification budget, in characters compared.
+    static let hitCost = 32
+
+    /// Per document, its outermost matches sorted by start (documents without any left out).
+    func matchesBySource(_ paper: [UInt32], minimumPassage t: Int, excluded: Set<Int>,
+                         verification: Verification) -> [(document: Int, matches: [PassageMatch])] {
         let n = paper.count
         guard n >= t, !names.isEmpty, !postings.isEmpty else { return [] }
+        let documentCount = names.count
+        // Per document: 0 = verified diagonal by diagonal, 1 = handed to its automaton, 2 = excluded.
+        var mode = [UInt8](repeating: 0, count: documentCount)
+        for d in excluded where d >= 0 && d < documentCount { mode[d] = 2 }
+        // Character steps spent verifying each document diagonal by diagonal, against its budget.
+        var work = [Int](repeating: 0, count: documentCount)
+        @inline(__always) func budget(_ doc: Int) -> Int {
+            switch verification {
+            // In about nanoseconds: a hit costs ~32 (a table look-up), a character compared 1;
+            // an automaton ~16 per character to build (over the shorter of document and
+            // paper) and ~2 per character of the other to walk. A copied paper (a hit at
+            // 40 % of its characters) stays well inside.
+            case .automatic:
+                let m = Int(starts[doc + 1]) - Int(starts[doc])
+                return 16 * min(m, n) + 2 * max(m, n) + 4_096
+            case .diagonalsOnly: return .max
+            case .automatonOnly, .paperAutomatonOnly: return 0
+            }
+        }
         var runs: [Run] = []
         // For each diagonal (source position − paper position), where the last run found
         // on it ends in the paper: later hits inside that run would find it again.
         var diagonalEnd: [Int: Int] = [:]
+        // Heavy buckets: per distinct paper k-gram (full 64-bit hash), its postings whose k
+        // characters equal the paper's, with their documents; documents handed to the
+        // automaton are dropped from these lists as they are met.
+        var classOf: [UInt64: Int] = [:]
+        var classes: [[(document: Int32, position: UInt32)]] = []
+        var classRepresentative: [Int] = []
         let k = parameters.k
         let scale = bucketCount
         paper.withUnsafeBufferPointer { p in
@@ -119,38 +170,141 @@ public struct SimilarityIndex: Sendable {
                             if code != SimilarityIndexBuilder.supplementaryMark { return UInt32(code) == c }
                             return supplementary[UInt32(s)] == c
                         }
+                        /// Verifies the hit (q, s) of document `doc` on its diagonal.
+                        @inline(__always) func verify(_ q: Int, _ s: Int, _ doc: Int) {
+                            let d = s &- q
+                            if let end = diagonalEnd[d], q < end { work[doc] &+= Self.hitCost; return }
+                            // Boundary marks stop both extensions at the document's ends.
+                            var a = q, sa = s
+                            while a > 0 && same(p[a &- 1], sa &- 1) { a &-= 1; sa &-= 1 }
+                            var e = q &+ 1, se = s &+ 1
+                            while e < n && same(p[e], se) { e &+= 1; se &+= 1 }
+                            work[doc] &+= Self.hitCost &+ (e &- a)
+                            if work[doc] > budget(doc) { mode[doc] = 1 }
+                            // Only a long run is remembered: later hits on a short one (chance
+                            // k-gram matches, the bulk of all hits) re-extend it in a few
+                            // comparisons, which is cheaper than a table entry for each.
+                            guard e &- a >= t else { return }
+                            diagonalEnd[d] = e
+                            let docStart = Int(starts[doc])
+                            runs.append(Run(document: doc, start: a, end: e,
+                                            sourceStart: sa &- docStart, sourceEnd: se &- docStart))
+                        }
+                        /// A hit from a light bucket, verified as before issue 18 (the document is looked
+                        /// up only for a long run): at most `heavyBucket` such hits per paper position, and a
+                        /// run's extension is paid for by the hits on its diagonal (one posting in every w
+                        /// positions of a source), so this path is linear without a budget.
+                        @inline(__always) func verifyLight(_ q: Int, _ s: Int) {
+                            let d = s &- q
+                            if let end = diagonalEnd[d], q < end { return }
+                            var a = q, sa = s
+                            while a > 0 && same(p[a &- 1], sa &- 1) { a &-= 1; sa &-= 1 }
+                            var e = q &+ 1, se = s &+ 1
+                            while e < n && same(p[e], se) { e &+= 1; se &+= 1 }
+                            guard e &- a >= t else { return }
+                            diagonalEnd[d] = e
+                            let doc = document(containing: s)
+                            // Excluded: not reported. Handed to the automaton: its runs are dropped at the end.
+                            guard mode[doc] != 2 else { return }
+                            if verification == .automatonOnly || verification == .paperAutomatonOnly { mode[doc] = 1 }
+                            let docStart = Int(starts[doc])
+                            runs.append(Run(document: doc, start: a, end: e,
+                                            sourceStart: sa &- docStart, sourceEnd: se &- docStart))
+                        }
                         Fingerprinter.forEachKGram(p, k: k) { hash, q in
                             let b = Int(((hash >> 32) &* scale) >> 32)
-                            var i = Int(buckets[b])
+                            let bucketStart = Int(buckets[b])
                             let bucketEnd = Int(buckets[b &+ 1])
-                            while i < bucketEnd {
-                                let s = Int(postings[i])
-                                i &+= 1
-                                guard same(p[q], s) else { continue }
-                                let d = s &- q
-                                if let end = diagonalEnd[d], q < end { continue }
-                                // Boundary marks stop both extensions at the document's ends.
-                                var a = q, sa = s
-                                while a > 0 && same(p[a &- 1], sa &- 1) { a &-= 1; sa &-= 1 }
-                                var e = q &+ 1, se = s &+ 1
-                                while e < n && same(p[e], se) { e &+= 1; se &+= 1 }
-                                // Only a long run is remembered: later hits on a short one (chance
-                                // k-gram matches, the bulk of all hits) re-extend it in a few
-                                // comparisons, which is cheaper than a table entry for each.
-                                guard e &- a >= t else { continue }
-                                diagonalEnd[d] = e
-                                let doc = document(containing: s)
-                                if excluded.contains(doc) { continue }
-                                let docStart = Int(starts[doc])
-                                runs.append(Run(document: doc, start: a, end: e,
-                                                sourceStart: sa &- docStart, sourceEnd: se &- docStart))
+                            if bucketEnd &- bucketStart <= Self.heavyBucket {
+                                var i = bucketStart
+                                while i < bucketEnd {
+                                    let s = Int(postings[i])
+                                    i &+= 1
+                                    guard same(p[q], s) else { continue }
+                                    verifyLight(q, s)
+                                }
+                                return
                             }
+                            let c: Int
+                            if let known = classOf[hash] {
+                                // Another k-gram with the same 64-bit hash (vanishingly rare) is looked up
+                                // as a light bucket would be, so no posting of its own is ever missed.
+                                let representative = classRepresentative[known]
+                                var j = 0
+                                while j < k && p[q &+ j] == p[representative &+ j] { j &+= 1 }
+                                guard j == k else {
+                                    for i in bucketStart..<bucketEnd {
+                                        let s = Int(postings[i])
+                                        guard same(p[q], s) else { continue }
+                                        let doc = document(containing: s)
+                                        guard mode[doc] == 0 else { continue }
+                                        verify(q, s, doc)
+                                    }
+                                    return
+                                }
+                                c = known
+                            } else {
+                                var members: [(document: Int32, position: UInt32)] = []
+                                for i in bucketStart..<bucketEnd {
+                                    let s = Int(postings[i])
+                                    var j = 0
+                                    while j < k && same(p[q &+ j], s &+ j) { j &+= 1 }
+                                    guard j == k else { continue }
+                                    let doc = document(containing: s)
+                                    guard mode[doc] == 0 else { continue }
+                                    members.append((Int32(doc), UInt32(s)))
+                                }
+                                c = classes.count
+                                classes.append(members)
+                                classRepresentative.append(q)
+                                classOf[hash] = c
+                            }
+                            // Visit the class's postings, dropping those of documents no longer verified here.
+                            var kept = 0
+                            let count = classes[c].count
+                            for i in 0..<count {
+                                let member = classes[c][i]
+                                let doc = Int(member.document)
+                                guard mode[doc] == 0 else { continue }
+                                verify(q, Int(member.position), doc)
+                                if mode[doc] == 0 { classes[c][kept] = member; kept &+= 1 }
+                            }
+                            if kept < count { classes[c].removeLast(count - kept) }
                         }
                     }
                 }
             }
         }
-        return runs
+        classes = []
+        classOf = [:]
+        diagonalEnd = [:]
+
+        var byDocument: [Int: [PassageMatch]] = [:]
+        for run in runs where mode[run.document] == 0 {
+            byDocument[run.document, default: []].append(
+                PassageMatch(start: run.start, end: run.end, sourceStart: run.sourceStart, sourceEnd: run.sourceEnd))
+        }
+        runs = []
+        var result: [(document: Int, matches: [PassageMatch])] = []
+        for (document, matches) in byDocument { result.append((document, Coverage.outermost(matches))) }
+        // The automaton is built over the shorter side: the document, or (once) the paper.
+        var paperAutomaton: PaperAutomaton?
+        for doc in 0..<documentCount where mode[doc] == 1 {
+            let characters = normalizedCharacters(of: doc)
+            let overPaper = verification == .paperAutomatonOnly
+                || (verification == .automatic && characters.count > n)
+            let matches = characters.withUnsafeBufferPointer { d in
+                paper.withUnsafeBufferPointer { p in
+                    if overPaper {
+                        if paperAutomaton == nil { paperAutomaton = PaperAutomaton(p) }
+                        return paperAutomaton!.outermostMatches(of: d, paperCount: n, minimumPassage: t)
+                    }
+                    return SuffixAutomaton(d).outermostMatches(of: p, minimumPassage: t)
+                }
+            }
+            if !matches.isEmpty { result.append((doc, matches)) }
+        }
+        return result
     }
 
     /// A document sharing fingerprints with a paper, and how many.

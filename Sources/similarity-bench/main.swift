@@ -272,8 +272,13 @@ while let argument = arguments.next() {
     case "--k": noiseThreshold = Int(arguments.next() ?? "") ?? noiseThreshold
     case "--zipf": exponent = Double(arguments.next() ?? "") ?? exponent
     case "--explain": explain = true  // print the known passages and the matches of each new worst case
+    case "--worst-case":                // issue 18: repetitive text; one case per process, for its peak memory
+        vocabulary = Vocabulary(seed: 0x5EED, exponent: exponent)
+        runWorstCase(arguments.next() ?? "", paragraph: body(seed: 0xAB_CDEF, length: 600).characters)
+        exit(0)
     default:
         print("usage: similarity-bench [--papers 10000,100000] [--queries 300] [--k 8] [--zipf 0.8] [--explain]")
+        print("       similarity-bench --worst-case 1.2mb|10mb|1.2mb-min1|20mb-job")
         exit(2)
     }
 }
