@@ -57,5 +57,6 @@ public struct CalendarInputError: Error, Sendable, Equatable, CustomStringConver
     public let place: String
     public let problem: String
     public init(place: String, problem: String) { self.place = place; self.problem = problem }
-    public var description: String { "\(place): \(problem)" }
+    /// The line, a quoted date cut to `ErrorLine.quoteLimit` characters (a pasted megabyte stays one short line).
+    public var description: String { ErrorLine.bounded("\(place): \(problem)") }
 }
