@@ -16,7 +16,7 @@ struct AuthController: RouteCollection {
         let page = LoginPage(
             chrome: PageChrome(req: req, title: "登录"),
             csrf: try await req.csrfToken(),
-            next: safeNext(req.query[String.self, at: "next"]) ?? "",
+            next: safeNext(req.query[String.self, at: "next"], req) ?? "",
             lockoutHint: "连续\(req.config.lockoutThreshold)次输错密码，账号将锁定\(req.config.lockoutText)。",
             error: expired ? "登录已超时（\(req.config.sessionIdleText)无操作），请重新登录。" : nil
         )
@@ -33,7 +33,7 @@ struct AuthController: RouteCollection {
         let form = (try? req.content.decode(LoginForm.self)) ?? LoginForm()
         let username = (form.username ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let password = form.password ?? ""
-        let next = safeNext(form.next)
+        let next = safeNext(form.next, req)
 
         func again(_ message: String, status: HTTPResponseStatus = .ok) async throws -> Response {
             let page = LoginPage(chrome: PageChrome(req: req, title: "登录"), csrf: try await req.csrfToken(),
@@ -151,14 +151,14 @@ struct AuthController: RouteCollection {
                    outcome: outcome, detail: detail)
     }
 
-    /// Only same-site paths: "/x" but never "//host" or "http:…".
-    private func safeNext(_ next: String?) -> String? { Self.safeNext(next) }
-
-    static func safeNext(_ next: String?) -> String? {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"),
-              !next.hasPrefix(SiteURL.login.path), !next.hasPrefix(SiteURL.logout.path) else { return nil }
-        return next
+    /// Only a page of this site that the router serves (issue 18 item 3): `/\t/evil.example`
+    /// and the like, which a browser reads as another host, fall back to the home page.
+    private func safeNext(_ next: String?, _ req: Request) -> String? {
+        LoginRedirect.target(next, routes: req.application.routes)
     }
+
+    /// The same without the router (registration): still never another host.
+    static func safeNext(_ next: String?) -> String? { LoginRedirect.target(next, routes: nil) }
 
     /// One answer for an unknown username and a wrong password (no account discovery).
     static let badCredentials = "用户名或密码不正确。"
