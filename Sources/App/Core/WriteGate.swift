@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import NIOConcurrencyHelpers
 import Vapor
 
@@ -24,6 +25,29 @@ final class WriteGate: Sendable {
             release()
             throw error
         }
+    }
+
+    /// Runs `body` in a transaction that holds SQLite's write lock from its first
+    /// statement (issue 18 item 3: under four concurrent refusals about one
+    /// `security.denied` record in a thousand was lost).
+    ///
+    /// Why: the gate queues this process's write transactions, but a few writes run
+    /// outside it (a session's last-seen time, the session sweep). Fluent opens a
+    /// deferred transaction, so an append read the chain's last record first and
+    /// asked for the write lock second; when one of those writes held the lock at
+    /// that moment SQLite answered "database is locked" at once, without waiting
+    /// (waiting could deadlock a reader that wants to write), and in WAL mode a
+    /// write committed after the read made the upgrade fail the same way. Taken at
+    /// the start (`BEGIN IMMEDIATE`), the lock is waited for like any other, and the
+    /// transaction reads the latest chain. The empty deferred transaction Fluent
+    /// opened is closed first; Fluent's own COMMIT or ROLLBACK then ends this one.
+    static func writing<T: Sendable>(_ db: any Database,
+                                     _ body: @Sendable (any Database) async throws -> T) async throws -> T {
+        if let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" {
+            try await sql.raw("COMMIT TRANSACTION").run()
+            try await sql.raw("BEGIN IMMEDIATE TRANSACTION").run()
+        }
+        return try await body(db)
     }
 
     private func acquire() async {
@@ -63,7 +87,7 @@ extension Application {
     /// A write transaction: a change and its audit record commit together.
     func transaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         guard let gate = writeGate else { return try await db.transaction(body) }
-        return try await gate.run { try await db.transaction(body) }
+        return try await gate.run { try await db.transaction { try await WriteGate.writing($0, body) } }
     }
 }
 
@@ -71,6 +95,6 @@ extension Request {
     /// A write transaction on the request's database (see `Application.transaction`).
     func transaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         guard let gate = application.writeGate else { return try await db.transaction(body) }
-        return try await gate.run { try await db.transaction(body) }
+        return try await gate.run { try await db.transaction { try await WriteGate.writing($0, body) } }
     }
 }
