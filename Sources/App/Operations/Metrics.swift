@@ -113,9 +113,9 @@ struct MetricsMiddleware: AsyncMiddleware {
         if let token = metrics.token, let header = req.headers.bearerAuthorization?.token {
             return TokenComparison.equal(header, token)
         }
-        // Behind a proxy every caller looks local: a forwarded request needs the token.
-        guard req.headers.first(name: "X-Forwarded-For") == nil, req.headers.first(name: "X-Real-IP") == nil,
-              let ip = req.remoteAddress?.ipAddress else { return false }
+        // Behind a proxy every caller looks local: a forwarded request needs the token,
+        // whichever header the proxy writes (X-Forwarded-For, X-Real-IP, RFC 7239 Forwarded).
+        guard !ForwardedHops.isForwarded(req.headers), let ip = req.remoteAddress?.ipAddress else { return false }
         return ip.hasPrefix("127.") || ip == "::1" || ip == "::ffff:127.0.0.1"
     }
 
