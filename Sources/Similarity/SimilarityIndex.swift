@@ -136,6 +136,7 @@ public struct SimilarityIndex: Sendable {
         for d in excluded where d >= 0 && d < documentCount { mode[d] = 2 }
         // Character steps spent verifying each document diagonal by diagonal, against its budget.
         var work = [Int](repeating: 0, count: documentCount)
+        var handedOver = false
         @inline(__always) func budget(_ doc: Int) -> Int {
             switch verification {
             // In about nanoseconds: a hit costs ~32 (a table look-up), a character compared 1;
@@ -180,7 +181,7 @@ public struct SimilarityIndex: Sendable {
                             var e = q &+ 1, se = s &+ 1
                             while e < n && same(p[e], se) { e &+= 1; se &+= 1 }
                             work[doc] &+= Self.hitCost &+ (e &- a)
-                            if work[doc] > budget(doc) { mode[doc] = 1 }
+                            if work[doc] > budget(doc) { mode[doc] = 1; handedOver = true }
                             // Only a long run is remembered: later hits on a short one (chance
                             // k-gram matches, the bulk of all hits) re-extend it in a few
                             // comparisons, which is cheaper than a table entry for each.
@@ -204,9 +205,11 @@ public struct SimilarityIndex: Sendable {
                             guard e &- a >= t else { return }
                             diagonalEnd[d] = e
                             let doc = document(containing: s)
-                            // Excluded: not reported. Handed to the automaton: its runs are dropped at the end.
-                            guard mode[doc] != 2 else { return }
-                            if verification == .automatonOnly || verification == .paperAutomatonOnly { mode[doc] = 1 }
+                            // Excluded: not reported. Handed to the automaton: the walk will find it.
+                            if verification == .automatonOnly || verification == .paperAutomatonOnly, mode[doc] == 0 {
+                                mode[doc] = 1; handedOver = true
+                            }
+                            guard mode[doc] == 0 else { return }
                             let docStart = Int(starts[doc])
                             runs.append(Run(document: doc, start: a, end: e,
                                             sourceStart: sa &- docStart, sourceEnd: se &- docStart))
@@ -221,6 +224,9 @@ public struct SimilarityIndex: Sendable {
                                     let s = Int(postings[i])
                                     i &+= 1
                                     guard same(p[q], s) else { continue }
+                                    // Once documents are handed to the automaton, their hits are skipped here too
+                                    // (no extension, no table entry); until then this is the path of old.
+                                    if handedOver && mode[document(containing: s)] != 0 { continue }
                                     verifyLight(q, s)
                                 }
                                 return
