@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
 import Vapor
 
 struct ServeCommand: AsyncParsableCommand {
@@ -29,12 +31,48 @@ struct ServeCommand: AsyncParsableCommand {
                 app.clock = DemoData.clock(for: app.policies.current)
                 try await DemoData.load(into: app)
             }
+            app.http.server.configuration.shutdownTimeout = Self.drainTimeout
+            // Returns when SIGTERM or SIGINT arrives.
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()
             throw error
         }
-        try await app.asyncShutdown()
+        await Self.stop(app)
+    }
+
+    /// How long requests in flight may take to finish after SIGTERM.
+    static let drainTimeout: TimeAmount = .seconds(7)
+    /// Everything (the drain, background work, the database) within this after SIGTERM.
+    static let stopBudget: Duration = .seconds(9)
+
+    /// The orderly stop (issue 18 item 3): a request in flight used to crash or hang
+    /// the stop ("Server stop took too long"), because `asyncShutdown` closed the
+    /// database and the server in no set order and a request still running found no
+    /// database. Now the server stops accepting and lets the requests in flight finish
+    /// first, while the database and everything else are still there; then the
+    /// background work (session sweep, duplication check worker) is cancelled and
+    /// awaited and the database closed. Work that does not stop within the budget
+    /// (a long duplication check in the thread pool cannot be interrupted) is left:
+    /// the process exits, and the job's lease puts it back in the queue.
+    static func stop(_ app: Application) async {
+        let clock = ContinuousClock()
+        let deadline = clock.now + stopBudget
+        await app.server.shutdown()
+        // Whichever comes first; a task group would wait for the slower one too.
+        let finished: Bool = await withCheckedContinuation { continuation in
+            let resumed = NIOLockedValueBox(false)
+            let resume: @Sendable (Bool) -> Void = { value in
+                let first = resumed.withLockedValue { done in defer { done = true }; return !done }
+                if first { continuation.resume(returning: value) }
+            }
+            Task { try? await app.asyncShutdown(); resume(true) }
+            Task { try? await Task.sleep(until: deadline, clock: clock); resume(false) }
+        }
+        if !finished {
+            app.logger.warning("shutdown: background work did not stop within \(stopBudget); exiting without it")
+            Foundation.exit(0)
+        }
     }
 
     /// The lock for a SQLite file; exit 1 with one line when another server holds it.

@@ -8,8 +8,9 @@ import Vapor
 /// item 7). A session is refused once idle anyway (`SessionMiddleware`); this keeps
 /// the rows of visitors who never came back from piling up.
 final class SessionSweeper: LifecycleHandler, Sendable {
-    static let interval: TimeAmount = .minutes(5)
-    private let task = NIOLockedValueBox<RepeatedTask?>(nil)
+    static let interval: Duration = .seconds(5 * 60)
+    static let initialDelay: Duration = .seconds(30)
+    private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
 
     /// Removes expired sessions; returns how many.
     @discardableResult
@@ -21,12 +22,17 @@ final class SessionSweeper: LifecycleHandler, Sendable {
         return count
     }
 
+    /// A task of its own rather than an event loop's repeated task: at shutdown it is
+    /// cancelled and awaited, so a sweep never runs on after the database has been
+    /// closed (issue 18 item 3: a stop must not crash or hang on background work).
     func didBoot(_ application: Application) throws {
         let idle = application.config.sessionIdleSeconds
         let logger = application.logger
-        let loop = application.eventLoopGroup.next()
-        let repeated = loop.scheduleRepeatedAsyncTask(initialDelay: .seconds(30), delay: Self.interval) { _ in
-            loop.makeFutureWithTask {
+        let loop = Task {
+            var delay = Self.initialDelay
+            while !Task.isCancelled {
+                do { try await Task.sleep(for: delay) } catch { return }
+                delay = Self.interval
                 do {
                     let n = try await Self.sweep(on: application.db, idleSeconds: idle)
                     if n > 0 { logger.info("session sweep: \(n) expired sessions removed") }
@@ -35,11 +41,17 @@ final class SessionSweeper: LifecycleHandler, Sendable {
                 }
             }
         }
-        task.withLockedValue { $0 = repeated }
+        task.withLockedValue { $0 = loop }
+    }
+
+    func shutdownAsync(_ application: Application) async {
+        let loop = task.withLockedValue { t -> Task<Void, Never>? in defer { t = nil }; return t }
+        loop?.cancel()
+        await loop?.value
     }
 
     func shutdown(_ application: Application) {
-        task.withLockedValue { $0?.cancel(); $0 = nil }
+        task.withLockedValue { t in t?.cancel(); t = nil }
     }
 }
 
