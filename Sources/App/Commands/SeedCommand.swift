@@ -9,7 +9,7 @@ import Vapor
 struct SeedCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seed",
-        abstract: "Fill the database with a realistic year of organizations, applicants, declarations, history and audit trail.")
+        abstract: "Fill the database with a realistic year of organizations, applicants, declarations, history, the committee stage to certificates, and audit trail.")
 
     @ArgumentParser.Option(help: "How many applications (a city: about 3000; a province: about 100000).") var applications: Int
     @ArgumentParser.Option(help: "The review year; it must be the policy bundle's.") var year: Int?
@@ -63,10 +63,14 @@ struct SeedCommand: AsyncParsableCommand {
             "seeded \(s.applications) applications in \(String(format: "%.1f", s.seconds)) s",
             "  organizations \(s.organizations), accounts \(s.accounts), declaration items \(s.items), file records \(s.files) (seeded, no file on disk)",
             "  workflow events \(s.events), audit records \(s.auditRecords)" + (s.unroutableUnits > 0 ? ", units without a route skipped \(s.unroutableUnits)" : ""),
+            "  committee stage: experts \(s.experts), panels \(s.panels), meetings \(s.meetings), result publicities \(s.publicities), "
+                + "certificates \(s.certificates) (" + s.certificatesByLevel.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                + "), revoked \(s.revoked)",
             "  by level: " + s.byLevel.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "),
             "  by state: " + s.byState.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "),
             "accounts (password \(password)\(generated ? ", generated" : "")): seed-admin, seed-office, seed-cityhr, seed-dept-1..8,",
-            "  seed-county-<code>, seed-countyhr-<code>, seed-agency-<code>, seed-unit-00001.., applicants seed-a000001..",
+            "  seed-county-<code>, seed-countyhr-<code>, seed-agency-<code>, seed-unit-00001.., applicants seed-a000001..,",
+            "  experts seed-expert-001..",
         ]
         lines.append("")
         return lines.joined(separator: "\n")

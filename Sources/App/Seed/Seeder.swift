@@ -26,6 +26,14 @@ enum Seeder {
         var events = 0
         var auditRecords = 0
         var unroutableUnits = 0
+        /// The committee stage (`SeedCommittee`).
+        var experts = 0
+        var panels = 0
+        var meetings = 0
+        var publicities = 0
+        var certificates = 0
+        var revoked = 0
+        var certificatesByLevel: [String: Int] = [:]
         var byState: [String: Int] = [:]
         var byLevel: [String: Int] = [:]
         var seconds = 0.0
@@ -69,6 +77,7 @@ enum Seeder {
         summary.accounts = orgs.accounts.count
         progress("organizations: \(summary.organizations), clerk accounts: \(summary.accounts)")
 
+        var candidates: [SeedCommittee.Candidate] = []
         var start = 0
         while start < applications {
             let end = min(start + batch, applications)
@@ -78,6 +87,7 @@ enum Seeder {
                              passwordHash: passwordHash, summary: &summary)
             }
             try await rows.insert(on: db)
+            candidates += rows.accepted
             summary.accounts += rows.accounts.count
             summary.applications += rows.applications.count
             summary.items += rows.items.count
@@ -87,6 +97,29 @@ enum Seeder {
             start = end
             progress("applications: \(end)/\(applications) (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)")
         }
+
+        // The committee stage for the accepted applications, through the pages' rules, on its
+        // own generator so the applications above stay the same for the same seed.
+        var stageRandom = SeedRandom(seed: seed ^ 0x5EED_C0DE_2022)
+        var stage = try SeedCommittee(policy: policy, calendar: calendar, orgs: orgs)
+        try stage.build(candidates, passwordHash: passwordHash, chain: &chain, rng: &stageRandom)
+        try await stage.insert(on: db)
+        summary.accounts += stage.accounts.count
+        summary.experts = stage.experts.count
+        summary.panels = stage.panels.count
+        summary.meetings = stage.meetings.count
+        summary.publicities = stage.publicities.count
+        summary.certificates = stage.certificates.count
+        summary.revoked = stage.revocations.count
+        for c in stage.certificates { summary.certificatesByLevel[c.candidate.app.level.jsonName, default: 0] += 1 }
+        summary.events += stage.events.count
+        summary.auditRecords += stage.audit.count
+        for (_, state) in stage.finalState {
+            summary.byState[ApplicationState.accepted.rawValue, default: 0] -= 1
+            summary.byState[state.rawValue, default: 0] += 1
+        }
+        progress("committee stage: \(stage.panels.count) panels, \(stage.meetings.count) meetings, \(stage.certificates.count) certificates (\(stage.revocations.count) revoked) (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)")
+
         let detail = "seed: \(summary.applications) applications, \(summary.organizations) organizations, \(summary.accounts) accounts"
         try await Rows(audit: [chain.next(AuditEntry(actorID: nil, actorName: "system", role: nil, action: "seed.load", ip: nil,
                                                      detail: detail), at: Date())]).insert(on: db)
@@ -113,6 +146,8 @@ enum Seeder {
         var files: [StoredFile] = []
         var events: [WorkflowEvent] = []
         var audit: [AuditRecord] = []
+        /// The applications this batch left accepted: the committee stage takes them on.
+        var accepted: [SeedCommittee.Candidate] = []
 
         /// One transaction: the rows in dependency order, the audit records with the
         /// appenders' lock held (PostgreSQL), so the chain never forks.
@@ -247,6 +282,12 @@ enum Seeder {
                                                    action: event.transition.auditAction, objectType: "application",
                                                    objectID: app.id!.uuidString, ip: "127.0.0.1",
                                                    detail: "\(event.from.rawValue) -> \(event.to.rawValue)"), at: at))
+            }
+            if walk.state == .accepted {
+                app.$applicant.value = applicant
+                app.$unit.value = unit.organization
+                accepted.append(SeedCommittee.Candidate(app: app, applicant: applicant, unit: unit.organization, workStart: workStart,
+                                                        papers: papers.count, excellentYears: 1))
             }
             summary.byState[walk.state.rawValue, default: 0] += 1
             summary.byLevel[level.jsonName, default: 0] += 1
