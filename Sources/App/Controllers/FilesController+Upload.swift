@@ -207,12 +207,15 @@ extension FilesController {
         return String(hint.dropFirst(2).prefix { $0 != "、" && $0 != "（" })
     }
 
+    /// Longest file name kept (characters).
+    static let fileNameLimit = 200
+
     /// The name without any folder a browser may send, control characters
-    /// or surrounding spaces, at most 200 characters.
+    /// or surrounding spaces, at most 200 characters, its extension kept.
     static func cleanFileName(_ raw: String) -> String {
         let base = raw.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
         let visible = String(base.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) })
-        return String(visible.trimmingCharacters(in: .whitespaces).prefix(200))
+        return DossierFileRules.shortenedName(visible.trimmingCharacters(in: .whitespaces), maxLength: fileNameLimit)
     }
 
     /// Constant-time comparison, as `Request.hasValidCSRFToken` does for ordinary forms.

@@ -8,6 +8,8 @@ struct AccessMiddleware: AsyncMiddleware {
     static let changePasswordPath = SiteURL.changePassword.path
 
     func respond(to req: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        // `%00` and other control characters in a path parameter: no page (SiteURLParam.swift).
+        if SiteURL.hasHiddenCharacters(req.url.path) { throw PageError.notFound }
         guard let route = req.route else { return try await next.respond(to: req) }
         switch route.rules.access {
         case .publicPage:

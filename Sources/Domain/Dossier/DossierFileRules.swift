@@ -56,6 +56,37 @@ public enum DossierFileRules {
         return .nameMismatch(extension: ext, kind: kind)
     }
 
+    /// The limit as the messages state it ("20 MB"): read from `maxBytes`, the number
+    /// the check uses, so the words and the rule cannot disagree.
+    public static var limitText: String { wholeSizeText(maxBytes) }
+
+    static func wholeSizeText(_ bytes: Int) -> String {
+        let mb = 1024 * 1024
+        return bytes % mb == 0 ? "\(bytes / mb) MB" : sizeText(bytes)
+    }
+
+    /// The size of a file over a limit, rounded up to a tenth: 20 MB and one byte
+    /// reads "20.1 MB", never "20.0 MB" beside "the limit is 20 MB".
+    public static func sizeTextAbove(_ bytes: Int) -> String {
+        guard bytes >= 1024 * 1024 else { return sizeText(bytes) }
+        let tenths = (bytes * 10 + 1024 * 1024 - 1) / (1024 * 1024)
+        return "\(tenths / 10).\(tenths % 10) MB"
+    }
+
+    /// A file name cut to at most `maxLength` characters that keeps its extension
+    /// (issue 18 item 3): a long "…论文.pdf" cut at the end lost ".pdf", and with it the
+    /// check that the name and the content agree. The stem is cut; an extension too
+    /// long to be one (over 10 characters) is cut as text.
+    public static func shortenedName(_ name: String, maxLength: Int) -> String {
+        guard name.count > maxLength else { return name }
+        guard let ext = fileExtension(of: name), ext.count <= 10, maxLength > ext.count + 1 else {
+            return String(name.prefix(maxLength))
+        }
+        let suffixLength = ext.count + 1
+        let stem = name.dropLast(suffixLength)
+        return String(stem.prefix(maxLength - suffixLength)) + String(name.suffix(suffixLength))
+    }
+
     /// "820 KB", "1.5 MB": sizes as the materials list shows them.
     public static func sizeText(_ bytes: Int) -> String {
         if bytes < 1024 * 1024 {

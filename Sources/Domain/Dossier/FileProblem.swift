@@ -14,7 +14,7 @@ public enum FileProblem: Error, Sendable, Equatable {
         case .empty:
             return "文件是空的（0 字节），请检查后重新上传"
         case .tooLarge(let bytes):
-            return "文件大小为 \(DossierFileRules.sizeText(bytes))，超过了每个文件 20 MB 的上限，请压缩或拆分后重新上传"
+            return "文件大小为 \(DossierFileRules.sizeTextAbove(bytes))，超过了每个文件 \(DossierFileRules.limitText) 的上限，请压缩或拆分后重新上传"
         case .unknownType:
             return "无法识别的文件类型：只接受 PDF、JPEG、PNG、DOCX 文件"
         case .notAccepted(let kind, let slot):
