@@ -35,7 +35,7 @@ import Vapor
         ] + [SiteURL.PrintForm.dossier, .evaluationForm, .reviewForm, .recommendation, .publicitySummary].map { .print($0) }
             + unit.map { .unit($0) }
         all += pages.map { .application(id, $0) }
-        all += ([.office, .days, .checkIn(id), .book, .cancel(id)] as [SiteURL.Intake]).map { .intake($0) }
+        all += ([.office, .days, .checkIn(id), .book, .cancel(id), .accept(id, id), .giveBack(id, id), .originalsReturned(id)] as [SiteURL.Intake]).map { .intake($0) }
         all += ([.list, .export, .pay(id)] as [SiteURL.Fees]).map { .fees($0) }
         let committee: [SiteURL.Committee] = [
             .home, .experts, .conflicts, .panels, .panel(id, nil), .quantitative, .quantitativeTable,

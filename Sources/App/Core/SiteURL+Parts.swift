@@ -81,6 +81,9 @@ extension SiteURL.Intake {
         case .checkIn(let id): ["bookings", id.part("bookingID"), "check-in"]
         case .book: ["book"]
         case .cancel(let id): ["bookings", id.part("bookingID"), "cancel"]
+        case .accept(let booking, let app): ["bookings", booking.part("bookingID"), "applications", app.part("appID"), "accept"]
+        case .giveBack(let booking, let app): ["bookings", booking.part("bookingID"), "applications", app.part("appID"), "return"]
+        case .originalsReturned(let item): ["items", item.part("itemID"), "originals-returned"]
         }
     }
 }

@@ -137,6 +137,11 @@ enum SiteURL: Sendable {
         case pay(Param<UUID>)
     }
 
+        /// The office accepts or returns one application of a checked-in booking.
+        case accept(Param<UUID>, Param<UUID>)
+        case giveBack(Param<UUID>, Param<UUID>)
+        /// 原件退回: the originals handed back after the review.
+        case originalsReturned(Param<UUID>)
     enum Committee: Sendable {
         case home
         case experts

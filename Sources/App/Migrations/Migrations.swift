@@ -28,5 +28,6 @@ enum AppMigrations {
         M0022_CreateDeclarationVersions(),
         M0030_CreateServerSecrets(),
         M0031_IndexReviewQueues(),
+        M0040_CreateIntakeBookingItems(),
     ]
 }

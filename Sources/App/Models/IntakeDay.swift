@@ -36,6 +36,7 @@ final class IntakeBooking: Model, @unchecked Sendable {
     @OptionalField(key: "checked_in_at") var checkedInAt: Date?
     @OptionalParent(key: "booked_by") var bookedBy: UserAccount?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Children(for: \.$booking) var items: [IntakeBookingItem]
 
     init() {}
 
@@ -43,6 +44,43 @@ final class IntakeBooking: Model, @unchecked Sendable {
         self.$intakeDay.id = dayID; self.$organization.id = organizationID; self.batchSize = batchSize
         self.contactName = contactName; self.contactPhone = contactPhone; self.$bookedBy.id = bookedBy
     }
+}
+
+/// One application a booking brings, and what the office recorded for it at the
+/// counter (十（三）, 五): originals checked, copies received, accepted or returned,
+/// and the originals handed back after the review.
+final class IntakeBookingItem: Model, @unchecked Sendable {
+    static let schema = "intake_booking_items"
+
+    enum Outcome: String { case accepted, returned }
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "booking_id") var booking: IntakeBooking
+    @Parent(key: "application_id") var application: ApplicationRecord
+    /// The application's id while the booking is open, nil once it closed (unique: one open booking each).
+    @OptionalField(key: "open_application_id") var openApplicationID: UUID?
+    @OptionalField(key: "outcome") var outcome: String?
+    @Field(key: "originals_checked") var originalsChecked: Bool
+    @OptionalField(key: "evaluation_form_copies") var evaluationFormCopies: Int?
+    @OptionalField(key: "review_form_copies") var reviewFormCopies: Int?
+    @OptionalField(key: "submitted_paper_copies") var submittedPaperCopies: Int?
+    @OptionalField(key: "remark") var remark: String?
+    @OptionalField(key: "received_at") var receivedAt: Date?
+    @OptionalParent(key: "received_by") var receivedBy: UserAccount?
+    /// `YYYY-MM-DD` the originals went back to the body that brought them.
+    @OptionalField(key: "originals_returned_on") var originalsReturnedOn: String?
+    @OptionalField(key: "originals_returned_at") var originalsReturnedAt: Date?
+    @OptionalParent(key: "originals_returned_by") var originalsReturnedBy: UserAccount?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(bookingID: UUID, applicationID: UUID) {
+        self.$booking.id = bookingID; self.$application.id = applicationID
+        self.openApplicationID = applicationID; self.originalsChecked = false
+    }
+
+    var outcomeValue: Outcome? { outcome.flatMap(Outcome.init(rawValue:)) }
 }
 
 /// 评审费 received for an application: the amount the policy set, the receipt.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// 收审 (十（三）): the office publishes appointment days inside the policy's window;
 /// units and reporting bodies book a day for their batch by telephone appointment
 /// — never an applicant (不受理个人报送事宜) — on a working day with capacity left.
@@ -11,6 +13,20 @@ public enum IntakeRules {
         case applicantsCannotBook
         case capacity
         case alreadyBooked(LocalDate)
+        case noApplications
+        case countMismatch(typed: Int, selected: Int)
+        case notDelivered
+        case alreadyInBooking(String)
+        case contact
+        case notCheckedIn
+        case notOnTheDay(LocalDate)
+        case notInBooking
+        case originalsNotChecked
+        case copies(CopyKind, expected: Int, typed: String)
+        case remarkTooLong(Int)
+        case originalsNotReturnable
+        case originalsAlreadyReturned
+        case returnDate(LocalDate, LocalDate)
 
         public var message: String {
             switch self {
@@ -22,6 +38,22 @@ public enum IntakeRules {
             case .applicantsCannotBook: "收审由单位或报送部门预约，统一报送，不受理个人报送（十（三））"
             case .capacity: "每日可预约批次须为1至50之间的整数"
             case .alreadyBooked(let d): "本机构已预约\(d.chinese)，如需更改请先取消原预约"
+            case .noApplications: "请勾选本批报送的申报（至少1件）"
+            case .countMismatch(let typed, let selected): "报送件数（\(typed)件）与勾选的申报（\(selected)件）不一致，请核对"
+            case .notDelivered: "所选申报不是待收审的、由本机构报送的申报，请刷新页面后重新勾选"
+            case .alreadyInBooking(let name): "\(name)的申报已在另一个未完成的收审预约中，不能重复预约"
+            case .contact: "请填写送件专人姓名（不超过30字）和联系电话（7至20位数字或“-”）"
+            case .notCheckedIn: "该批次尚未签到，签到后才能逐件受理"
+            case .notOnTheDay(let d): "只能在预约当天（\(d.chinese)）收审该批次"
+            case .notInBooking: "该申报不在本批次中，或已受理、已退回"
+            case .originalsNotChecked: "请先核验原件并勾选“原件已核验”"
+            case .copies(let kind, let expected, let typed):
+                typed.isEmpty ? "请填写收到的\(kind.label)份数（应为\(expected)份）"
+                    : "收到的\(kind.label)为\(typed)份，与规定的\(expected)份不符（五）"
+            case .remarkTooLong(let limit): "收审备注不能超过\(limit)字"
+            case .originalsNotReturnable: "评审结果记录后（或申报在收审时退回后）才能登记退回原件（十（三））"
+            case .originalsAlreadyReturned: "该申报的原件已登记退回"
+            case .returnDate(let from, let to): "退回日期须在\(from.chinese)至\(to.chinese)之间（不早于收审受理，不晚于今天）"
             }
         }
     }
@@ -45,6 +77,82 @@ public enum IntakeRules {
         guard day >= today else { throw .inThePast(day) }
         if let existing = alreadyBookedOn { throw .alreadyBooked(existing) }
         guard booked < capacity else { throw .full(day) }
+    }
+}
+
+extension IntakeRules {
+    /// The paper copies brought to intake (五.1–五.3).
+    public enum CopyKind: String, CaseIterable, Sendable {
+        case evaluationForm, reviewForm, submittedPaper
+
+        public var label: String {
+            switch self {
+            case .evaluationForm: "《专业技术职务任职资格评审综合考评表》"
+            case .reviewForm: "《山西省专业技术职务任职资格评审表》"
+            case .submittedPaper: "送审论文"
+            }
+        }
+    }
+
+    /// The copies expected of an application of `level`, counts from the policy. 送审论文
+    /// belong to the engineers' defense (七.1 sends them to the 中评委 mailbox for the
+    /// duplication check before 答辩; 九): juniors are reviewed on materials and
+    /// quantitative scores, and the declaration's checklist asks them for none, so
+    /// none are expected at their intake either.
+    public static func copiesExpected(level: TargetLevel, year: ReviewYear) -> [(CopyKind, Int)] {
+        var out: [(CopyKind, Int)] = [(.evaluationForm, year.evaluationFormCopies), (.reviewForm, year.reviewFormCopies)]
+        if level == .engineer { out.append((.submittedPaper, year.submittedPaperCopies)) }
+        return out
+    }
+
+    /// What the office records for one application at the counter.
+    public struct Receipt: Sendable, Equatable {
+        public var originalsChecked: Bool
+        /// The counts as typed (kept as text so a wrong entry is shown back as typed).
+        public var copies: [CopyKind: String]
+        public var remark: String
+
+        public init(originalsChecked: Bool, copies: [CopyKind: String], remark: String) {
+            self.originalsChecked = originalsChecked; self.copies = copies; self.remark = remark
+        }
+    }
+
+    public static let remarkLimit = 200
+
+    /// Whether the counter's record lets the office accept: originals checked and
+    /// every copy count exactly the policy's (五). Returns the counts as numbers.
+    public static func checkReceipt(_ receipt: Receipt, level: TargetLevel, year: ReviewYear) throws(Refusal) -> [CopyKind: Int] {
+        guard receipt.originalsChecked else { throw .originalsNotChecked }
+        var counts: [CopyKind: Int] = [:]
+        for (kind, expected) in copiesExpected(level: level, year: year) {
+            let typed = (receipt.copies[kind] ?? "").trimmingCharacters(in: .whitespaces)
+            guard let n = Int(typed), n == expected else { throw .copies(kind, expected: expected, typed: typed) }
+            counts[kind] = n
+        }
+        guard receipt.remark.count <= remarkLimit else { throw .remarkTooLong(remarkLimit) }
+        return counts
+    }
+
+    /// Whether `actor` brings this application to intake: a clerk of its own unit, or
+    /// the body of the route's last step before the office (六: the county bureau after
+    /// the city's filing, the competent department, the city HR bureau …).
+    public static func delivers(_ actor: AccessActor, _ app: ApplicationFacts) -> Bool {
+        guard app.state == .intake else { return false }
+        if actor.role == .unitClerk { return actor.organizationID == app.unitID }
+        guard let office = app.route.firstIndex(of: .committeeOffice), office > 0 else { return false }
+        return actor.role != .applicant && ReviewParty.acts(actor, at: app.route[office - 1], for: app)
+    }
+
+    /// A booking names its applications; the typed 件数 must be their number.
+    public static func checkBatch(typed: Int?, selected: Int) throws(Refusal) {
+        guard selected > 0 else { throw .noApplications }
+        guard let typed, typed == selected else { throw .countMismatch(typed: typed ?? 0, selected: selected) }
+    }
+
+    /// The states after the review is recorded (十（三）: 评审通过后退回原件), and after a
+    /// return at intake, when the originals go back with the application.
+    public static func originalsReturnable(_ state: ApplicationState, returnedAtIntake: Bool) -> Bool {
+        returnedAtIntake || [.passed, .failed, .certified, .eliminated, .cancelled].contains(state)
     }
 }
 
