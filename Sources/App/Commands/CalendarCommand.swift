@@ -74,6 +74,22 @@ public struct CalendarCommand: ParsableCommand {
         }
     }
 
+    /// `calendar is-workday DATE...` without ArgumentParser when every DATE is a plain value
+    /// (nothing starting with "-"): ArgumentParser stores each element of a repeated
+    /// argument by copying the array and the set of input positions gathered so far, which
+    /// is quadratic -- 16,000 dates took 8.9 s in parsing alone (issue 18). Anything else
+    /// (no dates, `--help`, an option) returns nil and goes through ArgumentParser as before,
+    /// so the messages and exit codes stay the contract's.
+    public static func parseDirectly(_ arguments: [String]?) -> (any ParsableCommand)? {
+        let arguments = arguments ?? Array(CommandLine.arguments.dropFirst())
+        guard arguments.count > 2, arguments[0] == "calendar", arguments[1] == "is-workday" else { return nil }
+        let dates = arguments[2...]
+        guard !dates.contains(where: { $0.hasPrefix("-") }) else { return nil }
+        var command = IsWorkday()
+        command.dates = Array(dates)
+        return command
+    }
+
     static func loadCalendar() throws -> WorkingDayCalendar {
         do { return try WorkingDayCalendar.official() } catch { try CommandIO.fail("calendar data: \(error)") }
     }

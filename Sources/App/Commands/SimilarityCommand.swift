@@ -105,7 +105,9 @@ public struct SimilarityCheckCommand: ParsableCommand {
         do { coverage = try index.check(paperCharacters, minimumPassage: minPassage) } catch {
             try CommandIO.fail("--min-passage: \(error.description)")
         }
-        print(CoverageReport(coverage, threshold: limit).json)
+        // Written in pieces: with --min-passage 1 the report can list millions of matches.
+        CoverageReport(coverage, threshold: limit).writeJSON { FileHandle.standardOutput.write(Data($0)) }
+        FileHandle.standardOutput.write(Data("\n".utf8))
     }
 
     struct CorpusError: Error { let message: String }

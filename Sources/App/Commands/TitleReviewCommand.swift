@@ -15,7 +15,8 @@ public struct TitleReviewCommand: AsyncParsableCommand {
     /// exit 2 with one line on stderr (ArgumentParser's own default is 64).
     public static func start(_ arguments: [String]? = nil) async -> Never {
         do {
-            var command = try parseAsRoot(arguments)
+            // Long date lists skip ArgumentParser, which is quadratic in repeated arguments (issue 18).
+            var command = try CalendarCommand.parseDirectly(arguments) ?? parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
