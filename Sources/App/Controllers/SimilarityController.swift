@@ -59,7 +59,7 @@ struct SimilarityController: RouteCollection {
             if let r = results[id] { ours = r.error == nil ? DefenseAdmission.percent(r.ratio) : "无法检测" } else { ours = "尚未检测" }
             rows.append(.init(id: id, applicant: app.applicant.realName, unit: app.unit.name, specialty: app.specialty,
                               ours: ours, external: reviews[id]?.externalRatio.map(DefenseAdmission.percent) ?? "未录入",
-                              status: admission.label, flagged: admission.isFlagged))
+                              status: admission.label, flagged: !admission.admitsDefense))
         }
         let page = SimilarityJobsPage(
             chrome: PageChrome(req: req, title: "论文查重"), csrf: try await req.csrfToken(), year: year,
@@ -113,7 +113,7 @@ struct SimilarityController: RouteCollection {
     }
 
     private func renderReport(_ req: Request, _ app: ApplicationRecord, errors: [String], status: HTTPResponseStatus,
-                              externalValue: String? = nil) async throws -> Response {
+                              externalValue: String? = nil, reasonValue: String = "") async throws -> Response {
         let id = try app.requireID()
         let result = try await SimilarityRecords.latestResults(for: [id], on: req.db)[id]
         let review = try await SimilarityRecords.reviews(for: [id], on: req.db)[id]
@@ -145,10 +145,16 @@ struct SimilarityController: RouteCollection {
         var reasons: [String] = []
         var decision: String?
         switch admission {
-        case .flagged(let why): reasons = why
+        case .exceeded(let why): reasons = why
+        case .pending(let why): reasons = [why]
         case .barred(let reason): decision = "已确认不予参加答辩：\(reason)"
-        case .overridden(let reason): decision = "已撤销标记，准予参加答辩：\(reason)"
+        case .overridden(let reason): decision = "已复核，准予参加答辩：\(reason)"
         case .admitted: break
+        }
+        // A decision the current ratios have outgrown stays on the page with its reason.
+        if case .exceeded = admission, let review, let old = try review.decisionValue() {
+            decision = "此前的\(old == .override ? "准予参加答辩" : "不予参加答辩")决定（\(review.reason)）针对的是："
+                + (review.decidedOnLines ?? []).joined(separator: "；") + "；现有新的超限结果，须重新确认或复核"
         }
         let page = SimilarityReportPage(
             chrome: PageChrome(req: req, title: "查重报告：\(app.applicant.realName)"), csrf: try await req.csrfToken(),
@@ -160,7 +166,8 @@ struct SimilarityController: RouteCollection {
             external: review?.externalRatio.map(DefenseAdmission.percent),
             externalValue: externalValue ?? review?.externalRatio.map { Self.plainPercent($0) } ?? "",
             status: admission.label, reasons: reasons, decision: decision, flagged: admission.isFlagged,
-            sources: sources, paper: paperPieces, errors: errors)
+            blocked: !admission.admitsDefense,
+            sources: sources, paper: paperPieces, errors: errors, reasonValue: reasonValue)
         return page.render().response(status: status)
     }
 
@@ -201,23 +208,28 @@ struct SimilarityController: RouteCollection {
         let id = try app.requireID()
         let reason = CommitteeData.field(req, "reason")
         guard let decision = DefenseAdmission.Decision(rawValue: CommitteeData.field(req, "decision")) else {
-            return try await renderReport(req, app, errors: ["请选择确认或撤销标记"], status: .unprocessableEntity)
+            return try await renderReport(req, app, errors: ["请选择确认或复核准予"], status: .unprocessableEntity, reasonValue: reason)
         }
-        guard !reason.isEmpty, reason.count <= 500 else {
-            return try await renderReport(req, app, errors: ["请填写理由（不超过500字）"], status: .unprocessableEntity)
+        // The form's maxlength, held on the server too: a longer reason is refused, never cut.
+        guard !reason.isEmpty, reason.count <= SimilarityReportPage.reasonMaxLength else {
+            return try await renderReport(req, app, errors: ["请填写理由（不超过\(SimilarityReportPage.reasonMaxLength)字，现为\(reason.count)字）"],
+                                          status: .unprocessableEntity, reasonValue: reason)
         }
         let result = try await SimilarityRecords.latestResults(for: [id], on: req.db)[id]
         let current = try await SimilarityRecords.reviews(for: [id], on: req.db)[id]
         let before = try SimilarityRecords.admission(rule(req), result: result, review: current)
-        guard before.isFlagged else {
-            return try await renderReport(req, app, errors: ["该申报的抄袭率未超过限值，无需确认"], status: .unprocessableEntity)
+        let decidedOn = DefenseAdmission.exceededReasons(rule(req), ours: SimilarityRecords.ownCheck(result),
+                                                         external: current?.externalRatio)
+        guard before.isFlagged, !decidedOn.isEmpty else {
+            return try await renderReport(req, app, errors: ["该申报的抄袭率未超过限值，无需确认或复核"], status: .unprocessableEntity)
         }
         let entry = req.auditEntry("similarity.\(decision.rawValue)", objectType: "application", objectID: id.uuidString,
-                                   detail: reason)
+                                   detail: reason + "（针对：" + decidedOn.joined(separator: "；") + "）")
         let userID = req.currentUser?.id
         try await req.transaction { db in
             let review = try await SimilarityReview.query(on: db).filter(\.$application.$id == id).first() ?? SimilarityReview(applicationID: id)
             review.decision = decision.rawValue
+            review.decidedOn = decidedOn.joined(separator: "\n")
             review.reason = reason
             review.$decidedBy.id = userID
             try await review.save(on: db)

@@ -28,6 +28,15 @@ struct WorkflowRunner {
         var defenseEliminated: Bool?
         var votePassed: Bool?
         var committeeActor = false
+        /// Who the applicant's timeline and notice name instead of the actor, where the
+        /// actor must stay unknown to the applicant (the lead of a defense panel, 回避).
+        /// The audit record keeps the real actor.
+        var shownActor: ShownActor?
+    }
+
+    struct ShownActor: Sendable {
+        var name: String
+        var organization: String
     }
 
     @discardableResult
@@ -68,7 +77,8 @@ struct WorkflowRunner {
             let reached = next.step.flatMap { route.firstIndex(of: $0) }.map { max($0, application.reachedStep) }
                 ?? application.reachedStep
             let now = req.clock.now()
-            let organizationName = user.$organization.value?.name ?? ""
+            let organizationName = extra.shownActor?.organization ?? user.$organization.value?.name ?? ""
+            let actorName = extra.shownActor?.name ?? user.realName
             let change: @Sendable (any Database) async throws -> Bool = { db in
                 guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
                 var update = sql.update(ApplicationRecord.schema)
@@ -87,7 +97,7 @@ struct WorkflowRunner {
                 let rows = try await update.where("id", .equal, id).where("state", .equal, from.rawValue)
                     .returning("id").all()
                 guard !rows.isEmpty else { return false }
-                try await WorkflowEvent(applicationID: id, occurredAt: now, actorID: user.id, actorName: user.realName,
+                try await WorkflowEvent(applicationID: id, occurredAt: now, actorID: user.id, actorName: actorName,
                                         organizationName: organizationName, transition: transition.rawValue,
                                         fromState: from.rawValue, toState: next.rawValue,
                                         opinion: extra.reason).create(on: db)

@@ -29,5 +29,6 @@ enum AppMigrations {
         M0030_CreateServerSecrets(),
         M0031_IndexReviewQueues(),
         M0040_CreateIntakeBookingItems(),
+        M0037_AddSimilarityDecisionBasis(),
     ]
 }

@@ -120,6 +120,7 @@ public struct ParameterRequirement: Sendable, Equatable {
         .init("defenseGradeRatio", .list, "比例", .scoring),
         .init("reviewScoreDefenseWeight", .number, "比例", .scoring),
         .init("defensePanelSize", .integer, "人", .workflow),
+        .init("defenseMinimumScorers", .integer, "人", .scoring),
         .init("quantitativeItemKinds", .list, "赋分项目", .scoring),
         .init("quantitativeItemPoints", .list, "分/项", .scoring),
         .init("quantitativeItemCaps", .list, "分", .scoring),

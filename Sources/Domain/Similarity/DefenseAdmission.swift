@@ -1,48 +1,86 @@
-/// Whether the copy-ratio rule (七.1) lets an application into the defense: the
-/// ratios above the limit raise a flag; the committee office then confirms it (the
-/// application is not admitted to the defense) or overrides it with a recorded
-/// reason (e.g. the "copied" passages are the applicant's own earlier paper).
+/// Whether the copy-ratio rule (七.1: 低于25%的参与答辩，高于25%的取消答辩资格) admits an
+/// application to the defense. Admission is earned, not assumed: an engineer defends
+/// only with a recorded ratio at or below the limit -- the system's check or the external
+/// report (知网 etc.) the office entered. Either ratio above the limit takes the place
+/// away at once; the office may confirm that (its reason on record) or override it with
+/// a recorded reason (e.g. the "copied" passages are the applicant's own earlier paper).
+/// A paper whose text cannot be read (an image-only PDF, no paper at all) has no ratio of
+/// ours, so it waits until the office records the external report's ratio.
 public enum DefenseAdmission: Sendable, Equatable {
-    /// No ratio above the limit (or none known yet).
+    /// A recorded ratio at or below the limit, none above it.
     case admitted
-    /// A ratio above the limit, waiting for the office's decision.
-    case flagged([String])
-    /// The office confirmed the flag: not admitted to the defense (取消答辩资格).
+    /// No usable ratio yet: not admitted (why, in Chinese).
+    case pending(String)
+    /// A ratio above the limit and no decision of the office covering it: not admitted.
+    case exceeded([String])
+    /// The office confirmed the exceeded limit: not admitted (取消答辩资格).
     case barred(reason: String)
-    /// The office overrode the flag with a reason: admitted.
+    /// The office overrode the exceeded limit with a reason: admitted.
     case overridden(reason: String)
 
-    /// The office's decision on a flag.
+    /// The office's decision on an exceeded limit.
     public enum Decision: String, Sendable, Equatable {
         case confirm, override
     }
 
-    /// `ours` is the system's check, `external` the ratio of the outside report the
-    /// office entered; either above the limit flags. A decision only counts while
-    /// there is a flag to decide on.
-    public static func decide(_ rule: CopyRatioRule, ours: Double?, external: Double?,
-                              decision: Decision?, reason: String = "") -> DefenseAdmission {
+    /// What the system's own check found.
+    public enum OwnCheck: Sendable, Equatable {
+        /// The covered share of the paper's characters.
+        case ratio(Double)
+        /// The check ran but found no text to compare (its reason, in Chinese).
+        case unreadable(String)
+    }
+
+    /// The lines saying which ratio is above the limit; a decision records them
+    /// (`decidedOn`) so that it covers those ratios and no later, higher one.
+    public static func exceededReasons(_ rule: CopyRatioRule, ours: OwnCheck?, external: Double?) -> [String] {
         var why: [String] = []
-        if let ours, rule.exceeds(ours) { why.append("本系统检测抄袭率 \(percent(ours)) 超过 \(percent(rule.limit))") }
+        if case .ratio(let r)? = ours, rule.exceeds(r) { why.append("本系统检测抄袭率 \(percent(r)) 超过 \(percent(rule.limit))") }
         if let external, rule.exceeds(external) { why.append("外部检测报告抄袭率 \(percent(external)) 超过 \(percent(rule.limit))") }
-        guard !why.isEmpty else { return .admitted }
-        switch decision {
-        case .confirm: return .barred(reason: reason)
-        case .override: return .overridden(reason: reason)
-        case nil: return .flagged(why)
+        return why
+    }
+
+    /// `decidedOn`: the exceeded reasons the decision was made on; nil for a decision
+    /// recorded before they were kept (it covers whatever exceeds). A decision counts only
+    /// while every current reason is among those it was made on: a new check or a new
+    /// external ratio above the limit blocks again until the office decides again.
+    public static func decide(_ rule: CopyRatioRule, ours: OwnCheck?, external: Double?,
+                              decision: Decision?, reason: String = "", decidedOn: [String]? = nil) -> DefenseAdmission {
+        let why = exceededReasons(rule, ours: ours, external: external)
+        if !why.isEmpty {
+            let covered = decidedOn.map { Set(why).isSubset(of: Set($0)) } ?? true
+            switch covered ? decision : nil {
+            case .confirm?: return .barred(reason: reason)
+            case .override?: return .overridden(reason: reason)
+            case nil: return .exceeded(why)
+            }
+        }
+        if external != nil { return .admitted }
+        switch ours {
+        case .ratio?: return .admitted
+        case .unreadable(let problem)?:
+            return .pending("送审论文无法用于查重（\(problem)），须由评委会办公室录入外部检测报告的抄袭率")
+        case nil:
+            return .pending("尚无查重结果：须完成本系统查重或录入外部检测报告的抄袭率")
         }
     }
 
-    /// Blocks scheduling the defense (安排答辩): only a flag the office confirmed.
-    public var blocksDefense: Bool {
-        if case .barred = self { return true }
-        return false
+    /// Whether the application may be scheduled for the defense (安排答辩) and counted as
+    /// waiting for a panel.
+    public var admitsDefense: Bool {
+        switch self {
+        case .admitted, .overridden: true
+        case .pending, .exceeded, .barred: false
+        }
     }
 
+    public var blocksDefense: Bool { !admitsDefense }
+
+    /// Whether there is an exceeded limit the office may confirm or override.
     public var isFlagged: Bool {
         switch self {
-        case .admitted: false
-        case .flagged, .barred, .overridden: true
+        case .admitted, .pending: false
+        case .exceeded, .barred, .overridden: true
         }
     }
 
@@ -50,9 +88,20 @@ public enum DefenseAdmission: Sendable, Equatable {
     public var label: String {
         switch self {
         case .admitted: "可参加答辩"
-        case .flagged: "抄袭率超限，待办公室确认"
+        case .pending: "暂不能参加答辩：尚无可用的抄袭率"
+        case .exceeded: "抄袭率超限，不予参加答辩（待办公室确认或复核）"
         case .barred: "不予参加答辩（已确认）"
         case .overridden: "超限已复核，准予参加答辩"
+        }
+    }
+
+    /// Why the application may not be scheduled, in Chinese (nil when it may).
+    public var refusal: String? {
+        switch self {
+        case .admitted, .overridden: nil
+        case .pending(let why): why
+        case .exceeded(let why): why.joined(separator: "；") + "，取消答辩资格"
+        case .barred(let reason): "评委会办公室已确认不予参加答辩：\(reason)"
         }
     }
 

@@ -67,6 +67,10 @@ import VaporTesting
             record.state = ApplicationState.accepted.rawValue
             try await record.create(on: app.db)
             let id = try record.requireID()
+            // 七.1: admitted with the external report's ratio at or below the limit.
+            let review = SimilarityReview(applicationID: id)
+            review.externalRatio = 0.1
+            try await review.create(on: app.db)
             let path = "/committee/panels/\(e.panel.id!.uuidString)/schedule"
             var office = Browser(app)
             try await office.login("office")
@@ -250,7 +254,8 @@ import VaporTesting
             let record = try #require(try await IntegrityRecord.query(on: app.db).first())
             let years = try #require(app.policies.current.parameter("integrityRecordYears")).value
             guard case .integer(let n) = years else { Issue.record("integrityRecordYears"); return }
-            #expect(record.starts == "2022-08-15" && record.ends == LocalDate(iso: "2022-08-15")!.adding(years: n).iso)
+            // Exactly n years: in force through the day before 2022-08-15 + n years (issue 16, item 6).
+            #expect(record.starts == "2022-08-15" && record.ends == LocalDate(iso: "2022-08-15")!.adding(years: n).adding(days: -1).iso)
             #expect(record.reason == "学历证书系伪造" && record.applicationID == wang.id && record.unitFailure?.contains("未核验学历证书原件") == true)
             let revoked = try #require(try await CertificateRecord.find(cert.id!, on: app.db))
             #expect(revoked.revokedOn == "2022-08-15")

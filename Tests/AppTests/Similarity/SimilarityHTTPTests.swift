@@ -75,7 +75,7 @@ import VaporTesting
             let list = try await office.get("/committee/similarity")
             #expect(list.status == .ok)
             #expect(list.text.contains("3 / 3") && list.text.contains("已完成"))
-            #expect(list.text.contains("抄袭率超限，待办公室确认"))
+            #expect(list.text.contains("抄袭率超限，不予参加答辩"))
 
             let results = try await SimilarityRecords.latestResults(for: [one.id!, two.id!, three.id!], on: app.db)
             #expect(abs(try #require(results[two.id!]).ratio - 400.0 / 1022.0) < 0.002)
@@ -132,7 +132,8 @@ import VaporTesting
             try await startAndRun(app, &office)
             let path = "/committee/similarity/\(two.id!)"
             let panels = try await office.get("/committee/panels")
-            #expect(panels.text.contains("王芳"))
+            // Above the limit blocks at once: not waiting for a panel before any decision (七.1).
+            #expect(!panels.text.contains("王芳") && panels.text.contains("李强"))
 
             // No reason: refused.
             try await office.get(path)
@@ -175,7 +176,7 @@ import VaporTesting
             #expect(try await office.post(path + "/external", ["externalRatio": "25.1"]).status == .seeOther)
             let flagged = try await office.get(path)
             #expect(flagged.text.contains("外部检测报告抄袭率 25.1% 超过 25%"))
-            #expect(flagged.text.contains("抄袭率超限，待办公室确认"))
+            #expect(flagged.text.contains("抄袭率超限，不予参加答辩"))
         }
     }
 

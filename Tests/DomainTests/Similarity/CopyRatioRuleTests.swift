@@ -40,37 +40,60 @@ import Testing
     }
 }
 
-/// 七.1 in the application: either ratio above the limit flags; the office confirms
-/// (not admitted to the defense) or overrides with a reason.
+/// 七.1 in the application: admitted only with a recorded ratio at or below the limit
+/// (ours or the external report); above the limit blocks at once; an unreadable paper
+/// waits for the external ratio; the office's decision covers the ratios it was made on.
 @Suite struct DefenseAdmissionTests {
     let rule = CopyRatioRule(limit: 0.25, atLimitDefends: true)
 
-    @Test func noRatioAboveTheLimitIsAdmitted() {
-        #expect(DefenseAdmission.decide(rule, ours: 0.1, external: 0.25, decision: nil) == .admitted)
-        #expect(DefenseAdmission.decide(rule, ours: nil, external: nil, decision: nil) == .admitted)
+    @Test func aRecordedRatioAtOrBelowTheLimitIsAdmitted() {
+        #expect(DefenseAdmission.decide(rule, ours: .ratio(0.1), external: 0.25, decision: nil) == .admitted)
+        #expect(DefenseAdmission.decide(rule, ours: .ratio(0.25), external: nil, decision: nil) == .admitted)
+        #expect(DefenseAdmission.decide(rule, ours: nil, external: 0.12, decision: nil) == .admitted)
         // A decision left over from an earlier flag does not bar an application below the limit.
-        #expect(DefenseAdmission.decide(rule, ours: 0.1, external: nil, decision: .confirm, reason: "x") == .admitted)
+        #expect(DefenseAdmission.decide(rule, ours: .ratio(0.1), external: nil, decision: .confirm, reason: "x") == .admitted)
     }
 
-    @Test func oursOrTheExternalRatioAboveTheLimitFlags() {
-        guard case .flagged(let why) = DefenseAdmission.decide(rule, ours: 0.3, external: nil, decision: nil) else {
-            Issue.record("expected a flag"); return
-        }
-        #expect(why == ["本系统检测抄袭率 30% 超过 25%"])
-        guard case .flagged(let ext) = DefenseAdmission.decide(rule, ours: 0.1, external: 0.26, decision: nil) else {
-            Issue.record("expected a flag"); return
-        }
-        #expect(ext == ["外部检测报告抄袭率 26% 超过 25%"])
+    @Test func noRecordedRatioIsNotAdmitted() {
+        let none = DefenseAdmission.decide(rule, ours: nil, external: nil, decision: nil)
+        #expect(!none.admitsDefense && !none.isFlagged)
+        guard case .pending(let why) = none else { Issue.record("expected pending"); return }
+        #expect(why.contains("尚无查重结果"))
+        // An image-only PDF: our check found no text; only the external ratio admits it.
+        let image = DefenseAdmission.decide(rule, ours: .unreadable("文件中没有文字内容"), external: nil, decision: nil)
+        #expect(!image.admitsDefense)
+        #expect(image.refusal?.contains("文件中没有文字内容") == true && image.refusal?.contains("外部检测报告") == true)
+        #expect(DefenseAdmission.decide(rule, ours: .unreadable("x"), external: 0.2, decision: nil) == .admitted)
+        #expect(!DefenseAdmission.decide(rule, ours: .unreadable("x"), external: 0.3, decision: nil).admitsDefense)
+        // An override answers a ratio above the limit, never a missing one.
+        #expect(!DefenseAdmission.decide(rule, ours: .unreadable("x"), external: nil, decision: .override, reason: "r").admitsDefense)
     }
 
-    @Test func onlyAConfirmedFlagBlocksTheDefense() {
-        let pending = DefenseAdmission.decide(rule, ours: 0.4, external: nil, decision: nil)
-        let barred = DefenseAdmission.decide(rule, ours: 0.4, external: nil, decision: .confirm, reason: "与他人论文雷同")
-        let overridden = DefenseAdmission.decide(rule, ours: 0.4, external: nil, decision: .override, reason: "本人已发表论文")
-        #expect(!pending.blocksDefense && pending.isFlagged)
+    @Test func oursOrTheExternalRatioAboveTheLimitBlocksAtOnce() {
+        let ours = DefenseAdmission.decide(rule, ours: .ratio(0.3), external: nil, decision: nil)
+        #expect(ours == .exceeded(["本系统检测抄袭率 30% 超过 25%"]) && ours.blocksDefense)
+        let ext = DefenseAdmission.decide(rule, ours: .ratio(0.1), external: 0.26, decision: nil)
+        #expect(ext == .exceeded(["外部检测报告抄袭率 26% 超过 25%"]) && ext.blocksDefense)
+        #expect(ext.refusal?.contains("取消答辩资格") == true)
+    }
+
+    @Test func theOfficeConfirmsOrOverridesWithAReason() {
+        let barred = DefenseAdmission.decide(rule, ours: .ratio(0.4), external: nil, decision: .confirm, reason: "与他人论文雷同")
+        let overridden = DefenseAdmission.decide(rule, ours: .ratio(0.4), external: nil, decision: .override, reason: "本人已发表论文",
+                                                 decidedOn: ["本系统检测抄袭率 40% 超过 25%"])
         #expect(barred == .barred(reason: "与他人论文雷同") && barred.blocksDefense)
-        #expect(overridden == .overridden(reason: "本人已发表论文") && !overridden.blocksDefense)
+        #expect(overridden == .overridden(reason: "本人已发表论文") && overridden.admitsDefense)
         #expect(barred.label == "不予参加答辩（已确认）")
+    }
+
+    @Test func anOverrideDoesNotCoverALaterHigherRatio() {
+        let on = ["本系统检测抄袭率 30% 超过 25%"]
+        #expect(DefenseAdmission.decide(rule, ours: .ratio(0.3), external: nil, decision: .override, reason: "r", decidedOn: on).admitsDefense)
+        // The external report comes in above the limit after the override: blocked again.
+        let later = DefenseAdmission.decide(rule, ours: .ratio(0.3), external: 0.45, decision: .override, reason: "r", decidedOn: on)
+        #expect(later == .exceeded(["本系统检测抄袭率 30% 超过 25%", "外部检测报告抄袭率 45% 超过 25%"]))
+        // A new check with a higher ratio too.
+        #expect(!DefenseAdmission.decide(rule, ours: .ratio(0.5), external: nil, decision: .override, reason: "r", decidedOn: on).admitsDefense)
     }
 
     @Test func percentTextHasOneDecimal() {

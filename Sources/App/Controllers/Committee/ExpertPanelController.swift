@@ -116,8 +116,7 @@ struct ExpertPanelController: RouteCollection {
         guard member.isLead else { throw PageError.forbidden("只有组长可以结束评分") }
         guard !panel.isClosed else { return req.redirect(to: SiteURL.expert(.panel(.value(panel.id!))).path) }
         let snap = try await PanelSnapshot.load(panel, on: req.db)
-        let declared = try await CommitteeData.declared(for: snap.slots.map { $0.$application.id }, on: req.db)
-        var problems = snap.missingScores(declared: declared)
+        var problems = snap.closeProblems(minimumScorers: try CommitteeData.integer(req, "defenseMinimumScorers"), viewer: expert)
         if snap.slots.isEmpty { problems.append("本组尚未安排答辩人") }
         if CommitteeData.field(req, "confirm") != "1" { problems.append("请勾选确认本组评分已全部完成") }
         guard problems.isEmpty else {
@@ -146,6 +145,9 @@ struct ExpertPanelController: RouteCollection {
                     extra.committeeActor = true
                     extra.defenseEliminated = r.eliminated
                     extra.reason = "答辩成绩\(r.defenseScore)，\(r.grade.label)"
+                    // The applicant's timeline and notice name the panel, never its lead (回避:
+                    // applicants do not learn who sat on or led their panel).
+                    extra.shownActor = WorkflowRunner.ShownActor(name: "答辩评审组", organization: "\(panel.specialty)评审组")
                     if case .failure(let refusal) = try await workflow.fire(.concludeDefense, on: slot.application, extra: extra, in: db) {
                         throw CloseRefused(message: "\(slot.application.applicant.realName)：\(refusal.message)")
                     }
@@ -161,18 +163,33 @@ struct ExpertPanelController: RouteCollection {
         return req.redirect(to: SiteURL.expert(.panel(.value(panel.id!))).path(query: ["notice": "saved"]))
     }
 
+    /// The limit of a declared conflict's reason, the same in the form and on the server.
+    static let conflictReasonMaxLength = 200
+
     @Sendable func declare(req: Request) async throws -> Response {
         let reason = CommitteeData.field(req, "reason")
         guard let appID = UUID(uuidString: CommitteeData.field(req, "applicationID")),
               try await ApplicationRecord.find(appID, on: req.db) != nil else { throw PageError.notFound }
+        // Always the signed-in expert's own conflict: an `expertID` in the form is never read.
         let expert = try await me(req)
         // Only about an applicant of one of the expert's panels.
         let panels = try await DefensePanelMember.query(on: req.db).filter(\.$expert.$id == expert.id!).all().map { $0.$panel.id }
-        guard try await DefenseSlot.query(on: req.db).filter(\.$application.$id == appID).filter(\.$panel.$id ~~ panels).first() != nil else {
+        guard let slot = try await DefenseSlot.query(on: req.db).filter(\.$application.$id == appID).filter(\.$panel.$id ~~ panels).first() else {
             throw PageError.forbidden("只能对本人所在评审组的申报人申请回避")
         }
+        guard reason.count <= Self.conflictReasonMaxLength else {
+            guard let panel = try await DefensePanel.find(slot.$panel.id, on: req.db),
+                  let member = try await DefensePanelMember.query(on: req.db).filter(\.$panel.$id == panel.id!)
+                    .filter(\.$expert.$id == expert.id!).filter(\.$active == true).first() else {
+                throw PageError.badRequest("回避理由不超过\(Self.conflictReasonMaxLength)字")
+            }
+            let key = appID.uuidString
+            return try await render(req, panel, member, expert,
+                                    errors: ["\(key).conflict": "回避理由不超过\(Self.conflictReasonMaxLength)字（现为\(reason.count)字）"],
+                                    typed: ["\(key).conflict": reason], status: .unprocessableEntity)
+        }
         try await ConflictRecorder.record(req, expertID: expert.id!, applicationID: appID, source: .declaredByExpert,
-                                          reason: reason.isEmpty ? "本人申请回避" : String(reason.prefix(200)))
+                                          reason: reason.isEmpty ? "本人申请回避" : reason)
         return req.redirect(to: SiteURL.expert(.panels).path(query: ["notice": "saved"]))
     }
 

@@ -78,12 +78,13 @@ struct ExpertPoolController: RouteCollection {
                 }, id: "conflict-list"),
                 CommitteeUI.form(SiteURL.committee(.conflicts).path, csrf: csrf, [
                     .selectField("expertID", label: "专家", choices: experts.map { Choice(value: $0.id!.uuidString, label: $0.name) },
-                                 selected: nil, required: true),
+                                 selected: values["conflict.expertID"], required: true),
                     .selectField("applicationID", label: "申报人",
                                  choices: applications.map { Choice(value: $0.id!.uuidString, label: "\($0.applicant.realName)（\($0.specialty)）") },
-                                 selected: nil, required: true),
-                    .selectField("source", label: "来源", choices: sources, selected: nil, required: true),
-                    .textField("reason", label: "理由", required: true, maxLength: 200),
+                                 selected: values["conflict.applicationID"], required: true),
+                    .selectField("source", label: "来源", choices: sources, selected: values["conflict.source"], required: true),
+                    .textField("reason", label: "理由", value: values["conflict.reason"], required: true,
+                               maxLength: ConflictRecorder.reasonMaxLength),
                 ], submit: "登记回避"),
             ]),
         ])
@@ -167,22 +168,32 @@ struct ExpertPoolController: RouteCollection {
 
     @Sendable func recordConflict(req: Request) async throws -> Response {
         let reason = CommitteeData.field(req, "reason")
+        // What was typed comes back with a refusal.
+        var typed: [String: String] = ["conflict.reason": reason]
+        for k in ["expertID", "applicationID", "source"] { typed["conflict.\(k)"] = CommitteeData.field(req, k) }
         guard let expertID = UUID(uuidString: CommitteeData.field(req, "expertID")),
               let appID = UUID(uuidString: CommitteeData.field(req, "applicationID")),
               let source = ConflictSource(rawValue: CommitteeData.field(req, "source")), source != .sameEmployer,
               try await Expert.find(expertID, on: req.db) != nil, try await ApplicationRecord.find(appID, on: req.db) != nil else {
-            return try await render(req, errors: ["请选择专家、申报人和回避来源"], values: [:], status: .unprocessableEntity)
+            return try await render(req, errors: ["请选择专家、申报人和回避来源"], values: typed, status: .unprocessableEntity)
         }
-        guard !reason.isEmpty, reason.count <= 200 else {
-            return try await render(req, errors: ["请填写回避理由（不超过200字）"], values: [:], status: .unprocessableEntity)
+        guard !reason.isEmpty, reason.count <= ConflictRecorder.reasonMaxLength else {
+            return try await render(req, errors: ["请填写回避理由（不超过\(ConflictRecorder.reasonMaxLength)字，现为\(reason.count)字）"],
+                                    values: typed, status: .unprocessableEntity)
         }
         try await ConflictRecorder.record(req, expertID: expertID, applicationID: appID, source: source, reason: reason)
         return req.redirect(to: SiteURL.committee(.experts).path(query: ["notice": "saved"], fragment: "conflicts"))
     }
 }
 
-/// Writes a conflict once (a repeat of the same source is kept as the first), with its audit record.
+/// Writes a conflict once (a repeat of the same source is kept as the first), with its audit
+/// record. A conflict recorded after the expert has scored the applicant takes that score
+/// out of every derived number (`PanelSnapshot`); the panel's record says so, and for a
+/// panel already closed that its grades now need a 复查.
 enum ConflictRecorder {
+    /// The limit of a conflict's reason, the same in the forms and on the server.
+    static let reasonMaxLength = 200
+
     static func record(_ req: Request, expertID: UUID, applicationID: UUID, source: ConflictSource, reason: String) async throws {
         try await req.transaction { db in
             let exists = try await ExpertConflict.query(on: db).filter(\.$expert.$id == expertID)
@@ -192,7 +203,14 @@ enum ConflictRecorder {
                 .create(on: db)
             try await AuditLog.append(req.auditEntry("conflict.record", objectType: "application", objectID: applicationID.uuidString,
                                                      detail: "expert \(expertID.uuidString) \(source.rawValue)"), on: db)
+            let scored = try await DefenseScoreRecord.query(on: db).filter(\.$expert.$id == expertID)
+                .filter(\.$application.$id == applicationID).with(\.$panel).with(\.$expert).all()
+            for score in scored {
+                let panel = score.panel
+                let text = "回避登记（\(source.label)）：\(score.expert.name)对该组一位申报人的评分已保存但不再计入答辩成绩"
+                    + (panel.isClosed ? "；本组已结束评分，答辩成绩和等次须经复查重新确定" : "")
+                try await CommitteeData.note(req, subject: panel.id!, kind: "recusal", text: text, on: db)
+            }
         }
     }
 }
-

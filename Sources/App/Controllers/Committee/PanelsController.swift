@@ -19,15 +19,18 @@ struct PanelsController: RouteCollection {
 
     static let engineer = TargetLevel.engineer.jsonName
 
-    /// Engineers accepted at intake and not yet on a panel, by specialty.
-    /// Those the office confirmed as not admitted to the defense (抄袭率超限, 七.1) are left out.
+    /// Engineers accepted at intake and not yet on a panel, by specialty. With `copyRule`
+    /// only those the copy-ratio rule admits to the defense (七.1: a recorded ratio at or
+    /// below the limit, or the office's recorded override): the ones waiting for a panel.
+    /// Without it every accepted engineer, admitted or not yet: the draw and a swap keep
+    /// away from all of them, since any of them may still be scheduled (回避).
     static func waiting(_ db: any Database, year: Int, copyRule: CopyRatioRule? = nil) async throws -> [ApplicationRecord] {
         let all = try await ApplicationRecord.query(on: db).filter(\.$state == ApplicationState.accepted.rawValue)
             .filter(\.$targetLevel == engineer).filter(\.$year == year).with(\.$applicant).with(\.$unit)
             .sort(\.$specialty).all()
         guard let copyRule else { return all }
-        let barred = try await SimilarityRecords.barred(all.compactMap(\.id), rule: copyRule, on: db)
-        return all.filter { !barred.contains($0.id!) }
+        let admitted = try await SimilarityRecords.admitted(all.compactMap(\.id), rule: copyRule, on: db)
+        return all.filter { admitted.contains($0.id!) }
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -70,12 +73,17 @@ struct PanelsController: RouteCollection {
         try await renderPanel(req, try await panel(req), errors: [], status: .ok)
     }
 
-    func renderPanel(_ req: Request, _ panel: DefensePanel, errors: [String], status: HTTPResponseStatus) async throws -> Response {
+    /// The limit of the swap's reason, the same in the form and on the server.
+    static let reasonMaxLength = 200
+
+    func renderPanel(_ req: Request, _ panel: DefensePanel, errors: [String], status: HTTPResponseStatus,
+                     typedStartsAt: String? = nil) async throws -> Response {
         let csrf = try await req.csrfToken()
         let snap = try await PanelSnapshot.load(panel, on: req.db)
         let rules = try CommitteeData.rules(req)
         let declared = try await CommitteeData.declared(for: snap.slots.map { $0.$application.id }, on: req.db)
         let waiting = try await Self.waiting(req.db, year: panel.year, copyRule: CopyRatioRule(req.policies.year)).filter { $0.specialty == panel.specialty }
+        let notAdmitted = try await Self.waiting(req.db, year: panel.year).filter { $0.specialty == panel.specialty }.count - waiting.count
         let notes = try await CommitteeNote.query(on: req.db).filter(\.$subjectID == panel.id!).sort(\.$at).all()
         let graded = snap.graded(rules: rules)
         let memberRows: [[CommitteeUI.Body]] = snap.members.map { m in
@@ -85,8 +93,9 @@ struct PanelsController: RouteCollection {
         let scoreRows: [[CommitteeUI.Body]] = snap.slots.map { slot in
             let a = graded.applicant(slot.$application.id.uuidString)
             let n = snap.scores.filter { $0.$application.id == slot.$application.id }.count
+            let recused = snap.recusedScores.filter { $0.$application.id == slot.$application.id }.count
             return [.text(slot.application.applicant.realName), .text(slot.application.unit.name), .text(slot.startsAt),
-                    .text("\(n)位专家已评分"),
+                    .text("\(n)位专家已评分" + (recused > 0 ? "（另有\(recused)位回避专家的评分已保存但不计入）" : "")),
                     .text(panel.isClosed ? (a.map { "\($0.defenseScore)" } ?? "—") : "结束评分后显示"),
                     .text(panel.isClosed ? (a.map { "\($0.grade.label)（第\($0.rank)名）" } ?? "—") : "—"),
                     .text(panel.isClosed ? (a.map { $0.defenseScoreRule + "。" + $0.gradeRule } ?? "") : "")]
@@ -100,7 +109,7 @@ struct PanelsController: RouteCollection {
                 .if(!panel.isClosed, CommitteeUI.form(SiteURL.committee(.panel(.value(panel.id!), .swap)).path, csrf: csrf, id: "swap", [
                     .selectField("memberID", label: "替换成员", choices: snap.activeMembers.map { Choice(value: $0.id!.uuidString, label: $0.expert.name) },
                                  selected: nil, required: true),
-                    .textField("reason", label: "替换理由", required: true, maxLength: 200),
+                    .textField("reason", label: "替换理由", required: true, maxLength: Self.reasonMaxLength),
                 ], submit: "按同一随机顺序替换", style: "secondary")),
             ]),
             CommitteeUI.section("答辩安排与成绩", id: "schedule", [
@@ -109,10 +118,14 @@ struct PanelsController: RouteCollection {
                 .if(panel.isClosed, .p(.text("优、中、差名额：" + graded.quota.explanation))),
                 .if(panel.isClosed, .details(.summary(.text("用 title-review defense grade 复核的输入")),
                                              .pre(.code(.text(snap.commandInput))))),
+                .if(notAdmitted > 0, .p(.class("hint"), .id("not-admitted"),
+                    .text("本专业另有\(notAdmitted)名已受理的工程师尚未取得答辩资格（七.1：须有不超过限值的抄袭率），不能安排答辩；见"),
+                    .a(.href(SiteURL.committee(.similarity).path), .text("论文查重")), .text("。"))),
                 .if(!panel.isClosed && !waiting.isEmpty, CommitteeUI.form(SiteURL.committee(.panel(.value(panel.id!), .schedule)).path, csrf: csrf, id: "assign", [
                     .selectField("applicationID", label: "申报人", choices: waiting.map { Choice(value: $0.id!.uuidString, label: $0.applicant.realName) },
                                  selected: nil, required: true),
-                    .textField("startsAt", label: "答辩时间（YYYY-MM-DD HH:MM）", required: true, maxLength: 16),
+                    .textField("startsAt", label: "答辩时间（YYYY-MM-DD HH:MM，\(panel.year)年内）", value: typedStartsAt,
+                               required: true, maxLength: 16),
                 ], submit: "安排答辩")),
                 .if(panel.isClosed, CommitteeUI.form(SiteURL.committee(.panel(.value(panel.id!), .reopen)).path, csrf: csrf, id: "reopen", [
                     .textField("reason", label: "重新开启的理由", required: true, maxLength: 200),
@@ -131,13 +144,24 @@ struct PanelsController: RouteCollection {
         let reason = CommitteeData.field(req, "reason")
         guard !panel.isClosed else { return try await renderPanel(req, panel, errors: ["评审组已结束评分，不能替换成员"], status: .unprocessableEntity) }
         guard !reason.isEmpty else { return try await renderPanel(req, panel, errors: ["请填写替换理由"], status: .unprocessableEntity) }
+        guard reason.count <= Self.reasonMaxLength else {
+            return try await renderPanel(req, panel, errors: ["替换理由不超过\(Self.reasonMaxLength)字（现为\(reason.count)字）"],
+                                         status: .unprocessableEntity)
+        }
         guard let memberID = UUID(uuidString: CommitteeData.field(req, "memberID")),
               let member = try await DefensePanelMember.query(on: req.db).filter(\.$id == memberID).filter(\.$panel.$id == panel.id!)
                 .filter(\.$active == true).with(\.$expert).first() else { throw PageError.notFound }
         let snap = try await PanelSnapshot.load(panel, on: req.db)
         let pool = try await CommitteeData.activePool(on: req.db, today: req.today).filter { $0.specialty == panel.specialty }
+        // 回避 against everyone the newcomer may judge: the applicants on the panel and every
+        // accepted engineer of the specialty who may still be scheduled before it.
+        let later = try await Self.waiting(req.db, year: panel.year).filter { $0.specialty == panel.specialty }
+        let scheduled = Set(snap.slots.map { $0.$application.id })
         let applicants = snap.slots.map { GroupApplicant(applicationID: $0.$application.id, name: $0.application.applicant.realName,
                                                           employerID: $0.application.$unit.id) }
+            + later.filter { !scheduled.contains($0.id!) }.map {
+                GroupApplicant(applicationID: $0.id!, name: $0.applicant.realName, employerID: $0.$unit.id)
+            }
         let declared = try await CommitteeData.declared(for: applicants.map(\.applicationID), on: req.db)
         guard let next = PanelDraw.replacement(pool: pool.map(PanelFactory.candidate), applicants: applicants, declared: declared,
                                                excluding: Set(snap.members.map { $0.$expert.id }), seed: UInt64(panel.seed) ?? 0) else {
@@ -160,23 +184,21 @@ struct PanelsController: RouteCollection {
 
     @Sendable func schedule(req: Request) async throws -> Response {
         let panel = try await panel(req)
-        let startsAt = CommitteeData.field(req, "startsAt")
+        let typed = CommitteeData.field(req, "startsAt")
         guard !panel.isClosed else { return try await renderPanel(req, panel, errors: ["评审组已结束评分"], status: .unprocessableEntity) }
-        guard startsAt.count == 16, LocalDate(iso: startsAt.prefix(10)) != nil else {
-            return try await renderPanel(req, panel, errors: ["答辩时间格式应为 YYYY-MM-DD HH:MM"], status: .unprocessableEntity)
+        let startsAt: String
+        switch DefenseTime.parse(typed, reviewYear: panel.year) {
+        case .success(let t): startsAt = t.text
+        case .failure(let e): return try await renderPanel(req, panel, errors: [e.message], status: .unprocessableEntity, typedStartsAt: typed)
         }
         guard let appID = UUID(uuidString: CommitteeData.field(req, "applicationID")),
               let application = try await ApplicationRecord.query(on: req.db).filter(\.$id == appID).with(\.$applicant).with(\.$unit).first(),
-              application.specialty == panel.specialty, application.targetLevel == Self.engineer else {
-            return try await renderPanel(req, panel, errors: ["请选择本专业组已受理的工程师申报"], status: .unprocessableEntity)
-        }
-        guard try await SimilarityRecords.barred([appID], rule: CopyRatioRule(req.policies.year), on: req.db).isEmpty else {
-            return try await renderPanel(req, panel, errors: ["\(application.applicant.realName)的送审论文抄袭率超限，已确认不予参加答辩（七.1）"],
-                                         status: .unprocessableEntity)
+              application.specialty == panel.specialty, application.targetLevel == Self.engineer, application.year == panel.year else {
+            return try await renderPanel(req, panel, errors: ["请选择本专业组已受理的工程师申报"], status: .unprocessableEntity, typedStartsAt: typed)
         }
         let result = try await PanelFactory.schedule(req, application: application, panel: panel, startsAt: startsAt)
         if case .failure(let refusal) = result {
-            return try await renderPanel(req, panel, errors: [refusal.message], status: .unprocessableEntity)
+            return try await renderPanel(req, panel, errors: [refusal.message], status: .unprocessableEntity, typedStartsAt: typed)
         }
         return req.redirect(to: SiteURL.committee(.panel(.value(panel.id!), nil)).path(query: ["notice": "saved"]))
     }
@@ -240,22 +262,55 @@ enum PanelFactory {
         }
     }
 
-    /// Assigns an accepted engineer to a panel and fires 安排答辩.
+    /// Why an application may not be scheduled on a panel, in Chinese (office pages).
+    struct ScheduleRefusal: Error, Sendable {
+        let message: String
+    }
+
+    /// Assigns an accepted engineer to a panel and fires 安排答辩. Every path that schedules
+    /// comes through here, and the checks are made in the same transaction as the slot:
+    /// the copy-ratio rule admits the paper (七.1), and no member of the panel has a
+    /// conflict with the applicant (回避: same employer, declared or pinned).
     static func schedule(_ req: Request, application: ApplicationRecord, panel: DefensePanel,
-                         startsAt: String) async throws -> Result<ApplicationState, TransitionRefusal> {
+                         startsAt: String) async throws -> Result<ApplicationState, ScheduleRefusal> {
         var extra = WorkflowRunner.Extra()
         extra.committeeActor = true
         extra.reason = "\(panel.specialty)评审组，\(panel.room)，\(startsAt)"
         // The state, its event and audit record, and the slot commit together: never a
         // scheduled applicant without a defense slot.
         let fixed = extra
-        return try await req.transaction { db in
-            let result = try await req.workflow.fire(.scheduleDefense, on: application, extra: fixed, in: db)
-            if case .success = result {
-                try await DefenseSlot(panelID: panel.id!, applicationID: application.id!, room: panel.room, startsAt: startsAt)
-                    .create(on: db)
+        let rule = CopyRatioRule(req.policies.year)
+        let name = application.$applicant.value?.realName ?? "该申报人"
+        return try await req.transaction { db -> Result<ApplicationState, ScheduleRefusal> in
+            let id = try application.requireID()
+            let admission = try await SimilarityRecords.admissions([id], rule: rule, on: db)[id] ?? .pending("")
+            if let why = admission.refusal {
+                try await AuditLog.append(req.auditEntry(ApplicationTransition.scheduleDefense.auditAction, objectType: "application",
+                                                         objectID: id.uuidString, outcome: .denied, detail: "七.1：\(why)"), on: db)
+                return .failure(ScheduleRefusal(message: "\(name)尚未取得答辩资格，不能安排答辩（七.1 送审论文抄袭率）：\(why)"))
             }
-            return result
+            let members = try await DefensePanelMember.query(on: db).filter(\.$panel.$id == panel.id!).filter(\.$active == true)
+                .with(\.$expert).all()
+            let declared = try await CommitteeData.declared(for: [id], on: db)
+            let conflicts = PanelScorers.conflicts(members: members.map { candidate($0.expert) },
+                                                   applicant: GroupApplicant(applicationID: id, name: name, employerID: application.$unit.id),
+                                                   declared: declared)
+            if !conflicts.isEmpty {
+                let names = Dictionary(members.map { ($0.$expert.id, $0.expert.name) }, uniquingKeysWith: { a, _ in a })
+                let why = conflicts.map { "\(names[$0.expertID] ?? "")：\($0.source.label)" }.joined(separator: "；")
+                try await AuditLog.append(req.auditEntry(ApplicationTransition.scheduleDefense.auditAction, objectType: "application",
+                                                         objectID: id.uuidString, outcome: .denied,
+                                                         detail: "recusal on panel \(panel.id!.uuidString): \(conflicts.count)"), on: db)
+                return .failure(ScheduleRefusal(message: "本评审组有成员须回避\(name)（\(why)），不能安排在本组答辩；请先替换该成员或安排到其他评审组"))
+            }
+            let result = try await req.workflow.fire(.scheduleDefense, on: application, extra: fixed, in: db)
+            switch result {
+            case .success(let state):
+                try await DefenseSlot(panelID: panel.id!, applicationID: id, room: panel.room, startsAt: startsAt).create(on: db)
+                return .success(state)
+            case .failure(let refusal):
+                return .failure(ScheduleRefusal(message: refusal.message))
+            }
         }
     }
 }

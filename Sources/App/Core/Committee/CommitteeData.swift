@@ -106,8 +106,14 @@ struct PanelSnapshot {
     let panel: DefensePanel
     let members: [DefensePanelMember]
     let slots: [DefenseSlot]
+    /// The scores that count: by members still on the panel, without a conflict with that applicant.
     let scores: [DefenseScoreRecord]
+    /// Scores kept but not counted because their expert has (or has since declared) a
+    /// conflict with that applicant (回避 after scoring, HotCRP style): stored, never used.
+    let recusedScores: [DefenseScoreRecord]
     let quantitative: [UUID: Tenths]
+    /// Every declared or pinned conflict about the panel's applicants.
+    let declared: [DeclaredConflict]
 
     static func load(_ panel: DefensePanel, on db: any Database) async throws -> PanelSnapshot {
         let id = panel.id!
@@ -115,12 +121,24 @@ struct PanelSnapshot {
             .sort(\.$position).all()
         let slots = try await DefenseSlot.query(on: db).filter(\.$panel.$id == id)
             .with(\.$application) { $0.with(\.$applicant).with(\.$unit) }.sort(\.$startsAt).all()
-        // Only the scores of members still on the panel count (a swapped-out member's are kept, not used).
-        let active = Set(members.filter(\.active).map { $0.$expert.id })
-        let scores = try await DefenseScoreRecord.query(on: db).filter(\.$panel.$id == id).all()
-            .filter { active.contains($0.$expert.id) }
+        let declared = try await CommitteeData.declared(for: slots.map { $0.$application.id }, on: db)
+        // Only the scores of members still on the panel count (a swapped-out member's are kept, not used),
+        // and of those only the ones whose expert has no conflict with the applicant, whenever it was found.
+        let active = Dictionary(members.filter(\.active).map { ($0.$expert.id, $0.expert.$organization.id) }, uniquingKeysWith: { a, _ in a })
+        let employerOf = Dictionary(slots.map { ($0.$application.id, $0.application.$unit.id) }, uniquingKeysWith: { a, _ in a })
+        var counted: [DefenseScoreRecord] = [], recused: [DefenseScoreRecord] = []
+        for score in try await DefenseScoreRecord.query(on: db).filter(\.$panel.$id == id).all() {
+            guard let expertEmployer = active[score.$expert.id], let applicantEmployer = employerOf[score.$application.id] else { continue }
+            if PanelScorers.counts(expertID: score.$expert.id, expertEmployerID: expertEmployer, applicationID: score.$application.id,
+                                   applicantEmployerID: applicantEmployer, declared: declared) {
+                counted.append(score)
+            } else {
+                recused.append(score)
+            }
+        }
         let q = try await CommitteeData.quantitative(for: slots.map { $0.$application.id }, on: db)
-        return PanelSnapshot(panel: panel, members: members, slots: slots, scores: scores, quantitative: q)
+        return PanelSnapshot(panel: panel, members: members, slots: slots, scores: counted, recusedScores: recused,
+                             quantitative: q, declared: declared)
     }
 
     var activeMembers: [DefensePanelMember] { members.filter(\.active) }
@@ -145,14 +163,23 @@ struct PanelSnapshot {
         return DefenseGrading.grade(entries, quantitative: q.filter { scored.contains($0.key) }, rules: rules)
     }
 
-    /// What is still missing before the lead may close the panel, in Chinese.
-    func missingScores(declared: [DeclaredConflict]) -> [String] {
+    /// What is still missing before the lead may close the panel, in Chinese: every member
+    /// free of conflict has scored every applicant, and each applicant has at least
+    /// `minimumScorers` of them (the bundle's `defenseMinimumScorers`). An applicant the
+    /// viewer must stay away from is not named to them.
+    func closeProblems(minimumScorers: Int, viewer: Expert?) -> [String] {
         var out: [String] = []
+        let candidates = activeMembers.map { PanelFactory.candidate($0.expert) }
         for slot in slots {
-            for m in activeMembers where !CommitteeData.isConflicted(m.expert, slot.application, declared: declared) {
-                if !scores.contains(where: { $0.$application.id == slot.$application.id && $0.$expert.id == m.$expert.id }) {
-                    out.append("\(m.expert.name)尚未给\(slot.application.applicant.realName)评分")
-                }
+            let hidden = viewer.map { CommitteeData.isConflicted($0, slot.application, declared: declared) } ?? false
+            let name = hidden ? "一位您须回避的申报人" : slot.application.applicant.realName
+            let applicant = GroupApplicant(applicationID: slot.$application.id, name: name, employerID: slot.application.$unit.id)
+            let eligible = PanelScorers.eligible(members: candidates, applicant: applicant, declared: declared)
+            if eligible.count < minimumScorers {
+                out.append("\(name)的无需回避评分专家仅\(eligible.count)人，不足\(minimumScorers)人，不能确定答辩成绩；请评委会办公室替换须回避的成员")
+            }
+            for m in eligible where !scores.contains(where: { $0.$application.id == slot.$application.id && $0.$expert.id == m.id }) {
+                out.append("\(m.name)尚未给\(name)评分")
             }
         }
         return out

@@ -29,6 +29,7 @@ enum ExpertPanelPageBuilder {
             chrome: PageChrome(req: req, title: "\(panel.specialty)评审组"), csrf: csrf, panel: panel, isLead: member.isLead,
             applicants: applicants, bank: try await QuestionBank.questions(year: panel.year, specialty: panel.specialty, on: req.db),
             errors: errors, typed: typed, materialsWeight: DefenseWeightsText.materials(req),
-            onsiteWeight: DefenseWeightsText.onsite(req), gradeRatioText: req.policies.year.gradeRatioText)
+            onsiteWeight: DefenseWeightsText.onsite(req), gradeRatioText: req.policies.year.gradeRatioText,
+            conflictReasonMaxLength: ExpertPanelController.conflictReasonMaxLength)
     }
 }

@@ -25,23 +25,31 @@ enum SimilarityRecords {
         return Dictionary(rows.map { ($0.$application.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    static func admission(_ rule: CopyRatioRule, result: SimilarityResult?, review: SimilarityReview?) throws -> DefenseAdmission {
-        let ours = result.flatMap { $0.error == nil ? $0.ratio : nil }
-        return DefenseAdmission.decide(rule, ours: ours, external: review?.externalRatio,
-                                       decision: try review?.decisionValue(), reason: review?.reason ?? "")
+    /// What our latest check found: its ratio, or why there is none (no text to compare).
+    static func ownCheck(_ result: SimilarityResult?) -> DefenseAdmission.OwnCheck? {
+        guard let result else { return nil }
+        if let problem = result.error { return .unreadable(problem) }
+        return .ratio(result.ratio)
     }
 
-    /// Applications the office has confirmed as not admitted to the defense: they
-    /// cannot be scheduled (安排答辩).
-    static func barred(_ ids: [UUID], rule: CopyRatioRule, on db: any Database) async throws -> Set<UUID> {
+    static func admission(_ rule: CopyRatioRule, result: SimilarityResult?, review: SimilarityReview?) throws -> DefenseAdmission {
+        DefenseAdmission.decide(rule, ours: ownCheck(result), external: review?.externalRatio,
+                                decision: try review?.decisionValue(), reason: review?.reason ?? "",
+                                decidedOn: review?.decidedOnLines)
+    }
+
+    /// The admission of each application (七.1): every id gets one; an application with
+    /// no ratio on record is not admitted.
+    static func admissions(_ ids: [UUID], rule: CopyRatioRule, on db: any Database) async throws -> [UUID: DefenseAdmission] {
+        let results = try await latestResults(for: ids, on: db)
         let reviews = try await reviews(for: ids, on: db)
-        let confirmed = reviews.filter { $0.value.decision == DefenseAdmission.Decision.confirm.rawValue }.map(\.key)
-        guard !confirmed.isEmpty else { return [] }
-        let results = try await latestResults(for: confirmed, on: db)
-        var out: Set<UUID> = []
-        for id in confirmed where try admission(rule, result: results[id], review: reviews[id]).blocksDefense {
-            out.insert(id)
-        }
+        var out: [UUID: DefenseAdmission] = [:]
+        for id in ids { out[id] = try admission(rule, result: results[id], review: reviews[id]) }
         return out
+    }
+
+    /// The applications the copy-ratio rule admits to the defense (安排答辩, waiting for a panel).
+    static func admitted(_ ids: [UUID], rule: CopyRatioRule, on db: any Database) async throws -> Set<UUID> {
+        Set(try await admissions(ids, rule: rule, on: db).filter { $0.value.admitsDefense }.keys)
     }
 }

@@ -13,6 +13,10 @@ final class SimilarityReview: Model, @unchecked Sendable {
     @OptionalField(key: "external_ratio") var externalRatio: Double?
     @OptionalField(key: "decision") var decision: String?
     @Field(key: "reason") var reason: String
+    /// The exceeded-limit lines the decision was made on, one a line (M0037): the decision
+    /// covers those and no later, higher ratio (`DefenseAdmission.decide`). Nil on a
+    /// decision recorded before the lines were kept.
+    @OptionalField(key: "decided_on") var decidedOn: String?
     @OptionalParent(key: "decided_by") var decidedBy: UserAccount?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -30,5 +34,9 @@ final class SimilarityReview: Model, @unchecked Sendable {
             throw StoredValueError(field: "similarity_reviews.decision", value: decision)
         }
         return value
+    }
+
+    var decidedOnLines: [String]? {
+        decidedOn.map { $0.split(separator: "\n").map(String.init) }
     }
 }

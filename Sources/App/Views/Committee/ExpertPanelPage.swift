@@ -26,10 +26,12 @@ struct ExpertPanelPage {
     var materialsWeight: String
     var onsiteWeight: String
     var gradeRatioText: String
+    /// The limit of a declared conflict's reason (`ExpertPanelController.conflictReasonMaxLength`).
+    var conflictReasonMaxLength: Int = 200
 
     func render() -> HTML {
         var sections: [CommitteeUI.Body] = [
-            CommitteeUI.errors(panel.isClosed ? Array(errors.values) : (errors["close"].map { [$0] } ?? [])),
+            CommitteeUI.errors(panel.isClosed ? Array(errors.values) : [errors["close"]].compactMap { $0 }),
             .p(.text("答辩地点：\(panel.room)。答辩成绩实行百分制：答辩材料学术水平评价占\(materialsWeight)、现场答辩评价占\(onsiteWeight)；每项0至100分，最多一位小数。组长结束评分前，您只能看到和修改自己的评分。")),
         ]
         for a in applicants {
@@ -45,19 +47,23 @@ struct ExpertPanelPage {
                 PanelMaterialView.questions(bank: bank, assigned: assigned, panel: panel, applicationID: id, csrf: csrf),
                 PanelMaterialView.flagForm(panelID: panel.id!, applicationID: id, csrf: csrf),
                 .if(!panel.isClosed, .group(
-                    CommitteeUI.errors([errors["\(key).materials"], errors["\(key).onsite"]].compactMap { $0 }),
+                    CommitteeUI.errors([errors["\(key).materials"], errors["\(key).onsite"], errors["\(key).conflict"]].compactMap { $0 }),
+                    // One form per applicant on this page: each field's id carries the
+                    // application id, so labels, errors and ids never collide (axe duplicate-id).
                     .form(.method(.post), .action(scoreAction), .class("stacked score-form"), .csrfField(csrf),
-                          .textField("materials", label: "答辩材料学术水平评价（0–100）",
+                          .textField("materials", label: "\(app.applicant.realName)：答辩材料学术水平评价（0–100）",
                                      value: typed["\(key).materials"] ?? own.map { Tenths($0.materials).description },
-                                     error: errors["\(key).materials"], required: true, maxLength: 6),
-                          .textField("onsite", label: "现场答辩评价（0–100）",
+                                     error: errors["\(key).materials"], required: true, maxLength: 6, id: "materials-\(key)"),
+                          .textField("onsite", label: "\(app.applicant.realName)：现场答辩评价（0–100）",
                                      value: typed["\(key).onsite"] ?? own.map { Tenths($0.onsite).description },
-                                     error: errors["\(key).onsite"], required: true, maxLength: 6),
+                                     error: errors["\(key).onsite"], required: true, maxLength: 6, id: "onsite-\(key)"),
                           .submitButton(own == nil ? "保存评分" : "修改评分")),
-                    .form(.method(.post), .action(SiteURL.expert(.conflicts).path), .class("inline"), .csrfField(csrf),
+                    .form(.method(.post), .action(SiteURL.expert(.conflicts).path), .class("stacked conflict-form"), .csrfField(csrf),
                           .input(.type(.hidden), .name("applicationID"), .value(key)),
-                          .input(.type(.text), .name("reason"), .placeholder("回避理由"), .attribute(named: "aria-label", value: "回避理由")),
-                          .button(.type(.submit), .class("button secondary"), .text("申请回避")))
+                          .textField("reason", label: "申请回避的理由（可不填，不超过\(conflictReasonMaxLength)字）",
+                                     value: typed["\(key).conflict"], error: errors["\(key).conflict"],
+                                     maxLength: conflictReasonMaxLength, id: "conflict-\(key)"),
+                          .submitButton("申请回避", style: "secondary"))
                 )),
                 .if(panel.isClosed, .group(
                     .p(.class("own-score"), .text("您的评分：" + (own.map { "材料\(Tenths($0.materials))，现场\(Tenths($0.onsite))" } ?? "未评分"))),

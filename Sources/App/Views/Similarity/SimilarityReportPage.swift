@@ -36,9 +36,16 @@ struct SimilarityReportPage {
     var reasons: [String]
     var decision: String?
     var flagged: Bool
+    /// Not admitted to the defense (no usable ratio, or above the limit and not overridden).
+    var blocked: Bool
     var sources: [Source]
     var paper: [(String, Bool)]
     var errors: [String]
+    /// The decision's reason as typed, kept when it is refused.
+    var reasonValue: String = ""
+
+    /// The decision reason's limit, the same in the form and on the server.
+    static let reasonMaxLength = 500
 
     func render() -> HTML {
         CommitteeUI.page(chrome, [
@@ -51,10 +58,10 @@ struct SimilarityReportPage {
                 .dt(.text("申报专业")), .dd(.text(specialty)),
                 .dt(.text("本系统抄袭率")), .dd(.id("our-ratio"), .text(ours.map { "\($0)（共\(characters)字，\(checked ?? "")检测）" } ?? (problem ?? "尚未检测"))),
                 .dt(.text("外部检测报告抄袭率")), .dd(.id("external-ratio"), .text(external ?? "未录入")),
-                .dt(.text("答辩资格")), .dd(.id("admission"), flagged ? .strong(.text(status)) : .text(status)),
+                .dt(.text("答辩资格")), .dd(.id("admission"), blocked ? .strong(.text(status)) : .text(status)),
                 .unwrap(decision) { .group(.dt(.text("办公室意见")), .dd(.text($0))) }
             ),
-            .p(.class("hint"), .text("七.1：\(rule)。本系统和外部检测报告任一超过限值即标记为不予参加答辩，由评委会办公室确认或说明理由后撤销。")),
+            .p(.class("hint"), .text("七.1：\(rule)。须有不超过限值的抄袭率（本系统检测或外部检测报告）方可安排答辩；送审论文无法提取文字的，须录入外部检测报告的抄袭率。任一抄袭率超过限值即不予参加答辩，评委会办公室可确认，或说明理由复核准予（理由记入审计日志并在此显示）。")),
             .if(!reasons.isEmpty, .ul(.class("error-summary"), .forEach(reasons) { .li(.text($0)) })),
             CommitteeUI.section("外部检测报告", id: "external", [
                 CommitteeUI.form(SiteURL.committee(.similarityExternal(.value(applicationID))).path, csrf: csrf, id: "external-form", [
@@ -62,13 +69,14 @@ struct SimilarityReportPage {
                                value: externalValue, required: true, maxLength: 8),
                 ], submit: "保存", style: "secondary"),
             ]),
-            .if(flagged, CommitteeUI.section("确认或撤销标记", id: "decision", [
+            .if(flagged, CommitteeUI.section("确认或复核", id: "decision", [
                 CommitteeUI.form(SiteURL.committee(.similarityDecision(.value(applicationID))).path, csrf: csrf, id: "decision-form", [
                     .selectField("decision", label: "处理", choices: [
                         Choice(value: "confirm", label: "确认：不予参加答辩"),
-                        Choice(value: "override", label: "撤销标记：准予参加答辩"),
+                        Choice(value: "override", label: "复核：准予参加答辩"),
                     ], selected: nil, required: true),
-                    .textAreaField("reason", label: "理由（记入审计日志）", value: "", required: true, rows: 3, maxLength: 500),
+                    .textAreaField("reason", label: "理由（记入审计日志）", value: reasonValue, required: true, rows: 3,
+                                   maxLength: Self.reasonMaxLength),
                 ], submit: "提交"),
             ])),
             CommitteeUI.section("相似来源", id: "sources", [
