@@ -1,3 +1,4 @@
+import Domain
 import Fluent
 import Foundation
 
@@ -11,9 +12,13 @@ final class IntegrityRecord: Model, @unchecked Sendable {
     @Field(key: "id_number") var idNumber: String
     @Field(key: "real_name") var realName: String
     @Field(key: "reason") var reason: String
-    /// `YYYY-MM-DD`: the record is in force from `starts` through `ends`.
+    /// `YYYY-MM-DD`: the record is in force from `starts` through `ends`, both days
+    /// included; `ends` is the day before `starts + years` (see `lastDay`).
     @Field(key: "starts") var starts: String
     @Field(key: "ends") var ends: String
+    /// The policy's `integrityRecordYears` when the record was opened (nil on records
+    /// entered by hand before the term was kept).
+    @OptionalField(key: "years") var years: Int?
     @OptionalParent(key: "created_by") var createdBy: UserAccount?
     /// The application whose materials were false, when the record came from one.
     @OptionalField(key: "application_id") var applicationID: UUID?
@@ -31,5 +36,28 @@ final class IntegrityRecord: Model, @unchecked Sendable {
         self.starts = starts
         self.ends = ends
         self.$createdBy.id = createdBy
+    }
+}
+
+extension IntegrityRecord {
+    /// The last day in force of a record opened on `start` for `years` years: the day before
+    /// `start + years`, so the record lasts exactly that many years (the check at submission
+    /// reads `ends` inclusively). Counted from the day before so that a record opened on
+    /// 29 February ends on 28 February (lifted on 1 March), never a day short.
+    static func lastDay(from start: LocalDate, years: Int) -> LocalDate {
+        start.adding(days: -1).adding(years: years)
+    }
+
+    /// The day the record is lifted: `starts + years`.
+    var liftedOn: LocalDate? {
+        guard let ends = LocalDate(iso: ends) else { return nil }
+        return ends.adding(days: 1)
+    }
+
+    /// 2022年8月15日至2025年8月14日（3年，2025年8月15日起解除）.
+    var termText: String {
+        let from = LocalDate(iso: starts)?.chinese ?? starts, to = LocalDate(iso: ends)?.chinese ?? ends
+        let parts = [years.map { "\($0)年" }, liftedOn.map { "\($0.chinese)起解除" }].compactMap { $0 }
+        return "\(from)至\(to)" + (parts.isEmpty ? "" : "（" + parts.joined(separator: "，") + "）")
     }
 }

@@ -56,7 +56,9 @@ struct CommitteeExportsController: RouteCollection {
         var rows: [[ExportTable.Cell]] = []
         for p in panels {
             let snap = try await PanelSnapshot.load(p, on: req.db)
-            for slot in snap.slots {
+            // 十（二）: nobody cancelled for false materials appears in any export.
+            let withdrawn = try await ResultRules.withdrawn(snap.slots.map { $0.$application.id }, on: req.db)
+            for slot in snap.slots where !withdrawn.contains(slot.$application.id) {
                 for s in snap.scores where s.$application.id == slot.$application.id {
                     let expert = snap.members.first { $0.$expert.id == s.$expert.id }?.expert.name ?? ""
                     rows.append([.text("\(p.specialty)评审组"), .text(slot.application.applicant.realName), .text(expert),
@@ -70,9 +72,9 @@ struct CommitteeExportsController: RouteCollection {
 
     static func rankings(_ req: Request, title: String) async throws -> ExportTable {
         let rows = try await RankingsBuilder(req: req).rows()
-        return ExportTable(title: title, headers: ["专业组", "名次", "姓名", "工作单位", "级别", "答辩成绩", "等次", "量化赋分", "评审成绩"],
+        return ExportTable(title: title, headers: ["评委会与级别", "名次", "姓名", "工作单位", "级别", "答辩成绩", "等次", "量化赋分", "评审成绩"],
                            rows: rows.map { r in
-                               [.text(r.group), .number(String(r.rank)), .text(r.name), .text(r.unit), .text(r.level),
+                               [.text(r.group), r.rank.map { .number(String($0)) } ?? .text("—"), .text(r.name), .text(r.unit), .text(r.level),
                                 r.defense.isEmpty ? .text("") : .number(r.defense), .text(r.grade),
                                 r.quantitative.isEmpty ? .text("") : .number(r.quantitative),
                                 r.review.isEmpty ? .text("") : .number(r.review)]
@@ -86,7 +88,8 @@ struct CommitteeExportsController: RouteCollection {
         var rows: [[ExportTable.Cell]] = []
         for m in meetings {
             let snap = try await MeetingSnapshot.load(m, on: req.db)
-            for a in snap.applicants where snap.tallies.contains(where: { $0.applicationID == a.id! }) {
+            let withdrawn = try await ResultRules.withdrawn(snap.applicants.map { $0.id! }, on: req.db)
+            for a in snap.applicants where snap.tallies.contains(where: { $0.applicationID == a.id! }) && !withdrawn.contains(a.id!) {
                 let t = snap.tally(a.id!)
                 let d = CommitteeVote.decide(members: snap.members.count, present: snap.present.count, agree: t.agree,
                                              disagree: t.disagree, abstain: t.abstain)
@@ -100,9 +103,12 @@ struct CommitteeExportsController: RouteCollection {
 
     static func results(_ req: Request, title: String) async throws -> ExportTable {
         let year = req.policies.current.applicationDate.year
-        let apps = try await ApplicationRecord.query(on: req.db).filter(\.$year == year)
-            .filter(\.$state ~~ [ApplicationState.passed, .failed, .certified, .eliminated, .cancelled].map(\.rawValue))
+        // 十（二）: a cancelled application (and a revoked certificate) is left out, as on the public list.
+        let all = try await ApplicationRecord.query(on: req.db).filter(\.$year == year)
+            .filter(\.$state ~~ [ApplicationState.passed, .failed, .certified, .eliminated].map(\.rawValue))
             .with(\.$applicant).with(\.$unit).sort(\.$specialty).all()
+        let withdrawn = try await ResultRules.withdrawn(all.map { $0.id! }, on: req.db)
+        let apps = all.filter { !withdrawn.contains($0.id!) }
         let certs = try await CertificateRecord.query(on: req.db).filter(\.$application.$id ~~ apps.map { $0.id! }).all()
         return ExportTable(title: title, headers: ["姓名", "工作单位", "级别", "专业", "结果", "证书编号", "验证码", "发证日期", "证书状态"],
                            rows: apps.map { a in
@@ -116,8 +122,10 @@ struct CommitteeExportsController: RouteCollection {
     /// The passed list for the 职称评审信息查询平台: certificates issued and not revoked.
     @Sendable func platform(req: Request) async throws -> Response {
         let year = req.policies.current.applicationDate.year
-        let certs = try await CertificateRecord.query(on: req.db).filter(\.$revokedOn == nil)
+        let issued = try await CertificateRecord.query(on: req.db).filter(\.$revokedOn == nil)
             .with(\.$application).sort(\.$number).all().filter { $0.application.year == year }
+        let withdrawn = try await ResultRules.withdrawn(issued.map { $0.$application.id }, on: req.db)
+        let certs = issued.filter { !withdrawn.contains($0.$application.id) }
         let file = PlatformPassedList(
             format: PlatformPassedList.formatName, formatVersion: 1, committee: ResultsController.committeeName(req),
             year: year, generatedAt: PlatformPassedList.timestamp(req.clock.now()), count: certs.count,

@@ -10,6 +10,9 @@ import Vapor
 /// integrity record opens for the policy's `integrityRecordYears` with the basis and,
 /// where the employer failed to check the materials, that failure — or dismisses it.
 struct IntegrityController: RouteCollection {
+    /// The forms' maxlength, which the server enforces too (a longer text is refused, never cut).
+    static let evidenceMax = 1000, basisMax = 500, unitFailureMax = 300, dismissalMax = 500
+
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.application(.pattern, .integrityFlag), use: flagForm).requires(.flagIntegrity)
         routes.post(.application(.pattern, .integrityFlag), use: flag).requires(.flagIntegrity)
@@ -33,7 +36,7 @@ struct IntegrityController: RouteCollection {
             .p(.text("申报人：\(a.applicant.realName)，\(CommitteeUI.levelLabel(a.targetLevel))，\(a.specialty)，\(a.unit.name)。")),
             .p(.text("发现申报材料可能虚假的，请写明疑点和证据，提交评委会办公室核查。经核实的，取消评审资格并记入职称评审诚信档案库（十（二））。")),
             CommitteeUI.form(SiteURL.application(.value(a.id!), .integrityFlag).path, csrf: csrf, id: "integrity-flag-form", [
-                .textAreaField("evidence", label: "疑点与证据", value: evidence, error: error, required: true, rows: 5, maxLength: 1000),
+                .textAreaField("evidence", label: "疑点与证据", value: evidence, error: error, required: true, rows: 5, maxLength: Self.evidenceMax),
             ], submit: "提交评委会办公室核查"),
             .p(.a(.href(DeclarationURL(id: a.id!).progress), .text("返回办理进度"))),
         ]).response(status: status)
@@ -45,6 +48,11 @@ struct IntegrityController: RouteCollection {
         guard !evidence.isEmpty else {
             return try await renderFlag(req, application, error: "请写明疑点和证据", evidence: "", status: .unprocessableEntity)
         }
+        if let tooLong = ResultRules.length(evidence, max: Self.evidenceMax, label: "疑点与证据") {
+            try await req.audit(req.auditEntry("integrity.flag", objectType: "application", objectID: application.id!.uuidString,
+                                               outcome: .failure, detail: tooLong.message))
+            return try await renderFlag(req, application, error: tooLong.message, evidence: evidence, status: .unprocessableEntity)
+        }
         try await Self.record(req, application: application, evidence: evidence)
         return req.redirect(to: SiteURL.application(.value(application.id!), .progress).path(query: ["notice": "saved"]))
     }
@@ -55,6 +63,12 @@ struct IntegrityController: RouteCollection {
         guard !evidence.isEmpty else {
             return req.redirect(to: SiteURL.expert(.panel(.value(panel.id!))).path(query: ["notice": "evidence-missing"], fragment: "a-\(slot.$application.id.uuidString)"))
         }
+        if let tooLong = ResultRules.length(evidence, max: Self.evidenceMax, label: "疑点与证据") {
+            // The expert's page has no room to show it again: the reporting page keeps it.
+            try await req.audit(req.auditEntry("integrity.flag", objectType: "application", objectID: slot.$application.id.uuidString,
+                                               outcome: .failure, detail: tooLong.message))
+            throw Abort(.unprocessableEntity, reason: tooLong.message)
+        }
         try await Self.record(req, application: slot.application, evidence: evidence)
         return req.redirect(to: SiteURL.expert(.panel(.value(panel.id!))).path(query: ["notice": "saved"], fragment: "a-\(slot.$application.id.uuidString)"))
     }
@@ -62,7 +76,7 @@ struct IntegrityController: RouteCollection {
     static func record(_ req: Request, application: ApplicationRecord, evidence: String) async throws {
         guard let user = req.currentUser, let actor = req.actor else { throw PageError.signInRequired(expired: false) }
         let flag = IntegrityFlag(applicationID: application.id!, reporterID: user.id!, reporterName: user.realName,
-                                 reporterRole: actor.role.label, evidence: String(evidence.prefix(1000)))
+                                 reporterRole: actor.role.label, evidence: evidence)
         try await req.transaction { db in
             try await flag.create(on: db)
             try await AuditLog.append(req.auditEntry("integrity.flag", objectType: "application", objectID: application.id!.uuidString), on: db)
@@ -73,7 +87,8 @@ struct IntegrityController: RouteCollection {
 
     @Sendable func list(req: Request) async throws -> Response { try await render(req, errors: [], status: .ok) }
 
-    func render(_ req: Request, errors: [String], status: HTTPResponseStatus) async throws -> Response {
+    /// `typed`: the cancellation or dismissal form's fields as typed, when it was refused.
+    func render(_ req: Request, errors: [String], typed: [String: String] = [:], status: HTTPResponseStatus) async throws -> Response {
         let csrf = try await req.csrfToken()
         let flags = try await IntegrityFlag.query(on: req.db).with(\.$application) { $0.with(\.$applicant).with(\.$unit) }
             .sort(\.$createdAt, .descending).all()
@@ -91,9 +106,12 @@ struct IntegrityController: RouteCollection {
                      .text("\(f.reporterName)（\(f.reporterRole)）"), .text(f.evidence),
                      .text(f.stateLabel + (f.resolution.map { "：\($0)" } ?? "")),
                      f.state == "open" ? .group(
-                        Self.cancelForm(csrf: csrf, application: f.application, flagID: f.id!),
+                        Self.cancelForm(csrf: csrf, application: f.application, flagID: f.id!,
+                                        typed: typed["flagID"] == f.id!.uuidString ? typed : [:]),
                         .form(.method(.post), .action(SiteURL.committee(.dismissFlag(.value(f.id!))).path), .class("inline"), .csrfField(csrf),
                               .input(.type(.text), .name("resolution"), .placeholder("不属实的理由"),
+                                     .value(typed["dismiss-\(f.id!.uuidString)"] ?? ""),
+                                     .attribute(named: "maxlength", value: String(Self.dismissalMax)),
                                      .attribute(named: "aria-label", value: "不属实的理由")),
                               .button(.type(.submit), .class("button secondary"), .text("核查不属实")))) : .text("—")]
                 }, id: "flag-list", empty: "暂无举报。"),
@@ -102,37 +120,53 @@ struct IntegrityController: RouteCollection {
                 CommitteeUI.form(SiteURL.committee(.integrityCancel).path, csrf: csrf, id: "cancel-form", [
                     .selectField("applicationID", label: "申报人", choices: cancellable.map {
                         Choice(value: $0.id!.uuidString, label: "\($0.applicant.realName)（\($0.specialty)，\($0.stateValue.label)）")
-                    }, selected: nil, required: true),
-                    .textAreaField("basis", label: "认定依据（虚假材料及核查情况）", value: "", required: true, rows: 3, maxLength: 500),
-                    .textField("unitFailure", label: "单位未认真审核的情况（如有）", maxLength: 300),
+                    }, selected: typed["flagID"] == nil ? typed["applicationID"] : nil, required: true),
+                    .textAreaField("basis", label: "认定依据（虚假材料及核查情况）", value: typed["flagID"] == nil ? typed["basis"] ?? "" : "",
+                                   required: true, rows: 3, maxLength: Self.basisMax),
+                    .textField("unitFailure", label: "单位未认真审核的情况（如有）", value: typed["flagID"] == nil ? typed["unitFailure"] : nil,
+                               maxLength: Self.unitFailureMax),
                 ], submit: "取消评审资格并记入诚信档案", style: "danger"),
             ]),
             CommitteeUI.section("职称评审诚信档案", id: "records", [
-                CommitteeUI.table(["姓名", "身份证号", "依据", "起止日期", "单位审核责任"], records.map { r in
+                CommitteeUI.table(["姓名", "身份证号", "依据", "记录期限", "单位审核责任"], records.map { r in
                     [.text(r.realName), .text(Masking.middle(r.idNumber, keepFirst: 3, keepLast: 4)), .text(r.reason),
-                     .text("\(r.starts) 至 \(r.ends)"), .text(r.unitFailure ?? "—")]
+                     .text(r.termText), .text(r.unitFailure ?? "—")]
                 }, id: "integrity-records", empty: "暂无记录。"),
             ]),
         ]).response(status: status)
     }
 
-    static func cancelForm(csrf: String, application: ApplicationRecord, flagID: UUID) -> CommitteeUI.Body {
+    static func cancelForm(csrf: String, application: ApplicationRecord, flagID: UUID, typed: [String: String] = [:]) -> CommitteeUI.Body {
         .form(.method(.post), .action(SiteURL.committee(.integrityCancel).path), .class("stacked"), .csrfField(csrf),
               .input(.type(.hidden), .name("applicationID"), .value(application.id!.uuidString)),
               .input(.type(.hidden), .name("flagID"), .value(flagID.uuidString)),
-              .textAreaField("basis", label: "认定依据", value: "", required: true, rows: 2, maxLength: 500, id: "basis-\(flagID.uuidString.prefix(8))"),
-              .textField("unitFailure", label: "单位未认真审核的情况（如有）", maxLength: 300, id: "unit-\(flagID.uuidString.prefix(8))"),
+              .textAreaField("basis", label: "认定依据", value: typed["basis"] ?? "", required: true, rows: 2, maxLength: basisMax,
+                             id: "basis-\(flagID.uuidString.prefix(8))"),
+              .textField("unitFailure", label: "单位未认真审核的情况（如有）", value: typed["unitFailure"], maxLength: unitFailureMax,
+                         id: "unit-\(flagID.uuidString.prefix(8))"),
               .submitButton("核实：取消评审资格", style: "danger"))
     }
 
     @Sendable func cancel(req: Request) async throws -> Response {
         let basis = CommitteeData.field(req, "basis"), unitFailure = CommitteeData.field(req, "unitFailure")
-        guard let appID = UUID(uuidString: CommitteeData.field(req, "applicationID")),
-              let a = try await ApplicationRecord.query(on: req.db).filter(\.$id == appID).with(\.$applicant).with(\.$unit).first() else {
-            return try await render(req, errors: ["请选择申报人"], status: .unprocessableEntity)
+        let typedFlag = CommitteeData.field(req, "flagID"), typedApp = CommitteeData.field(req, "applicationID")
+        var typed = ["basis": basis, "unitFailure": unitFailure, "applicationID": typedApp]
+        if !typedFlag.isEmpty { typed["flagID"] = typedFlag }
+        func refused(_ message: String) async throws -> Response {
+            try await req.audit(req.auditEntry("integrity.record", objectType: "application", objectID: typedApp.isEmpty ? nil : String(typedApp.prefix(36)),
+                                               outcome: .failure, detail: message))
+            return try await render(req, errors: [message], typed: typed, status: .unprocessableEntity)
         }
-        guard !basis.isEmpty else { return try await render(req, errors: ["请填写认定依据"], status: .unprocessableEntity) }
-        let flagID = UUID(uuidString: CommitteeData.field(req, "flagID"))
+        guard let appID = UUID(uuidString: typedApp),
+              let a = try await ApplicationRecord.query(on: req.db).filter(\.$id == appID).with(\.$applicant).with(\.$unit).first() else {
+            return try await refused("请选择申报人")
+        }
+        guard !basis.isEmpty else { return try await refused("请填写认定依据") }
+        if let tooLong = ResultRules.length(basis, max: Self.basisMax, label: "认定依据") { return try await refused(tooLong.message) }
+        if let tooLong = ResultRules.length(unitFailure, max: Self.unitFailureMax, label: "单位未认真审核的情况") {
+            return try await refused(tooLong.message)
+        }
+        let flagID = UUID(uuidString: typedFlag)
         let years = try CommitteeData.integer(req, "integrityRecordYears")
         let today = req.today
         let workflow = req.workflow
@@ -147,8 +181,8 @@ struct IntegrityController: RouteCollection {
                 if case .failure(let refusal) = try await workflow.fire(.cancelForIntegrity, on: a, extra: extra, in: db) {
                     throw Refused(message: refusal.message)
                 }
-                try await IntegrityRecord.open(application: a, basis: String(basis.prefix(500)), from: today, years: years,
-                                               unitFailure: unitFailure.isEmpty ? nil : String(unitFailure.prefix(300)), by: userID, on: db)
+                try await IntegrityRecord.open(application: a, basis: basis, from: today, years: years,
+                                               unitFailure: unitFailure.isEmpty ? nil : unitFailure, by: userID, on: db)
                 if let cert = try await CertificateRecord.query(on: db).filter(\.$application.$id == appID).first() {
                     cert.revokedOn = today.iso
                     cert.revokedReason = "提供虚假材料，取消评审资格"
@@ -158,14 +192,18 @@ struct IntegrityController: RouteCollection {
                 for f in flags {
                     _ = flagID   // every open report about it is settled by the confirmation
                     f.state = "confirmed"
-                    f.resolution = String(basis.prefix(500))
+                    f.resolution = basis
                     f.resolvedAt = Date()
                     try await f.update(on: db)
                 }
                 try await AuditLog.append(audit, on: db)
             }
-        } catch let refused as Refused {
-            return try await render(req, errors: ["不能取消\(a.applicant.realName)的评审资格：\(refused.message)"], status: .unprocessableEntity)
+        } catch let refusal as Refused {
+            // The transaction (and the runner's refusal record in it) rolled back: record the refusal on its own.
+            try await req.audit(req.auditEntry("integrity.record", objectType: "application", objectID: appID.uuidString,
+                                               outcome: .denied, detail: refusal.message))
+            return try await render(req, errors: ["不能取消\(a.applicant.realName)的评审资格：\(refusal.message)"], typed: typed,
+                                    status: .unprocessableEntity)
         }
         return req.redirect(to: SiteURL.committee(.integrity).path(query: ["notice": "saved"], fragment: "records"))
     }
@@ -175,9 +213,15 @@ struct IntegrityController: RouteCollection {
             throw PageError.notFound
         }
         let resolution = CommitteeData.field(req, "resolution")
-        guard !resolution.isEmpty else { return try await render(req, errors: ["请填写核查不属实的理由"], status: .unprocessableEntity) }
+        let problem = resolution.isEmpty ? "请填写核查不属实的理由"
+            : ResultRules.length(resolution, max: Self.dismissalMax, label: "核查不属实的理由")?.message
+        if let problem {
+            try await req.audit(req.auditEntry("integrity.dismiss", objectType: "application", objectID: f.$application.id.uuidString,
+                                               outcome: .failure, detail: problem))
+            return try await render(req, errors: [problem], typed: ["dismiss-\(id.uuidString)": resolution], status: .unprocessableEntity)
+        }
         f.state = "dismissed"
-        f.resolution = String(resolution.prefix(500))
+        f.resolution = resolution
         f.resolvedAt = req.clock.now()
         try await req.transaction { db in
             try await f.update(on: db)
@@ -188,11 +232,13 @@ struct IntegrityController: RouteCollection {
 }
 
 extension IntegrityRecord {
-    /// Opens the record: from `day` through `day` + `years` (十（二））, keyed by the ID number.
+    /// Opens the record for exactly `years` years from `day` (十（二））, keyed by the ID number:
+    /// in force from `day` through the day before `day + years`.
     static func open(application a: ApplicationRecord, basis: String, from day: LocalDate, years: Int, unitFailure: String?,
                      by userID: UUID?, on db: any Database) async throws {
         let r = IntegrityRecord(idNumber: a.applicant.idNumber ?? "", realName: a.applicant.realName, reason: basis,
-                                starts: day.iso, ends: day.adding(years: years).iso, createdBy: userID)
+                                starts: day.iso, ends: IntegrityRecord.lastDay(from: day, years: years).iso, createdBy: userID)
+        r.years = years
         r.applicationID = a.id
         r.unitID = unitFailure == nil ? nil : a.$unit.id
         r.unitFailure = unitFailure.map { "\(a.unit.name)：\($0)" }

@@ -2,11 +2,14 @@ import DocumentReading
 import Domain
 import Fluent
 import Plot
+import SQLKit
 import Vapor
 
 /// 结果公示与证书: the passed list publicized for the policy's working days on the
-/// official calendar, objections / 复查 / 投诉 with their handling, certificates with
-/// a number and a random verification code, and the public check `/verify/CODE`.
+/// official calendar (from no earlier than the vote and today), objections / 复查 / 投诉
+/// with their handling, the city HR bureau's 审核确认 of each list, certificates with a
+/// number and a random verification code once the publicity is over, confirmed and without
+/// open objection, and the public check `/verify/CODE` (已撤销 after 十（二））.
 struct ResultsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.committee(.results), use: show).requires(.manageCommittee)
@@ -20,26 +23,62 @@ struct ResultsController: RouteCollection {
         routes.get(.results, use: publicList).isPublic()
         routes.get(.verify, use: verifyForm).isPublic()
         routes.get(.verifyCode(.pattern), use: verify).isPublic()
+        routes.get(.resultsConfirmation, use: confirmationList).requires(.confirmResults)
+        routes.post(.confirmResults(.pattern), use: confirm).requires(.confirmResults)
     }
 
     static func committeeName(_ req: Request) -> String { "长治市工程系列中初级职称评审委员会" }
 
     @Sendable func show(req: Request) async throws -> Response { try await render(req, errors: [], status: .ok) }
 
-    func render(_ req: Request, errors: [String], status: HTTPResponseStatus) async throws -> Response {
-        try await ResultsPageBuilder(req: req).page(errors: errors).render().response(status: status)
+    func render(_ req: Request, errors: [String], typed: [String: String] = [:], status: HTTPResponseStatus) async throws -> Response {
+        try await ResultsPageBuilder(req: req).page(errors: errors, typed: typed).render().response(status: status)
     }
 
+    /// A refusal: written to the audit log (who tried what, and why not), then the page again
+    /// with the message and everything typed.
+    func refuse(_ req: Request, _ action: String, _ message: String, typed: [String: String], objectID: String? = nil) async throws -> Response {
+        try await req.audit(req.auditEntry(action, objectType: objectID == nil ? nil : "application", objectID: objectID,
+                                           outcome: .failure, detail: String(message.prefix(300))))
+        return try await render(req, errors: [message], typed: typed, status: .unprocessableEntity)
+    }
+
+    /// 公示评审通过名单: from a day no earlier than today on the review's clock and no earlier
+    /// than the meeting that decided each listed applicant, in the review year; it lasts the
+    /// policy's working days on the official calendar.
     @Sendable func publicize(req: Request) async throws -> Response {
-        guard let start = LocalDate(iso: CommitteeData.field(req, "starts")) else {
-            return try await render(req, errors: ["请填写公示开始日期"], status: .unprocessableEntity)
+        let typedStart = CommitteeData.field(req, "starts")
+        let typed = ["starts": typedStart]
+        let start: LocalDate
+        switch ResultRules.date(typedStart, label: "公示开始日期", req) {
+        case .failure(let r): return try await refuse(req, "result.publicize", r.message, typed: typed)
+        case .success(let day): start = day
+        }
+        guard start >= req.today else {
+            return try await refuse(req, "result.publicize", "公示开始日期不得早于今天（\(req.today.chinese)）：公示须自发布之日起计算", typed: typed)
         }
         let year = req.policies.current.applicationDate.year
         let published = Set(try await ResultPublicity.query(on: req.db).filter(\.$year == year).all().flatMap(\.applicationIDs))
         let passed = try await ApplicationRecord.query(on: req.db).filter(\.$year == year)
-            .filter(\.$state == ApplicationState.passed.rawValue).all().filter { !published.contains($0.id!) }
-        guard !passed.isEmpty else { return try await render(req, errors: ["没有尚未公示的评审通过人员"], status: .unprocessableEntity) }
-        let end = try req.workingDays.publicityEnd(start: start, workingDays: try CommitteeData.integer(req, "resultPublicityWorkingDays"))
+            .filter(\.$state == ApplicationState.passed.rawValue).with(\.$applicant).sort(\.$specialty).all()
+            .filter { !published.contains($0.id!) }
+        guard !passed.isEmpty else { return try await refuse(req, "result.publicize", "没有尚未公示的评审通过人员", typed: typed) }
+        let decided = try await ResultRules.decidedOn(passed.map { $0.id! }, on: req.db)
+        let undecided = passed.filter { decided[$0.id!] == nil }
+        guard undecided.isEmpty else {
+            return try await refuse(req, "result.publicize", "找不到以下人员的评委会表决记录，不能公示：" +
+                                    undecided.map(\.applicant.realName).joined(separator: "、"), typed: typed)
+        }
+        let early = passed.filter { decided[$0.id!]! > start }
+        guard early.isEmpty else {
+            let names = early.map { "\($0.applicant.realName)（\(decided[$0.id!]!.chinese)表决）" }.joined(separator: "、")
+            return try await refuse(req, "result.publicize", "公示开始日期不得早于评委会表决日期：\(names)", typed: typed)
+        }
+        let days = try CommitteeData.integer(req, "resultPublicityWorkingDays")
+        let end: LocalDate
+        do { end = try req.workingDays.publicityEnd(start: start, workingDays: days) } catch {
+            return try await refuse(req, "result.publicize", "工作日历中没有\(start.year)年的放假安排，无法计算公示期；请先在“工作日历”中录入", typed: typed)
+        }
         try await req.transaction { db in
             try await ResultPublicity(year: year, starts: start.iso, ends: end.iso, applicationIDs: passed.map { $0.id! }).create(on: db)
             try await AuditLog.append(req.auditEntry("result.publicize", detail: "\(start.iso)..\(end.iso) \(passed.count)"), on: db)
@@ -49,10 +88,22 @@ struct ResultsController: RouteCollection {
 
     @Sendable func recordCase(req: Request) async throws -> Response {
         let kind = CommitteeData.field(req, "kind"), content = CommitteeData.field(req, "content")
-        guard let appID = UUID(uuidString: CommitteeData.field(req, "applicationID")), try await ApplicationRecord.find(appID, on: req.db) != nil,
-              ResultCase.kinds.contains(where: { $0.0 == kind }), let received = LocalDate(iso: CommitteeData.field(req, "received")),
-              !content.isEmpty else {
-            return try await render(req, errors: ["请选择申报人、类别，填写收到日期和内容"], status: .unprocessableEntity)
+        let typedApp = CommitteeData.field(req, "applicationID"), typedReceived = CommitteeData.field(req, "received")
+        let typed = ["applicationID": typedApp, "kind": kind, "received": typedReceived, "content": content]
+        guard let appID = UUID(uuidString: typedApp), try await ApplicationRecord.find(appID, on: req.db) != nil,
+              ResultCase.kinds.contains(where: { $0.0 == kind }), !content.isEmpty else {
+            return try await refuse(req, "result.case", "请选择申报人、类别，填写收到日期和内容", typed: typed)
+        }
+        if let tooLong = ResultRules.length(content, max: ResultRules.caseContentMax, label: "内容") {
+            return try await refuse(req, "result.case", tooLong.message, typed: typed, objectID: appID.uuidString)
+        }
+        let received: LocalDate
+        switch ResultRules.date(typedReceived, label: "收到日期", req) {
+        case .failure(let r): return try await refuse(req, "result.case", r.message, typed: typed, objectID: appID.uuidString)
+        case .success(let day): received = day
+        }
+        guard received <= req.today else {
+            return try await refuse(req, "result.case", "收到日期不能晚于今天（\(req.today.chinese)）", typed: typed, objectID: appID.uuidString)
         }
         if kind != "objection" {
             // 复查、投诉 within the policy's period after the publicity ends.
@@ -60,11 +111,12 @@ struct ResultsController: RouteCollection {
             let ends = try await ResultPublicity.query(on: req.db).all().filter { $0.applicationIDs.contains(appID) }
                 .compactMap { LocalDate(iso: $0.ends) }.max()
             if let ends, received > ends.adding(days: days) {
-                return try await render(req, errors: ["复查、投诉须在公示结束后\(days)日内（\(ends.adding(days: days).chinese)前）提出"], status: .unprocessableEntity)
+                return try await refuse(req, "result.case", "复查、投诉须在公示结束后\(days)日内（\(ends.adding(days: days).chinese)前）提出",
+                                        typed: typed, objectID: appID.uuidString)
             }
         }
         try await req.transaction { db in
-            try await ResultCase(applicationID: appID, kind: kind, received: received.iso, content: String(content.prefix(500))).create(on: db)
+            try await ResultCase(applicationID: appID, kind: kind, received: received.iso, content: content).create(on: db)
             try await AuditLog.append(req.auditEntry("result.case", objectType: "application", objectID: appID.uuidString, detail: kind), on: db)
         }
         return req.redirect(to: SiteURL.committee(.results).path(query: ["notice": "saved"], fragment: "cases"))
@@ -72,37 +124,124 @@ struct ResultsController: RouteCollection {
 
     @Sendable func resolve(req: Request) async throws -> Response {
         guard let id = req.parameters.get("caseID", as: UUID.self), let c = try await ResultCase.find(id, on: req.db) else { throw PageError.notFound }
-        let resolution = CommitteeData.field(req, "resolution")
-        guard !resolution.isEmpty else { return try await render(req, errors: ["请填写处理结果"], status: .unprocessableEntity) }
-        c.resolution = String(resolution.prefix(500))
-        c.resolvedOn = req.today.iso
+        let resolution = CommitteeData.field(req, "resolution"), typedDay = CommitteeData.field(req, "resolvedOn")
+        let typed = ["resolution-\(id.uuidString)": resolution, "resolvedOn-\(id.uuidString)": typedDay]
+        let appID = c.$application.id.uuidString
+        guard c.resolution == nil else {
+            return try await refuse(req, "result.case.resolve", "该事项已于\(c.resolvedOn ?? "")办结，不能再次办结", typed: [:], objectID: appID)
+        }
+        guard !resolution.isEmpty else { return try await refuse(req, "result.case.resolve", "请填写处理结果", typed: typed, objectID: appID) }
+        if let tooLong = ResultRules.length(resolution, max: ResultRules.resolutionMax, label: "处理结果") {
+            return try await refuse(req, "result.case.resolve", tooLong.message, typed: typed, objectID: appID)
+        }
+        let day: LocalDate
+        switch ResultRules.date(typedDay.isEmpty ? req.today.iso : typedDay, label: "办结日期", req) {
+        case .failure(let r): return try await refuse(req, "result.case.resolve", r.message, typed: typed, objectID: appID)
+        case .success(let d): day = d
+        }
+        if let received = LocalDate(iso: c.received), day < received {
+            return try await refuse(req, "result.case.resolve", "办结日期不能早于收到日期（\(received.chinese)）", typed: typed, objectID: appID)
+        }
+        guard day <= req.today else {
+            return try await refuse(req, "result.case.resolve", "办结日期不能晚于今天（\(req.today.chinese)）", typed: typed, objectID: appID)
+        }
+        c.resolution = resolution
+        c.resolvedOn = day.iso
         try await req.transaction { db in
             try await c.update(on: db)
-            try await AuditLog.append(req.auditEntry("result.case.resolve", objectType: "application", objectID: c.$application.id.uuidString), on: db)
+            try await AuditLog.append(req.auditEntry("result.case.resolve", objectType: "application", objectID: appID), on: db)
         }
         return req.redirect(to: SiteURL.committee(.results).path(query: ["notice": "saved"], fragment: "cases"))
     }
 
+    /// 发放证书: for the lists whose publicity's last working day has passed and which the city
+    /// HR bureau has confirmed, to everyone still 评审通过 without an open objection. Each
+    /// certificate and its 发证 transition commit together.
     @Sendable func issue(req: Request) async throws -> Response {
+        let typedDay = CommitteeData.field(req, "issuedOn")
+        let typed = ["issuedOn": typedDay]
+        let day: LocalDate
+        switch ResultRules.date(typedDay.isEmpty ? req.today.iso : typedDay, label: "发证日期", req) {
+        case .failure(let r): return try await refuse(req, "result.certify", r.message, typed: typed)
+        case .success(let d): day = d
+        }
+        guard day <= req.today else {
+            return try await refuse(req, "result.certify", "发证日期不能晚于今天（\(req.today.chinese)）", typed: typed)
+        }
         let year = req.policies.current.applicationDate.year
-        let publicities = try await ResultPublicity.query(on: req.db).filter(\.$year == year).all()
-        let open = Set(try await ResultCase.query(on: req.db).filter(\.$resolution == nil).all().map { $0.$application.id })
+        let publicities = try await ResultPublicity.query(on: req.db).filter(\.$year == year).sort(\.$starts).all()
         var issued = 0
         var held: [String] = []
         for p in publicities {
-            guard let ends = LocalDate(iso: p.ends), req.today > ends else { continue }
-            for id in p.applicationIDs {
-                guard let a = try await ApplicationRecord.query(on: req.db).filter(\.$id == id).with(\.$applicant).with(\.$unit).first(),
-                      a.stateValue == .passed else { continue }
-                if open.contains(id) { held.append("\(a.applicant.realName)有未办结的异议"); continue }
-                if case .success = try await CertificateIssuer.issue(req, application: a, on: req.today) { issued += 1 }
+            guard let ends = LocalDate(iso: p.ends) else { continue }
+            let period = "\(LocalDate(iso: p.starts)?.chinese ?? p.starts)起的公示"
+            let waiting = try await ApplicationRecord.query(on: req.db).filter(\.$id ~~ p.applicationIDs)
+                .filter(\.$state == ApplicationState.passed.rawValue).with(\.$applicant).with(\.$unit).all()
+            guard !waiting.isEmpty else { continue }
+            guard day > ends else { held.append("\(period)至\(ends.chinese)结束，公示期满后方可发证"); continue }
+            guard let confirmed = p.confirmedOn.flatMap({ LocalDate(iso: $0) }) else {
+                held.append("\(period)尚未经市人社局审核确认"); continue
+            }
+            guard day >= confirmed else { held.append("发证日期不能早于市人社局审核确认日期（\(confirmed.chinese)）"); continue }
+            let open = try await ResultRules.openObjections(waiting.map { $0.id! }, on: req.db)
+            for a in waiting {
+                if open.contains(a.id!) { held.append("\(a.applicant.realName)有未办结的公示异议"); continue }
+                switch try await CertificateIssuer.issue(req, application: a, on: day) {
+                case .success: issued += 1
+                case .failure(let refusal): held.append("\(a.applicant.realName)：\(refusal.message)")
+                }
             }
         }
         guard issued > 0 else {
-            return try await render(req, errors: ["没有可发证的人员：须公示期满（公示结束的次日起）且异议已办结。" + held.joined(separator: "；")],
-                                    status: .unprocessableEntity)
+            let reasons = held.isEmpty ? "" : "（" + held.joined(separator: "；") + "）"
+            return try await refuse(req, "result.certify", "没有可发证的人员：须公示期满、经市人社局审核确认且公示异议已办结\(reasons)", typed: typed)
+        }
+        if !held.isEmpty {
+            try await req.audit(req.auditEntry("result.certify", outcome: .failure, detail: "held: " + held.joined(separator: "；").prefix(300)))
         }
         return req.redirect(to: SiteURL.committee(.results).path(query: ["notice": "saved"], fragment: "passed"))
+    }
+
+    // MARK: 审核确认 (the city HR bureau)
+
+    @Sendable func confirmationList(req: Request) async throws -> Response {
+        try await ResultConfirmationPage.load(req, errors: []).render().response()
+    }
+
+    /// The city HR bureau confirms one list, once its publicity is over with no objection open.
+    /// Recorded on the publicity by a conditional update, so two clicks confirm once.
+    @Sendable func confirm(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("publicityID", as: UUID.self), let p = try await ResultPublicity.find(id, on: req.db),
+              p.year == req.policies.current.applicationDate.year else { throw PageError.notFound }
+        func refused(_ message: String) async throws -> Response {
+            try await req.audit(req.auditEntry("result.confirm", objectType: "result_publicity", objectID: id.uuidString,
+                                               outcome: .failure, detail: message))
+            return try await ResultConfirmationPage.load(req, errors: [message]).render().response(status: .unprocessableEntity)
+        }
+        if let on = p.confirmedOn { return try await refused("该名单已于\(LocalDate(iso: on)?.chinese ?? on)审核确认") }
+        guard let ends = LocalDate(iso: p.ends), req.today > ends else {
+            return try await refused("公示期至\(LocalDate(iso: p.ends)?.chinese ?? p.ends)结束，公示期满后方可审核确认")
+        }
+        let open = try await ResultRules.openObjections(p.applicationIDs, on: req.db)
+        if !open.isEmpty {
+            let names = try await ApplicationRecord.query(on: req.db).filter(\.$id ~~ Array(open)).with(\.$applicant).all()
+                .map(\.applicant.realName).sorted().joined(separator: "、")
+            return try await refused("\(names)的公示异议尚未办结，办结后方可审核确认")
+        }
+        guard let user = req.currentUser else { throw PageError.signInRequired(expired: false) }
+        let today = req.today.iso, count = p.applicationIDs.count
+        let audit = req.auditEntry("result.confirm", objectType: "result_publicity", objectID: id.uuidString, detail: "\(p.starts)..\(p.ends) \(count)")
+        let confirmed = try await req.transaction { db -> Bool in
+            guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+            let rows = try await sql.update(ResultPublicity.schema).set("confirmed_on", to: today).set("confirmed_by", to: user.id!)
+                .set("confirmed_by_name", to: user.realName).where("id", .equal, id).where("confirmed_on", .is, SQLLiteral.null)
+                .returning("id").all()
+            guard !rows.isEmpty else { return false }
+            try await AuditLog.append(audit, on: db)
+            return true
+        }
+        guard confirmed else { return try await refused("该名单已审核确认") }
+        return req.redirect(to: SiteURL.resultsConfirmation.path(query: ["notice": "saved"]))
     }
 
     @Sendable func printOffice(req: Request) async throws -> Response {
@@ -142,14 +281,19 @@ struct ResultsController: RouteCollection {
         return html.response()
     }
 
+    /// 评审结果公示 (public): only a publicity that has started by the review's clock, and
+    /// only people still holding their result (never anyone cancelled for false materials).
     @Sendable func publicList(req: Request) async throws -> Response {
-        let publicities = try await ResultPublicity.query(on: req.db).sort(\.$starts).all()
+        let today = req.today.iso
+        let publicities = try await ResultPublicity.query(on: req.db).filter(\.$starts <= today).sort(\.$starts).all()
         var sections: [CommitteeUI.Body] = []
         for p in publicities {
-            let apps = try await ApplicationRecord.query(on: req.db).filter(\.$id ~~ p.applicationIDs).with(\.$applicant).with(\.$unit).all()
-            let status: String
-            if let s = LocalDate(iso: p.starts), req.today < s { status = "尚未开始" }
-            else if let e = LocalDate(iso: p.ends), req.today > e { status = "已结束" } else { status = "公示中" }
+            let withdrawn = try await ResultRules.withdrawn(p.applicationIDs, on: req.db)
+            let apps = try await ApplicationRecord.query(on: req.db).filter(\.$id ~~ p.applicationIDs)
+                .filter(\.$state ~~ [ApplicationState.passed.rawValue, ApplicationState.certified.rawValue])
+                .with(\.$applicant).with(\.$unit).sort(\.$specialty).all().filter { !withdrawn.contains($0.id!) }
+            guard !apps.isEmpty else { continue }
+            let status = LocalDate(iso: p.ends).map { req.today > $0 } == true ? "已结束" : "公示中"
             sections.append(CommitteeUI.section("公示期：\(LocalDate(iso: p.starts)?.chinese ?? p.starts)至\(LocalDate(iso: p.ends)?.chinese ?? p.ends)（\(status)）", [
                 CommitteeUI.table(["姓名", "工作单位", "评审通过资格", "专业"], apps.map { a in
                     [.text(a.applicant.realName), .text(a.unit.name), .text(CommitteeUI.levelLabel(a.targetLevel)), .text(a.specialty)]
@@ -185,12 +329,22 @@ struct ResultsController: RouteCollection {
                 .p(.a(.href(SiteURL.verify.path), .text("重新查验"))),
             ]).response(status: .notFound)
         }
-        let revoked = cert.revokedOn
-        return CommitteeUI.page(PageChrome(req: req, title: "证书查验"), [
-            revoked.map { day in
+        if try await ResultRules.isRevoked(cert, on: req.db) {
+            // 十（二）: 已撤销 in place of the result; the title is never shown as held.
+            let day = cert.revokedOn.map { LocalDate(iso: $0)?.chinese ?? $0 }
+            return CommitteeUI.page(PageChrome(req: req, title: "证书查验"), [
                 .div(.class("error-summary revoked"), .attribute(named: "role", value: "alert"),
-                     .p(.text("查验结果：该证书已撤销（\(LocalDate(iso: day)?.chinese ?? day)，\(cert.revokedReason ?? "评审资格已取消")），不再有效。")))
-            } ?? .p(.class("notice"), .text("查验结果：证书真实有效。")),
+                     .p(.text("查验结果：该证书已撤销\(day.map { "（\($0)）" } ?? "")，\(cert.revokedReason ?? "评审资格已取消")，不再有效。"))),
+                .dl(.id("certificate"),
+                    .dt(.text("姓名")), .dd(.text(cert.holderName)),
+                    .dt(.text("身份证号")), .dd(.text(cert.maskedID)),
+                    .dt(.text("证书编号")), .dd(.text(cert.number)),
+                    .dt(.text("评审结果")), .dd(.strong(.text("已撤销"))),
+                    .dt(.text("评审委员会")), .dd(.text(cert.committee))),
+            ]).response()
+        }
+        return CommitteeUI.page(PageChrome(req: req, title: "证书查验"), [
+            .p(.class("notice"), .text("查验结果：证书真实有效。")),
             .dl(.id("certificate"),
                 .dt(.text("姓名")), .dd(.text(cert.holderName)),
                 .dt(.text("身份证号")), .dd(.text(cert.maskedID)),
@@ -213,13 +367,23 @@ enum CertificateIssuer {
         return String((0..<12).map { _ in alphabet.randomElement(using: &g)! })
     }
 
+    /// 发证 and the certificate in one transaction: a refused transition writes only its
+    /// refusal to the audit log, and a certificate never exists without the state.
     static func issue(_ req: Request, application a: ApplicationRecord, on day: LocalDate) async throws -> Result<ApplicationState, TransitionRefusal> {
-        var extra = WorkflowRunner.Extra()
-        extra.committeeActor = true
-        let result = try await req.workflow.fire(.certify, on: a, extra: extra)
-        guard case .success = result else { return result }
-        try await create(req.db, application: a, day: day, committee: ResultsController.committeeName(req))
-        return result
+        var certifying = WorkflowRunner.Extra()
+        certifying.committeeActor = true
+        let extra = certifying
+        let workflow = req.workflow
+        let fallback = ResultsController.committeeName(req)
+        return try await req.transaction { db in
+            let result = try await workflow.fire(.certify, on: a, extra: extra, in: db)
+            if case .success = result {
+                // The certificate names the committee that decided it (中级评委会 / 初级评委会).
+                let committee = try await ResultRules.decidingCommittee(a.id!, on: db) ?? fallback
+                try await create(db, application: a, day: day, committee: committee)
+            }
+            return result
+        }
     }
 
     static func create(_ db: any Database, application a: ApplicationRecord, day: LocalDate, committee: String) async throws {
@@ -251,6 +415,18 @@ enum CertificatePrint {
     static func page(_ req: Request, _ c: CertificateRecord) async throws -> Response {
         // The configured public address (PUBLIC_BASE_URL), never the request's Host header.
         let link = "\(req.config.publicBaseURL)/verify/\(c.code)"
+        if try await ResultRules.isRevoked(c, on: req.db) {
+            // 十（二）: a cancelled result is never printed as a valid title.
+            let on = c.revokedOn.map { LocalDate(iso: $0)?.chinese ?? $0 }
+            let html = HTML(.attribute(named: "lang", value: "zh-CN"),
+                .head(.meta(.charset(.utf8)), .element(named: "title", text: "证书已撤销"), .link(.rel(.stylesheet), .href(PrintLayout.stylesheet))),
+                .body(.main(.id("certificate"), .class("revoked"),
+                    .h1(.text("已撤销")),
+                    .p(.text("证书编号\(c.number)（持证人\(c.holderName)）已撤销\(on.map { "（\($0)）" } ?? "")：\(c.revokedReason ?? "评审资格已取消")。该证书不再有效，不得打印使用。")),
+                    .p(.text("查验网址：\(link)"))
+                )))
+            return html.response()
+        }
         let svg = await qrSVG(link)
         let html = HTML(.attribute(named: "lang", value: "zh-CN"),
             .head(.meta(.charset(.utf8)), .element(named: "title", text: "专业技术职务任职资格证书"), .link(.rel(.stylesheet), .href(PrintLayout.stylesheet))),

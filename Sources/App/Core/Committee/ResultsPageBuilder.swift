@@ -7,7 +7,8 @@ import Vapor
 struct ResultsPageBuilder {
     let req: Request
 
-    func page(errors: [String]) async throws -> ResultsPage {
+    /// `typed`: what the user typed into the form that was refused, to show it again.
+    func page(errors: [String], typed: [String: String] = [:]) async throws -> ResultsPage {
         let year = req.policies.current.applicationDate.year
         let passed = try await ApplicationRecord.query(on: req.db).filter(\.$year == year)
             .filter(\.$state ~~ [ApplicationState.passed.rawValue, ApplicationState.certified.rawValue])
@@ -25,7 +26,10 @@ struct ResultsPageBuilder {
                     applicant: a.applicant.realName, unit: a.unit.name, specialty: a.specialty, state: a.stateValue.label,
                     certificate: certificate.map { (id: $0.id!, number: $0.number) }, code: certificate?.code)
             },
-            publicities: publicities.map { .init(starts: $0.starts, ends: $0.ends, count: $0.applicationIDs.count) },
+            publicities: publicities.map { p in
+                .init(starts: p.starts, ends: p.ends, count: p.applicationIDs.count,
+                      confirmation: p.confirmedOn.map { "已于\($0)审核确认（\(p.confirmedByName ?? "")）" } ?? "待市人社局审核确认")
+            },
             publicityWorkingDays: try CommitteeData.integer(req, "resultPublicityWorkingDays"),
             cases: cases.map { c in
                 ResultsPage.Case(id: c.id!, applicant: c.application.applicant.realName, kind: c.kindLabel,
@@ -33,6 +37,6 @@ struct ResultsPageBuilder {
                                  resolvedOn: c.resolvedOn)
             },
             applicants: atCommittee.map { Choice(value: $0.id!.uuidString, label: $0.applicant.realName) },
-            today: req.today.iso)
+            today: req.today.iso, typed: typed)
     }
 }

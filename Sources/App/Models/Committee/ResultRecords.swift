@@ -12,6 +12,11 @@ final class ResultPublicity: Model, @unchecked Sendable {
     /// The applications on this list: ids joined by commas.
     @Field(key: "applications") var applications: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// 审核确认: the day the city HR bureau confirmed this list, and who (certificates for
+    /// it are issued only after). A record on the list, not an application state.
+    @OptionalField(key: "confirmed_on") var confirmedOn: String?
+    @OptionalField(key: "confirmed_by") var confirmedBy: UUID?
+    @OptionalField(key: "confirmed_by_name") var confirmedByName: String?
 
     init() {}
 
@@ -21,6 +26,7 @@ final class ResultPublicity: Model, @unchecked Sendable {
     }
 
     var applicationIDs: [UUID] { applications.split(separator: ",").compactMap { UUID(uuidString: String($0)) } }
+    var isConfirmed: Bool { confirmedOn != nil }
 }
 
 /// An objection during the publicity (异议), a re-examination request (复查) or a

@@ -20,6 +20,8 @@ struct ResultsPage {
         var starts: String
         var ends: String
         var count: Int
+        /// 审核确认: done (day and who) or waiting for the city HR bureau.
+        var confirmation: String
     }
 
     struct Case: Sendable {
@@ -44,6 +46,10 @@ struct ResultsPage {
     /// Everyone at the committee stage, for recording a case.
     var applicants: [Choice]
     var today: String
+    /// What was typed into a refused form, by field name (per case: `resolution-<id>`).
+    var typed: [String: String] = [:]
+
+    private func typedValue(_ name: String, _ fallback: String = "") -> String { typed[name] ?? fallback }
 
     func render() -> HTML {
         CommitteeUI.page(chrome, [
@@ -57,27 +63,28 @@ struct ResultsPage {
                 }, id: "passed-list", empty: "暂无评审通过人员。"),
             ]),
             CommitteeUI.section("公示", id: "publicity", [
-                CommitteeUI.table(["公示期", "人数"], publicities.map { p in
-                    [.text("\(p.starts) 至 \(p.ends)"), .text("\(p.count)人")]
-                }, empty: "尚未公示。"),
-                .p(.text("公示期为\(publicityWorkingDays)个工作日（按国务院办公厅公布的放假安排计算），公示结束且异议处理完毕后方可发证。")),
+                CommitteeUI.table(["公示期", "人数", "审核确认"], publicities.map { p in
+                    [.text("\(p.starts) 至 \(p.ends)"), .text("\(p.count)人"), .text(p.confirmation)]
+                }, id: "publicity-table", empty: "尚未公示。"),
+                .p(.text("公示期为\(publicityWorkingDays)个工作日（按国务院办公厅公布的放假安排计算），自不早于评委会表决之日、不早于今天的日期起算；公示期满、异议办结并经市人社局审核确认后方可发证。")),
                 CommitteeUI.form(SiteURL.committee(.resultsPublicity).path, csrf: csrf, [
-                    .textField("starts", label: "公示开始日期", value: today, type: "date", required: true),
+                    .textField("starts", label: "公示开始日期", value: typedValue("starts", today), type: "date", required: true),
                 ], submit: "公示评审通过名单"),
             ]),
             CommitteeUI.section("异议、复查与投诉", id: "cases", [
                 CommitteeUI.table(["申报人", "类别", "收到日期", "内容", "处理结果"], cases.map(caseRow), id: "case-list"),
                 CommitteeUI.form(SiteURL.committee(.resultsCases).path, csrf: csrf, [
-                    .selectField("applicationID", label: "申报人", choices: applicants, selected: nil, required: true),
+                    .selectField("applicationID", label: "申报人", choices: applicants, selected: typed["applicationID"], required: true),
                     .selectField("kind", label: "类别", choices: ResultCase.kinds.map { Choice(value: $0.0, label: $0.1) },
-                                 selected: nil, required: true),
-                    .textField("received", label: "收到日期", value: today, type: "date", required: true),
-                    .textField("content", label: "内容", required: true, maxLength: 500),
+                                 selected: typed["kind"], required: true),
+                    .textField("received", label: "收到日期", value: typedValue("received", today), type: "date", required: true),
+                    .textField("content", label: "内容", value: typedValue("content"), required: true, maxLength: ResultRules.caseContentMax),
                 ], submit: "登记"),
             ]),
             CommitteeUI.section("发放证书", id: "certificates", [
-                CommitteeUI.form(SiteURL.committee(.issueCertificates).path, csrf: csrf, [],
-                                 submit: "为公示期满、无未办结异议的人员发放证书"),
+                CommitteeUI.form(SiteURL.committee(.issueCertificates).path, csrf: csrf, [
+                    .textField("issuedOn", label: "发证日期（取得资格时间）", value: typedValue("issuedOn", today), type: "date", required: true),
+                ], submit: "为公示期满、经审核确认、无未办结异议的人员发放证书"),
             ]),
         ])
     }
@@ -86,8 +93,11 @@ struct ResultsPage {
         let handling: CommitteeUI.Body = c.resolution.map { .text("\($0)（\(c.resolvedOn ?? "")）") }
             ?? .form(.method(.post), .action(SiteURL.committee(.resolveCase(.value(c.id))).path), .class("inline"),
                      .csrfField(csrf),
-                     .input(.type(.text), .name("resolution"), .placeholder("处理结果"),
+                     .input(.type(.text), .name("resolution"), .placeholder("处理结果"), .value(typedValue("resolution-\(c.id.uuidString)")),
+                            .attribute(named: "maxlength", value: String(ResultRules.resolutionMax)),
                             .attribute(named: "aria-label", value: "处理结果")),
+                     .input(.type(.date), .name("resolvedOn"), .value(typedValue("resolvedOn-\(c.id.uuidString)", today)),
+                            .attribute(named: "aria-label", value: "办结日期")),
                      .button(.type(.submit), .class("button secondary"), .text("办结")))
         return [.text(c.applicant), .text(c.kind), .text(c.received), .text(c.content), handling]
     }
