@@ -37,6 +37,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: SimilarityController())
     try app.register(collection: NotificationsController())
     try app.register(collection: CalendarAdminController())
+    try app.register(collection: PoliciesController())
     try app.register(collection: UnitReportsController())
     try app.register(collection: DeclarationVersionsController())
 }

@@ -41,6 +41,8 @@ import VaporTesting
         "GET /applications/:appID/print/recommendation": viewers, "GET /applications/:appID/print/publicity-summary": viewers,
         "GET /applications/:appID/print/publicity-notice/:kind": viewers, "GET /applications/:appID/versions/:number": viewers,
         "GET /calendar": [.committeeOffice], "POST /calendar": [.committeeOffice],
+        // 年度政策 (issue 19): the committee office only.
+        "GET /policies": [.committeeOffice], "POST /policies": [.committeeOffice], "GET /policies/:policyID/diff": [.committeeOffice],
         "GET /fees": [.committeeOffice], "GET /fees/export": [.committeeOffice], "POST /fees/:appID/pay": [.committeeOffice],
         // The paper duplication check (issue 10, 七.1): the committee office only.
         "GET /committee/similarity": office, "POST /committee/similarity/jobs": office,

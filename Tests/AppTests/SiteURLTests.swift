@@ -15,7 +15,7 @@ import Vapor
         var all: [SiteURL] = [
             .home, .health, .login, .logout, .register, .conditions, .conditionsCheck, .workbench,
             .notifications, .notificationsRead, .changePassword, .organizationDirectory,
-            .applications, .receivedApplications, .calendar, .reviews, .approveReviews, .summary, .summaryExport,
+            .applications, .receivedApplications, .calendar, .policies, .policyDiff(.pattern), .reviews, .approveReviews, .summary, .summaryExport,
             .reopenings, .results, .verify, .verifyCode(.pattern),
         ]
         let admin: [SiteURL.Admin] = [

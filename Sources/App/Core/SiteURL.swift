@@ -39,6 +39,9 @@ enum SiteURL: Sendable {
     case application(Param<UUID>, ApplicationPage)
     case intake(Intake)
     case calendar
+    /// 年度政策: the office's uploaded bundles, and one compared with the year in use.
+    case policies
+    case policyDiff(Param<String>)
     case fees(Fees)
     /// 待我办理 and the batch approval.
     case reviews
@@ -224,6 +227,8 @@ enum SiteURL: Sendable {
         case .application(let id, let page): ["applications", id.part("appID")] + page.parts
         case .intake(let page): ["intake"] + page.parts
         case .calendar: ["calendar"]
+        case .policies: ["policies"]
+        case .policyDiff(let id): ["policies", id.part("policyID"), "diff"]
         case .fees(let page): ["fees"] + page.parts
         case .reviews: ["reviews"]
         case .approveReviews: ["reviews", "approve"]

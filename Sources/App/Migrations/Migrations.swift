@@ -30,5 +30,6 @@ enum AppMigrations {
         M0031_IndexReviewQueues(),
         M0040_CreateIntakeBookingItems(),
         M0037_AddSimilarityDecisionBasis(),
+        M0048_CreatePolicyBundles(),
     ]
 }

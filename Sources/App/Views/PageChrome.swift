@@ -93,6 +93,7 @@ struct NavItem {
             NavItem(title: "论文查重", path: SiteURL.committee(.similarity).path, action: .checkSimilarity),
             NavItem(title: "通知", path: SiteURL.notifications.path, action: .viewNotifications),
             NavItem(title: "工作日历", path: SiteURL.calendar.path, action: .manageCalendar),
+            NavItem(title: "年度政策", path: SiteURL.policies.path, action: .managePolicies),
             NavItem(title: "评审条件", path: SiteURL.conditions.path),
             NavItem(title: "单位经办人", path: SiteURL.department(.clerks).path, action: .manageUnitClerks),
             NavItem(title: "机构名录", path: SiteURL.organizationDirectory.path, action: .viewOrganizationDirectory),

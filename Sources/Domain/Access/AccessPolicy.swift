@@ -41,7 +41,7 @@ public enum AccessPolicy {
             [.expert]
         case .viewSummaryTable:
             Set([.unitClerk, .committeeOffice]).union(reviewingRoles)
-        case .manageIntake, .manageFees, .checkSimilarity, .manageCalendar:
+        case .manageIntake, .manageFees, .checkSimilarity, .manageCalendar, .managePolicies:
             [.committeeOffice]
         case .flagIntegrity:
             Set([.unitClerk, .committeeOffice, .expert]).union(reviewingRoles)

@@ -62,4 +62,7 @@ public enum Action: String, CaseIterable, Sendable {
     case viewNotifications
     /// 工作日历: add next year's official holiday schedule (the committee office).
     case manageCalendar
+    /// 年度政策: upload a new year's policy bundle, see it checked and compared with the
+    /// year in use (the committee office; issue 19).
+    case managePolicies
 }
