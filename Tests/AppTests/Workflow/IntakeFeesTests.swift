@@ -12,6 +12,9 @@ import VaporTesting
     @Test func officeOpensDaysBodiesBookAndTheBatchIsCheckedIn() async throws {
         try await withTestApp { app in
             app.clock = .fixed(day("2022-07-20"))
+            // A batch names its applications: unit1's engineer waits at intake.
+            let id = try await submitted(app)
+            try await place(app, id, at: .intake, reached: 3)
             var office = Browser(app)
             try await office.login("office")
             try await office.get("/intake")
@@ -39,16 +42,28 @@ import VaporTesting
             let bad = try await unit.post("/intake/book", ["day": dayID.uuidString, "batchSize": "3", "contactName": "刘芳", "contactPhone": "abc"])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.text.contains("联系电话"))
-            #expect(try await unit.post("/intake/book", ["day": dayID.uuidString, "batchSize": "3", "contactName": "刘芳",
-                                                         "contactPhone": "0355-3036241"]).status == .seeOther)
+            // 件数 must equal the applications named.
+            let mismatch = try await unit.post("/intake/book", ["day": dayID.uuidString, "batchSize": "3", "contactName": "刘芳",
+                                                                "contactPhone": "0355-3036241", "app_\(id.uuidString)": "1"])
+            #expect(mismatch.status == .unprocessableEntity)
+            #expect(mismatch.text.contains("报送件数（3件）与勾选的申报（1件）不一致"))
+            #expect(mismatch.text.contains("value=\"刘芳\""))
+            #expect(try await unit.post("/intake/book", ["day": dayID.uuidString, "batchSize": "1", "contactName": "刘芳",
+                                                         "contactPhone": "0355-3036241", "app_\(id.uuidString)": "1"]).status == .seeOther)
+            #expect(try await IntakeBookingItem.query(on: app.db).count() == 1)
             // The day is full now.
             var dept = Browser(app)
             try await dept.login("dept1")
             try await dept.get("/intake/book")
             let full = try await dept.post("/intake/book", ["day": dayID.uuidString, "batchSize": "2", "contactName": "陈丽华",
                                                             "contactPhone": "13903550004"])
+            // The department brings none of it: another body's application is not offered, nor taken.
             #expect(full.status == .unprocessableEntity)
-            #expect(full.text.contains("名额已满"))
+            #expect(!full.text.contains("张伟"))
+            let foreign = try await dept.post("/intake/book", ["day": dayID.uuidString, "batchSize": "1", "contactName": "陈丽华",
+                                                               "contactPhone": "13903550004", "app_\(id.uuidString)": "1"])
+            #expect(foreign.status == .unprocessableEntity)
+            #expect(foreign.text.contains("不是待收审的、由本机构报送的申报"))
 
             // Check-in only on the day.
             let booking = try #require(try await IntakeBooking.query(on: app.db).first())
