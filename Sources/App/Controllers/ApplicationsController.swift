@@ -107,7 +107,8 @@ struct ApplicationsController: RouteCollection {
             checklist: snapshot.checklist.map {
                 .init(title: $0.title, required: $0.required, satisfied: $0.satisfied, detail: $0.detail, link: url.target($0.target))
             },
-            submittedAt: application.submittedAt.map { BeijingTime.text($0) },
+            // A returned declaration says so (the frame's note), not that it waits at the unit.
+            submittedAt: application.stateValue.isEditable ? nil : application.submittedAt.map { BeijingTime.text($0) },
             commitmentSignedAt: application.commitmentSignedAt.map { BeijingTime.text($0) },
             printLinks: [("专业技术职务任职资格评审综合考评表", url.evaluationForm),
                          ("山西省专业技术职务任职资格评审表", url.reviewForm),
@@ -130,7 +131,8 @@ struct ApplicationsController: RouteCollection {
         let page = CommitmentPage(
             review: req.policies.year, chrome: PageChrome(req: req, title: "承诺与提交"), frame: .make(snapshot, activePath: url.commitment, viewer: req.currentUser), url: url,
             csrf: try await req.csrfToken(), signedAt: application.commitmentSignedAt.map { BeijingTime.text($0) },
-            submittedAt: application.submittedAt.map { BeijingTime.text($0) },
+            // "等待单位受理" only while it does; later states are on the progress page's timeline.
+            submittedAt: state == .submitted ? application.submittedAt.map { BeijingTime.text($0) } : nil,
             canSubmit: isOwner && state.isEditable && application.commitmentSignedAt != nil,
             canWithdraw: isOwner && Workflow.available(from: state, role: .applicant).contains(.withdraw),
             missing: snapshot.missing,

@@ -15,7 +15,10 @@ struct DeclarationVersionsController: RouteCollection {
               let version = try await DeclarationVersion.query(on: req.db).filter(\.$application.$id == application.id!)
                 .filter(\.$number == number).first() else { throw PageError.notFound }
         let content = try version.decoded()
-        let count = try await DeclarationVersion.query(on: req.db).filter(\.$application.$id == application.id!).count()
+        // 共N次 counts submissions, not kept versions (the demo's and older submissions have none).
+        let count = max(try await UnitEvaluationStore.currentSubmission(application.id!, on: req.db), number)
+        let kept = try await DeclarationVersion.query(on: req.db).filter(\.$application.$id == application.id!)
+            .field(\.$number).all().map(\.number)
         let sections = DeclarationSection.allCases.compactMap { section -> DeclarationVersionPage.Section? in
             let items = content.items.filter { $0.section == section.rawValue }
             guard !items.isEmpty else { return nil }
@@ -24,6 +27,7 @@ struct DeclarationVersionsController: RouteCollection {
         }
         return DeclarationVersionPage(
             chrome: PageChrome(req: req, title: "第\(number)次提交"), number: number, count: count,
+            previous: kept.filter { $0 < number }.max(), next: kept.filter { $0 > number }.min(),
             submittedAt: BeijingTime.text(version.submittedAt), applicant: application.applicant.realName,
             level: BasicsForm.levels.first { $0.code == content.targetLevel }?.label ?? content.targetLevel,
             specialty: content.specialty, sections: sections,

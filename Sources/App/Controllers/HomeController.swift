@@ -15,13 +15,24 @@ struct HomeController: RouteCollection {
             chrome: PageChrome(req: req, title: "工作台"),
             role: user.role,
             facts: facts(for: user, organization: org, viewer: actor, today: req.today),
-            duties: RoleGuide.duties(for: user.role, year: req.policies.year),
+            duties: RoleGuide.duties(for: user.role, year: req.policies.year,
+                                     unitRoutes: unitRoutes(user.role, org, req.policies.current)),
             links: links(for: user.role, year: req.policies.year.year),
             mustChangePassword: user.mustChangePassword,
             waiting: AccessPolicy.roles(for: .reviewApplication).contains(user.role) ? try await req.waitingCount() : nil,
             unreadNotifications: try await req.unreadNotifications()
         )
         return page.render().response()
+    }
+
+    /// The routes from the actor's own unit (applicant, unit clerk), so the duties name
+    /// the bodies this unit actually reports to; none when the unit's route is unknown.
+    private func unitRoutes(_ role: Role, _ org: Organization, _ policy: Policy) -> [RoleGuide.UnitRoute] {
+        guard role == .applicant || role == .unitClerk, let unit = try? org.routeUnit(),
+              let engineer = try? policy.route(level: .engineer, unit: unit),
+              let junior = try? policy.route(level: .assistantEngineer, unit: unit) else { return [] }
+        if engineer.steps == junior.steps { return [.init(levels: "各级别", steps: engineer.steps)] }
+        return [.init(levels: "工程师", steps: engineer.steps), .init(levels: "助理工程师、技术员", steps: junior.steps)]
     }
 
     private func facts(for user: UserAccount, organization: Organization, viewer: AccessActor,

@@ -24,14 +24,17 @@ struct ProgressController: RouteCollection {
     @Sendable func fire(req: Request) async throws -> Response {
         guard let raw = req.parameters.get("transition"), let transition = ApplicationTransition(rawValue: raw),
               Self.fireable.contains(transition) else { throw PageError.notFound }
-        let application = try await req.application(for: .reviewApplication)
+        // A body that already acted (double click, Back) is told so with 422, not 403.
+        let application = try await req.applicationToAct(.reviewApplication)
         var extra = WorkflowRunner.Extra()
         extra.reason = ((try? req.content.get(String.self, at: "reason")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        // The reason typed comes back with any refusal, so a missed box costs no retyping.
+        let typed = (path: DeclarationURL(id: application.id!).fire(transition), reason: extra.reason)
         guard extra.reason.count <= 1000 else {
-            return try await refuse(req, application, "意见或理由不能超过1000字")
+            return try await refuse(req, application, "意见或理由不能超过1000字", typed: typed)
         }
         if transition == .reject, (try? req.content.get(String.self, at: "confirm")) != "1" {
-            return try await refuse(req, application, "不予通过将终止本年度评审，请勾选确认后再提交")
+            return try await refuse(req, application, "不予通过将终止本年度评审，请勾选确认后再提交", typed: typed)
         }
         switch transition {
         case .recommend:
@@ -43,13 +46,14 @@ struct ProgressController: RouteCollection {
             break
         }
         if case .failure(let refusal) = try await req.workflow.fire(transition, on: application, extra: extra) {
-            return try await refuse(req, application, refusal.message)
+            return try await refuse(req, application, refusal.message, typed: typed)
         }
         return req.redirect(to: SiteURL.application(.value(application.id!), .progress).path(query: ["notice": "saved"]))
     }
 
-    private func refuse(_ req: Request, _ application: ApplicationRecord, _ message: String) async throws -> Response {
-        try await ProgressPageBuilder(req: req, application: application).page(error: message)
+    private func refuse(_ req: Request, _ application: ApplicationRecord, _ message: String,
+                        typed: (path: String, reason: String)? = nil) async throws -> Response {
+        try await ProgressPageBuilder(req: req, application: application).page(error: message, typed: typed)
             .render().response(status: .unprocessableEntity)
     }
 }

@@ -20,12 +20,12 @@ struct ReceivedApplicationsController: RouteCollection {
             .filter { AccessPolicy.decide(actor, .viewApplication, .application(try $0.facts())).isAllowed }
             .map { record in
                 ReceivedApplicationsPage.Row(
-                    path: DeclarationURL(id: record.id!).overview, applicant: record.applicant.realName,
+                    path: DeclarationURL(id: record.id!).overview, progress: DeclarationURL(id: record.id!).progress, applicant: record.applicant.realName,
                     level: BasicsForm.levels.first { $0.code == record.targetLevel }?.label ?? record.targetLevel,
                     specialty: record.specialty, unit: record.unit.name, state: record.stateValue.label,
                     submittedAt: record.submittedAt.map { BeijingTime.text($0) } ?? "—")
             }
         return ReceivedApplicationsPage(chrome: PageChrome(req: req, title: "收到的申报"),
-                                        showUnit: actor.role != .unitClerk, rows: rows).render().response()
+                                        showUnit: actor.role != .unitClerk, rows: rows, queue: SiteURL.reviews.path).render().response()
     }
 }

@@ -84,7 +84,10 @@ struct ReviewQueueController: RouteCollection {
                 .with(\.$applicant).with(\.$unit).first() else { continue }
             let facts = try application.facts()
             guard AccessPolicy.decide(actor, .reviewApplication, .application(facts)).isAllowed else {
-                refused.append("\(application.applicant.realName)：不由您所在的机构办理"); continue
+                // Approved already (a second click, a colleague) versus never this body's.
+                let why = ReviewParty.hasReached(actor, facts) ? TransitionRefusal.wrongState(application.stateValue).message
+                    : "不由您所在的机构办理"
+                refused.append("\(application.applicant.realName)：\(why)"); continue
             }
             switch try await req.workflow.fire(.approve, on: application) {
             case .success: passed += 1

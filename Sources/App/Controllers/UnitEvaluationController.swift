@@ -34,11 +34,13 @@ struct UnitEvaluationController: RouteCollection {
 
     /// The application, which must be in the unit's evaluation (taken up, not yet recommended).
     private func editable(_ req: Request) async throws -> ApplicationRecord {
-        let application = try await req.application(for: .evaluateApplication)
-        guard application.stateValue == .unitReview else {
-            throw PageError.forbidden("请先在办理进度页受理该申报，再进行单位评议")
+        let application = try await req.applicationToAct(.evaluateApplication)
+        switch application.stateValue {
+        case .unitReview: return application
+        case .submitted: throw PageError.forbidden("请先在办理进度页受理该申报，再进行单位评议")
+        // Recommended, returned or rejected meanwhile (a second tab, the Back button).
+        case let state: throw PageError.alreadyHandled(TransitionRefusal.wrongState(state).message)
         }
-        return application
     }
 
     private func form(_ req: Request) throws -> [String: String] {
@@ -105,30 +107,56 @@ struct UnitEvaluationController: RouteCollection {
         return self.saved(req, application, "ratings")
     }
 
+    /// Starts a publicity, moves one not yet begun to another day, or cancels it
+    /// (`cancel=1`); each with its audit record naming the dates before and after.
     @Sendable func startPublicity(req: Request) async throws -> Response {
         let application = try await editable(req)
         guard let kind = req.parameters.get("kind").flatMap(PublicityKind.init(rawValue:)) else { throw PageError.notFound }
         let values = try form(req)
+        let id = application.id!
+        let evaluation = try await UnitEvaluationStore.load(id, on: req.db)
+        let stored = try await PublicityRecord.query(on: req.db).filter(\.$application.$id == id)
+            .filter(\.$kind == kind.rawValue).first()
+        let before = try stored.map { try $0.publicity() }.map { "\($0.starts.iso)..\($0.ends.iso)" } ?? "none"
+        if values["cancel"] == "1" {
+            do { try evaluation.cancellingPublicity(kind, today: req.today) } catch {
+                return try await render(req, application, error: ("publicity", "\(kind.label)：\(error.message)"), typed: [:])
+            }
+            guard let stored else { throw PageError.notFound }
+            try await commit(req, application, "publicity.cancel", detail: "\(kind.rawValue) \(before)") { db in
+                try await stored.delete(on: db)
+            }
+            return saved(req, application, "publicity-\(kind.rawValue)")
+        }
         let typed = ["starts_\(kind.rawValue)": values["starts"] ?? ""]
         guard let start = values["starts"].flatMap({ LocalDate(iso: $0) }) else {
             return try await render(req, application, error: ("publicity", "\(kind.label)：请填写有效的开始日期"), typed: typed)
         }
-        let evaluation = try await UnitEvaluationStore.load(application.id!, on: req.db)
+        guard let takenUp = try await UnitEvaluationStore.takenUpOn(id, on: req.db) else {
+            return try await render(req, application, error: ("publicity", "\(kind.label)：未找到单位受理该申报的记录，请刷新页面"), typed: typed)
+        }
+        let closes = req.policies.current.declaration.closes
+        let reopened = try await req.declarationReopenedUntil(unitID: application.$unit.id)
+        let window = UnitEvaluation.Window(takenUpOn: takenUp, lastDay: max(closes, reopened ?? closes))
         let publicity: Publicity
         let rules = try req.publicityRules()
         do {
-            publicity = try evaluation.startingPublicity(kind, on: start, today: req.today, rules: rules)
+            publicity = try evaluation.startingPublicity(kind, on: start, today: req.today, window: window, rules: rules)
         } catch {
             return try await render(req, application, error: ("publicity", "\(kind.label)：\(error.message)"), typed: typed)
         }
-        let id = application.id!
-        try await commit(req, application, "publicity.start", detail: "\(kind.rawValue) \(publicity.starts.iso)..\(publicity.ends.iso)") { db in
-            if let existing = try await PublicityRecord.query(on: db).filter(\.$application.$id == id)
-                .filter(\.$kind == kind.rawValue).first() {
-                try existing.update(from: publicity)
-                try await existing.save(on: db)
+        let submission = try await UnitEvaluationStore.currentSubmission(id, on: req.db)
+        let after = "\(publicity.starts.iso)..\(publicity.ends.iso)"
+        // A record already there was not yet begun, or covered an earlier submission: replaced.
+        let action = stored == nil ? "publicity.start" : "publicity.move"
+        try await commit(req, application, action,
+                         detail: "\(kind.rawValue) \(stored == nil ? "" : before + " -> ")\(after) submission \(submission)") { db in
+            if let stored {
+                try stored.update(from: publicity)
+                stored.coversSubmission = submission
+                try await stored.save(on: db)
             } else {
-                try await PublicityRecord(applicationID: id, publicity: publicity).create(on: db)
+                try await PublicityRecord(applicationID: id, publicity: publicity, coversSubmission: submission).create(on: db)
             }
         }
         return saved(req, application, "publicity-\(kind.rawValue)")
@@ -138,6 +166,10 @@ struct UnitEvaluationController: RouteCollection {
         guard let kind = req.parameters.get("kind").flatMap(PublicityKind.init(rawValue:)),
               let record = try await PublicityRecord.query(on: req.db).filter(\.$application.$id == application.id!)
                 .filter(\.$kind == kind.rawValue).first() else { throw PageError.notFound }
+        // A publicity of an earlier submission whose content changed takes no more objections.
+        guard try await UnitEvaluationStore.load(application.id!, on: req.db).publicities[kind] != nil else {
+            throw PageError.notFound
+        }
         return (record, try record.publicity())
     }
 
@@ -224,9 +256,11 @@ struct UnitEvaluationController: RouteCollection {
             return try await render(req, application, error: ("opinion", "鉴定意见已于\(started.starts.chinese)开始公示，不能再修改"), typed: values)
         }
         let id = application.id!
-        try await commit(req, application, "opinion", detail: recommend ? "recommend" : "not recommended") { db in
+        let submission = try await UnitEvaluationStore.currentSubmission(id, on: req.db)
+        try await commit(req, application, "opinion", detail: (recommend ? "recommend" : "not recommended") + " submission \(submission)") { db in
             let record = try await UnitEvaluationStore.recordForUpdate(id, on: db)
             try record.store(opinion: opinion)
+            record.opinionCoversSubmission = submission
             try await record.save(on: db)
         }
         return saved(req, application, "opinion")

@@ -12,6 +12,15 @@ struct DeclarationSnapshot {
     let files: [StoredFile]
     let answer: EligibilityAnswer
     let checklist: [ChecklistEntry]
+    /// Why it came back, when it is returned for correction: shown at the top of
+    /// every page of the declaration (issue 17, item 7).
+    var returnNote: ReturnNote? = nil
+
+    struct ReturnNote {
+        var when: String
+        var organization: String
+        var reason: String
+    }
 
     static func load(_ application: ApplicationRecord, on db: any Database, engine: EligibilityEngine) async throws -> DeclarationSnapshot {
         let id = try application.requireID()
@@ -30,8 +39,16 @@ struct DeclarationSnapshot {
         let profile = DeclarationProfile.build(basics, items: items.compactMap { item in
             item.sectionValue.map { ($0, item.values) }
         })
-        return DeclarationSnapshot(application: application, items: items, files: files,
-                                   answer: engine.evaluate(profile), checklist: Checklist.entries(input))
+        var snapshot = DeclarationSnapshot(application: application, items: items, files: files,
+                                           answer: engine.evaluate(profile), checklist: Checklist.entries(input))
+        if application.stateValue == .returned,
+           let event = try await WorkflowEvent.query(on: db).filter(\.$application.$id == id)
+            .filter(\.$transition == ApplicationTransition.returnForCorrection.rawValue)
+            .sort(\.$occurredAt, .descending).first() {
+            snapshot.returnNote = ReturnNote(when: BeijingTime.text(event.occurredAt), organization: event.organizationName,
+                                             reason: event.opinion)
+        }
+        return snapshot
     }
 
     static func checklistInput(_ application: ApplicationRecord, unitKind: UnitKind, items: [ApplicationItem],

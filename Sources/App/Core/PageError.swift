@@ -8,6 +8,9 @@ enum PageError: Error {
     case csrf
     case badRequest(String)
     case payloadTooLarge
+    /// The action was meant for a step the application has left (a double click, the
+    /// Back button, a colleague was quicker): 422, the actor did nothing wrong.
+    case alreadyHandled(String)
 
     var status: HTTPResponseStatus {
         switch self {
@@ -16,6 +19,7 @@ enum PageError: Error {
         case .notFound: .notFound
         case .badRequest: .badRequest
         case .payloadTooLarge: .payloadTooLarge
+        case .alreadyHandled: .unprocessableEntity
         }
     }
 
@@ -27,6 +31,7 @@ enum PageError: Error {
         case .csrf: "表单已失效"
         case .badRequest: "请求有误"
         case .payloadTooLarge: "提交的内容过大"
+        case .alreadyHandled: "该申报已被处理"
         }
     }
 
@@ -45,6 +50,7 @@ enum PageError: Error {
         case .csrf: "表单已过期或来源无法确认（防伪令牌校验失败）。请返回上一页，刷新后重新提交；您填写的内容在浏览器返回后通常仍在。"
         case .badRequest(let message): message
         case .payloadTooLarge: "提交的内容超过了允许的大小。"
+        case .alreadyHandled(let message): message
         }
     }
 }

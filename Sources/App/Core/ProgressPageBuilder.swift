@@ -8,7 +8,8 @@ struct ProgressPageBuilder {
     let req: Request
     let application: ApplicationRecord
 
-    func page(error: String?) async throws -> ProgressPage {
+    /// `typed`: the refused form's action path and the reason typed into it, shown again.
+    func page(error: String?, typed: (path: String, reason: String)? = nil) async throws -> ProgressPage {
         let policy = req.policies.current
         let url = DeclarationURL(id: application.id!)
         let facts = try application.facts()
@@ -60,7 +61,7 @@ struct ProgressPageBuilder {
             level: BasicsForm.levels.first { $0.code == application.targetLevel }?.label ?? application.targetLevel,
             specialty: application.specialty, unit: application.unit.name, state: state.label,
             routeReading: ruleReading, stages: stages, events: events, waitingFor: waitingFor,
-            actions: actions, links: links, error: error)
+            actions: actions, links: links, error: error, typed: typed)
     }
 
     static func actions(for state: ApplicationState, url: DeclarationURL, policy: Policy) -> [ProgressPage.ActionForm] {

@@ -14,7 +14,20 @@ enum RoleGuide {
     /// not a clause of the city's notice.
     static let nationalRules = "《职称评审管理暂行规定》（2019）"
 
-    static func duties(for role: Role, year: ReviewYear) -> [Duty] {
+    /// The way an application of one level goes from the actor's unit (policy data).
+    struct UnitRoute: Sendable {
+        var levels: String
+        var steps: [RouteStep]
+    }
+
+    /// The unit's routes, for the applicant's and the unit clerk's duties: where the
+    /// unit sends an application, and whether the unit fills a summary table, follow
+    /// from its route (四（三）, 六), not from a city-direct unit's case.
+    static func routeText(_ route: UnitRoute) -> String {
+        "申报\(route.levels)：" + route.steps.map(\.label).joined(separator: " → ")
+    }
+
+    static func duties(for role: Role, year: ReviewYear, unitRoutes: [UnitRoute] = []) -> [Duty] {
         let closes = year.closesText
         let intake = year.intakeText
         let days = year.publicityWorkingDays
@@ -25,16 +38,24 @@ enum RoleGuide {
                 Duty(text: "网上填写申报信息，上传十类卷宗材料，签署申报人承诺（申报期\(year.declarationText)）", when: closes, clause: "五、十（二）"),
                 Duty(text: "送审论文发送至中评委邮箱进行抄袭率检测（\(year.copyRatioRule)）", when: "送审材料前", clause: "七.1"),
                 Duty(text: "提交单位，参加民主评议；个人申报材料公示不少于\(days)个工作日", when: "单位推荐期间", clause: "四（二）、十（一）"),
+            ] + unitRoutes.map { Duty(text: "单位推荐后的报送路线（" + routeText($0) + "）", when: "单位推荐后", clause: "四（三）、六") } + [
                 Duty(text: "工程师申报人选定一项答辩材料并参加答辩", when: "评委会安排", clause: "九"),
             ]
         case .unitClerk:
-            return [
+            var duties = [
                 Duty(text: "组织评议组开展民主评议，审核申报材料真实性", when: "单位推荐期间", clause: "四（二）"),
                 Duty(text: "执行“三公示”：评审条件程序、个人申报材料、单位鉴定意见，各不少于\(days)个工作日", when: "推荐前", clause: "十（一）"),
                 Duty(text: "出具鉴定意见，集体研究同意推荐，主要负责人签字、单位盖章", when: "公示无异议后", clause: "四（二）"),
-                Duty(text: "市直单位申报助理工程师、技术员的：填写评审材料汇总表，报主管部门审核", when: closes, clause: "六.2"),
-                Duty(text: "电话预约，安排专人统一报送材料（不受理个人报送）", when: intake, clause: "十（三）"),
             ]
+            for route in unitRoutes {
+                duties.append(Duty(text: "推荐上报后逐级审核（" + routeText(route) + "）", when: "推荐后", clause: "四（三）、六"))
+            }
+            // 六.2: only a city-direct unit's juniors go to its competent department with the unit's summary table.
+            if unitRoutes.contains(where: { $0.steps.count > 1 && $0.steps[1] == .competentDepartment && !$0.steps.contains(.cityHRReview) }) {
+                duties.append(Duty(text: "申报助理工程师、技术员的：填写评审材料汇总表，报主管部门审核", when: closes, clause: "六.2"))
+            }
+            duties.append(Duty(text: "电话预约，安排专人统一报送材料（不受理个人报送）", when: intake, clause: "十（三）"))
+            return duties
         case .competentDepartment:
             return [
                 Duty(text: "审核市直单位申报工程师的材料，填写评审材料汇总表，报市人社局审核", when: closes, clause: "四（三）、六.1"),
@@ -58,6 +79,8 @@ enum RoleGuide {
             return [
                 Duty(text: "县（区）申报中级的材料备案", when: "收审期间", clause: "四（三）、六.1"),
                 Duty(text: "审核市直单位申报中级的材料后报中级评委会", when: "收审期间", clause: "四（三）"),
+                Duty(text: "评审结果公示期满、异议办结后，对评审通过人员名单审核确认；确认后评委会办公室方可发证", when: "结果公示期满后",
+                     clause: nationalRules),
             ]
         case .committeeOffice:
             return [

@@ -15,15 +15,16 @@ struct UnitEvaluationPageBuilder {
         let rules = try req.publicityRules()
         let today = req.today
         let publicities = PublicityKind.allCases.map { kind -> UnitEvaluationPage.PublicityView in
+            let superseded = evaluation.superseded[kind].map { "\($0.starts.chinese)至\($0.ends.chinese)" }
             guard let p = evaluation.publicities[kind] else {
-                return .init(kind: kind, starts: nil, ends: nil, status: "", objections: [])
+                return .init(kind: kind, starts: nil, ends: nil, status: "", notStarted: false, startsISO: "",
+                             objections: [], superseded: superseded)
             }
-            let status: String
-            if today < p.starts { status = "尚未开始" }
-            else if (try? UnitEvaluation.isOver(p, today: today, rules: rules)) == true { status = "已期满" }
-            else { status = "公示中" }
-            return .init(kind: kind, starts: p.starts.chinese, ends: p.ends.chinese, status: status,
-                         objections: Array(p.objections.enumerated()).map { (index: $0.offset, objection: $0.element) })
+            let status = (try? UnitEvaluation.status(p, today: today, rules: rules)) ?? .running
+            return .init(kind: kind, starts: p.starts.chinese, ends: p.ends.chinese, status: status.label,
+                         notStarted: status == .notStarted, startsISO: p.starts.iso,
+                         objections: Array(p.objections.enumerated()).map { (index: $0.offset, objection: $0.element) },
+                         superseded: superseded)
         }
         return UnitEvaluationPage(
             chrome: PageChrome(req: req, title: "单位评议推荐"), csrf: try await req.csrfToken(),

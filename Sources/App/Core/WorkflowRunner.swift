@@ -102,7 +102,10 @@ struct WorkflowRunner {
                                         fromState: from.rawValue, toState: next.rawValue,
                                         opinion: extra.reason).create(on: db)
                 if let content = extra.version {
-                    let number = try await DeclarationVersion.query(on: db).filter(\.$application.$id == id).count() + 1
+                    // The submission's ordinal: submit events, this one included. Counting kept
+                    // versions misnumbered a declaration first submitted without one (the demo's).
+                    let number = try await WorkflowEvent.query(on: db).filter(\.$application.$id == id)
+                        .filter(\.$transition == ApplicationTransition.submit.rawValue).count()
                     try await DeclarationVersion(applicationID: id, number: number, submittedAt: now, content: content).create(on: db)
                 }
                 try await WorkflowNotices.send(transition, to: next, application: application, actorID: user.id,

@@ -59,7 +59,7 @@ enum DemoApplications {
                                         default: []
                                         }
                                     }) {
-            try await file(submitted, slot: slot, label: label, item: item, uploader: li, store: store, on: db)
+            try await file(submitted, slot: slot, label: label, item: item, uploader: li, store: store, at: now, on: db)
         }
         submitted.commitmentSignedAt = now
         submitted.state = ApplicationState.submitted.rawValue
@@ -125,7 +125,7 @@ enum DemoApplications {
 
     /// Stores a small generated file through the same checks as an upload.
     private static func file(_ application: ApplicationRecord, slot: DossierSlot, label: String, item: UUID?,
-                             uploader: UserAccount, store: FileStore, on db: any Database) async throws {
+                             uploader: UserAccount, store: FileStore, at now: Date, on db: any Database) async throws {
         let (name, bytes) = slot == .photo ? ("photo.png", DemoFiles.png) : ("\(label).pdf", DemoFiles.pdf(title: label))
         let upload = try await store.begin(originalName: name, slot: slot)
         try await upload.append(ByteBuffer(bytes: bytes))
@@ -133,8 +133,12 @@ enum DemoApplications {
             throw Abort(.internalServerError, reason: "demo file \(name) refused")
         }
         let stored = try await upload.commit(scan)
-        try await StoredFile(applicationID: application.id!, slot: slot, itemID: item, label: label, originalName: name,
-                             stored: stored, uploadedBy: uploader.id!).create(on: db)
+        let file = StoredFile(applicationID: application.id!, slot: slot, itemID: item, label: label, originalName: name,
+                                  stored: stored, uploadedBy: uploader.id!)
+        try await file.create(on: db)
+        // The upload time is the demo clock's, like every other date of the demo (the
+        // create timestamp is the machine's).
+        try await StoredFile.query(on: db).filter(\.$id == file.id!).set(\.$uploadedAt, to: now).update()
     }
 }
 

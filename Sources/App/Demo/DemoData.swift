@@ -70,10 +70,30 @@ enum DemoData {
         var lines = ["", created ? "演示数据已创建 (demo data created)." : "演示数据已存在 (demo data already loaded).",
                      "演示账号 (demo accounts), 密码 (password): \(password)" + (fromEnvironment ? "  [DEMO_PASSWORD]" : "  [generated]"),
                      ""]
-        for (username, role) in DemoAccounts.summary {
-            lines.append("  " + username.padding(toLength: 12, withPad: " ", startingAt: 0) + role)
-        }
+        lines += accountTable(DemoAccounts.summary)
         lines.append("")
         print(lines.joined(separator: "\n"))
+    }
+
+    /// The account list as aligned lines: the usernames padded to the widest one plus
+    /// two columns (never cut: "applicant6…applicant17" was cut to 12 characters),
+    /// counting a CJK character as two columns as a terminal shows it.
+    static func accountTable(_ rows: [(String, String)]) -> [String] {
+        let width = (rows.map { displayWidth($0.0) }.max() ?? 0) + 2
+        return rows.map { username, role in
+            "  " + username + String(repeating: " ", count: width - displayWidth(username)) + role
+        }
+    }
+
+    /// Terminal columns of a string: East Asian wide and fullwidth characters take two.
+    static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { sum, scalar in
+            switch scalar.value {
+            case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6:
+                sum + 2
+            default:
+                sum + 1
+            }
+        }
     }
 }

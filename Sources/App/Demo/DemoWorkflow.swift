@@ -60,6 +60,9 @@ enum DemoWorkflow {
             try await applicant.create(on: db)
             let app = try await copy(template, items: items, files: files, for: applicant, unit: unit, walk: walk, policy: policy,
                                      store: store, on: db)
+            // Uploaded before the submission, on the demo's calendar (not the machine's clock).
+            try await StoredFile.query(on: db).filter(\.$application.$id == app.id!)
+                .set(\.$uploadedAt, to: schedule.publicityStart.beijingMorning.addingTimeInterval(-3600)).update()
             try await advance(app, unit: unit, applicant: applicant, to: walk.target, policy: policy, schedule: schedule, on: db)
         }
     }

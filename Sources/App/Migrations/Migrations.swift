@@ -31,5 +31,6 @@ enum AppMigrations {
         M0040_CreateIntakeBookingItems(),
         M0037_AddSimilarityDecisionBasis(),
         M0048_CreatePolicyBundles(),
+        M0045_TiePublicitiesToSubmissions(),
     ]
 }

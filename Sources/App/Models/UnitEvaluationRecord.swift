@@ -16,6 +16,9 @@ final class UnitEvaluationRecord: Model, @unchecked Sendable {
     @Field(key: "authenticity_checked") var authenticityChecked: Bool
     /// JSON of `AppraisalOpinion`, once recorded.
     @OptionalField(key: "opinion") var opinion: String?
+    /// The submission (1, 2, … counted by `submit` events) the opinion was given on;
+    /// nil only for rows written without it (the demo's first submission).
+    @OptionalField(key: "opinion_covers_submission") var opinionCoversSubmission: Int?
     /// 单位承诺: who signed it in the unit's name, and when.
     @OptionalField(key: "unit_commitment_by") var unitCommitmentBy: String?
     @OptionalField(key: "unit_commitment_at") var unitCommitmentAt: Date?
@@ -75,12 +78,16 @@ final class PublicityRecord: Model, @unchecked Sendable {
     @Field(key: "ends") var ends: String
     /// JSON array of `Objection`.
     @Field(key: "objections") var objections: String
+    /// The submission (1, 2, …) the publicity covered; nil only for rows written
+    /// without it (the demo's, made for a first submission).
+    @OptionalField(key: "covers_submission") var coversSubmission: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
 
-    init(applicationID: UUID, publicity: Publicity) throws {
+    init(applicationID: UUID, publicity: Publicity, coversSubmission: Int? = nil) throws {
         self.$application.id = applicationID
+        self.coversSubmission = coversSubmission
         try update(from: publicity)
     }
 

@@ -124,7 +124,12 @@ struct SeedCommittee {
         for (s, specialty) in SeedNames.specialties.enumerated() {
             for k in 0..<(panelSize + Self.spareExperts) {
                 let n = experts.count + 1
-                let employer = orgs.units[rng.below(orgs.units.count)].organization
+                // The spares work for employers that also declare (a conflict the draw sets aside
+                // when one of theirs is in the group); the rest for the supervising departments,
+                // whose staff never declare here, so a panel can always be drawn.
+                let departments = orgs.bodies.filter { $0.kind == .competentDepartment }
+                let employer = k < Self.spareExperts || departments.isEmpty
+                    ? orgs.units[rng.below(orgs.units.count)].organization : departments[rng.below(departments.count)]
                 let name = SeedNames.person(700_000 + n * 17)
                 let account = UserAccount(id: UUID(), username: "seed-expert-\(String(format: "%03d", n))",
                                           passwordHash: passwordHash, role: .expert, organizationID: employer.id!, realName: name)

@@ -19,6 +19,8 @@ struct DeclarationFrame {
     var viewer: Viewer = .applicant
     var entries: [Entry]
     var activePath: String
+    /// Who returned it, when and why, while it is returned for correction.
+    var returnNote: DeclarationSnapshot.ReturnNote? = nil
 
     enum Viewer: Equatable {
         case applicant
@@ -47,7 +49,7 @@ struct DeclarationFrame {
                     Entry(title: "申报人承诺与提交", path: url.commitment)]
         return DeclarationFrame(heading: "\(app.year)年度\(level)申报（\(app.specialty)）",
                                 stateLabel: app.stateValue.label, editable: isApplicant && app.stateValue.isEditable,
-                                viewer: viewer, entries: entries, activePath: activePath)
+                                viewer: viewer, entries: entries, activePath: activePath, returnNote: snapshot.returnNote)
     }
 
     var isApplicant: Bool { viewer == .applicant }
@@ -80,6 +82,12 @@ struct DeclarationFrame {
                 .class("declaration-main"),
                 .div(.class("page-head"), .h1(.text(heading)),
                      .span(.class("tag \(editable ? "warn" : "ok")"), .text(stateLabel))),
+                .unwrap(returnNote) { note in
+                    .div(.class("error-summary"), .id("return-note"), .attribute(named: "role", value: "alert"),
+                         .p(.strong(.text("已退回修改：")),
+                            .text("\(note.organization)于\(note.when)退回，理由：\(note.reason)")),
+                         .if(isApplicant, .p(.text("请按退回理由修改后，在“申报人承诺与提交”页重新提交。"))))
+                },
                 .unwrap(readOnlyNotice) { .p(.class("notice read-only"), .id("read-only-notice"), .text($0)) },
                 .group(content)
             )

@@ -10,7 +10,11 @@ struct DeclarationVersionPage {
 
     var chrome: PageChrome
     var number: Int
+    /// How many times the declaration was submitted (a submission made before versions
+    /// were kept has none to show, so the neighbours are the kept versions around this one).
     var count: Int
+    var previous: Int? = nil
+    var next: Int? = nil
     var submittedAt: String
     var applicant: String
     var level: String
@@ -26,8 +30,8 @@ struct DeclarationVersionPage {
             .h1(.text("第\(number)次提交（共\(count)次）")),
             .p(.class("lead"), .text("\(applicant) · \(level) · \(specialty) · 提交于\(submittedAt)")),
             .p(.a(.href(url.progress), .text("返回办理进度")),
-               .if(number > 1, .group(.text(" · "), .a(.href(url.version(number - 1)), .text("上一次提交")))),
-               .if(number < count, .group(.text(" · "), .a(.href(url.version(number + 1)), .text("下一次提交"))))),
+               .unwrap(previous) { .group(.text(" · "), .a(.href(url.version($0)), .text("上一次提交"))) },
+               .unwrap(next) { .group(.text(" · "), .a(.href(url.version($0)), .text("下一次提交"))) }),
             .forEach(sections) { section in
                 .section(
                     .class("panel"),

@@ -97,11 +97,12 @@ extension Node where Context: HTML.BodyContext {
         ])
     }
 
-    static func checkboxField(_ name: String, label: String, checked: Bool, hint: String? = nil, id fieldID: String? = nil) -> Node {
+    static func checkboxField(_ name: String, label: String, checked: Bool, hint: String? = nil, id fieldID: String? = nil,
+                              required: Bool = false) -> Node {
         let id = "f-\(fieldID ?? name)"
         return .div(
             .class("field checkbox"),
-            .input(.type(.checkbox), .name(name), .id(id), .value("1"), .checked(checked)),
+            .input(.type(.checkbox), .name(name), .id(id), .value("1"), .checked(checked), .required(required)),
             .label(.for(id), .text(label)),
             .unwrap(hint) { .p(.class("hint"), .text($0)) }
         )

@@ -46,6 +46,9 @@ struct ProgressPage {
     var actions: [ActionForm]
     var links: [(String, String)]
     var error: String?
+    /// What was typed into the form that was refused, by its action path, so a
+    /// reason survives a missed confirmation box.
+    var typed: (path: String, reason: String)? = nil
 
     func render() -> HTML {
         Layout.page(
@@ -63,10 +66,12 @@ struct ProgressPage {
                         .method(.post), .action(action.path), .class("inline-form"),
                         .csrfField(csrf),
                         .unwrap(action.reasonLabel) { label in
-                            .textAreaField("reason", label: label, value: "", required: action.reasonRequired, rows: 3, maxLength: 1000,
+                            .textAreaField("reason", label: label, value: typed?.path == action.path ? typed?.reason ?? "" : "",
+                                           required: action.reasonRequired, rows: 3, maxLength: 1000,
                                            id: index == 0 ? "reason" : "reason-\(index)")
                         },
-                        .unwrap(action.confirm) { .checkboxField("confirm", label: $0, checked: false, id: index == 0 ? "confirm" : "confirm-\(index)") },
+                        .unwrap(action.confirm) { .checkboxField("confirm", label: $0, checked: false, id: index == 0 ? "confirm" : "confirm-\(index)",
+                                                                 required: true) },
                         .submitButton(action.title, style: action.style)
                     )
                 }

@@ -11,7 +11,12 @@ struct UnitEvaluationPage {
         var starts: String?
         var ends: String?
         var status: String
+        /// Scheduled for a later day: its date can still be changed or it can be cancelled.
+        var notStarted: Bool
+        var startsISO: String
         var objections: [(index: Int, objection: Objection)]
+        /// The period of a publicity of an earlier submission whose content has changed.
+        var superseded: String?
     }
 
     var chrome: PageChrome
@@ -105,7 +110,7 @@ struct UnitEvaluationPage {
         .section(
             .class("panel"), .id("publicities"),
             .h2(.text("三公示")),
-            .p(.class("hint"), .text("每项公示期不少于\(minimumWorkingDays)个工作日，按国务院公布的节假日安排计算（含调休上班日），结束日由系统计算；公示期满次一工作日起且无未处理异议，方可进行下一步（十（一））。")),
+            .p(.class("hint"), .text("每项公示期不少于\(minimumWorkingDays)个工作日，按国务院公布的节假日安排计算（含调休上班日），结束日由系统计算；公示期满次一工作日起且无未处理异议，方可进行下一步（十（一））。开始日期不能早于今天和单位受理日，公示须在本年度申报期内结束；尚未开始的公示可以更改日期或取消。")),
             errorBox("publicity"),
             .forEach(publicities) { p in
                 .div(
@@ -114,11 +119,20 @@ struct UnitEvaluationPage {
                     .p(.text(p.starts.map { "公示期：\($0)至\(p.ends ?? "")（\(p.status)）" } ?? "尚未公示"),
                        .if(p.starts != nil, .group(.text(" "), .a(.href(url.publicityNotice(p.kind)),
                                                                     .text("打印公示通知"))))),
-                    .if(canEdit && p.starts == nil, .form(
+                    .unwrap(p.superseded) { period in
+                        .p(.class("hint"), .text("此前的\(p.kind.label)（\(period)）针对退回前提交的申报材料；申报人修改后重新提交，须重新公示。"))
+                    },
+                    .if(canEdit && (p.starts == nil || p.notStarted), .form(
                         .method(.post), .action(url.unitPage(.publicity(.value(p.kind)))), .csrfField(csrf),
-                        .textField("starts", label: "\(p.kind.label)开始日期", value: typed["starts_\(p.kind.rawValue)"] ?? "", type: "date",
+                        .textField("starts", label: p.starts == nil ? "\(p.kind.label)开始日期" : "更改\(p.kind.label)开始日期",
+                                   value: typed["starts_\(p.kind.rawValue)"] ?? p.startsISO, type: "date",
                                    required: true, id: "starts-\(p.kind.rawValue)"),
-                        .submitButton("开始公示", style: "secondary")
+                        .submitButton(p.starts == nil ? "开始公示" : "更改开始日期", style: "secondary")
+                    )),
+                    .if(canEdit && p.notStarted, .form(
+                        .method(.post), .action(url.unitPage(.publicity(.value(p.kind)))), .csrfField(csrf),
+                        .input(.type(.hidden), .name("cancel"), .value("1")),
+                        .submitButton("取消该公示", style: "secondary")
                     )),
                     .if(!p.objections.isEmpty, .ul(.class("objections"), .forEach(p.objections) { item in
                         .li(
@@ -134,7 +148,7 @@ struct UnitEvaluationPage {
                             ))
                         )
                     })),
-                    .if(canEdit && p.starts != nil, .form(
+                    .if(canEdit && p.starts != nil && !p.notStarted, .form(
                         .method(.post), .action(url.unitPage(.objection(.value(p.kind)))), .csrfField(csrf),
                         .textField("received", label: "异议收到日期", value: "", type: "date", required: true,
                                    id: "received-\(p.kind.rawValue)"),
@@ -149,11 +163,15 @@ struct UnitEvaluationPage {
 
     private func opinionSection() -> Node<HTML.BodyContext> {
         let yesNo = [Choice(value: "yes", label: "符合"), Choice(value: "no", label: "不符合")]
-        let o = evaluation.opinion
+        // An opinion given on an earlier submission fills the form, to be checked and saved again.
+        let o = evaluation.opinion ?? evaluation.supersededOpinion
         return .section(
             .class("panel"), .id("opinion"),
             .h2(.text("单位鉴定意见")),
             .p(.class("hint"), .text("注明学历、资历、工作能力、业绩成果、学术技术等是否符合申报条件，经单位集体研究同意推荐，由主要负责人签字（四（二））；评审条件程序公示和个人申报材料公示期满无异议后方可出具（十（一））。")),
+            .if(evaluation.opinion == nil && evaluation.supersededOpinion != nil,
+                .p(.class("hint"), .text("此前的鉴定意见针对退回前提交的申报材料；申报人修改后重新提交，请重新集体研究并保存鉴定意见。"))),
+            .p(.class("hint"), .text("任何一项“不符合”时，集体研究结论不能为“同意推荐”。")),
             errorBox("opinion"),
             .form(
                 .method(.post), .action(url.unitPage(.opinion)), .csrfField(csrf),

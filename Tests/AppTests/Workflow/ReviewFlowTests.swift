@@ -119,7 +119,7 @@ import VaporTesting
             #expect(try await dept.post(url.fire(.approve), ["reason": "材料齐全"]).status == .seeOther)
             #expect(try await record(app, id).stateValue == .cityHRReview)
             // The same approval again (a double click) changes nothing.
-            #expect(try await dept.post(url.fire(.approve)).status == .forbidden)
+            #expect(try await dept.post(url.fire(.approve)).status == .unprocessableEntity)
 
             try await cityHR.get(url.progress)
             #expect(try await cityHR.post(url.fire(.approve)).status == .seeOther)
