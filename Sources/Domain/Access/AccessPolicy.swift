@@ -37,6 +37,8 @@ public enum AccessPolicy {
             [.committeeOffice]
         case .manageCommittee:
             [.committeeOffice]
+        case .confirmResults:
+            [.cityHR]
         case .scoreDefense, .castBallot:
             [.expert]
         case .viewSummaryTable:

@@ -58,6 +58,10 @@ public enum Action: String, CaseIterable, Sendable {
     /// 举报疑似虚假材料: any reviewer (unit, reviewing bodies, the office, panel experts)
     /// reports suspected false materials with evidence; the office confirms (十（二））.
     case flagIntegrity
+    /// 审核确认: the city HR bureau reads a result publicity's list once it is over and
+    /// confirms it; certificates for the list are issued only after (人社部《职称评审管理
+    /// 暂行规定》: results are confirmed by the HR department).
+    case confirmResults
     /// One's own in-app notifications.
     case viewNotifications
     /// 工作日历: add next year's official holiday schedule (the committee office).

@@ -4,9 +4,9 @@
 /// thirds of the members present (exactly two thirds passes). Abstentions, and
 /// members present who cast no ballot, count as not agreeing.
 ///
-/// The two thirds are kept here, not in the yearly bundle: they are not the city
-/// notice's values (its clauses are the bundle's citations) but the national
-/// regulation's, and a year's notice cannot change them.
+/// The two thirds here are the national regulation's defaults; the year's bundle
+/// carries them too (`committeeQuorum`, `committeePassShare`, read by `CommitteeRules`),
+/// so a stricter provincial rule is a data change, never a release.
 public enum CommitteeVote {
     /// A share as an exact fraction.
     public struct Share: Sendable, Hashable, CustomStringConvertible {
@@ -53,13 +53,29 @@ public enum CommitteeVote {
     /// Decides one applicant's ballot. `disagree` and `abstain` are shown, not needed:
     /// only "agree" counts towards passing.
     public static func decide(members: Int, present: Int, agree: Int, disagree: Int, abstain: Int) -> Decision {
-        var text = "应到\(members)人，实到\(present)人（不少于\(quorum)即\(quorum.minimum(of: max(members, 0)))人）"
-        guard hasQuorum(present: present, members: members) else {
+        decide(BallotCount(members: members, present: present, recused: 0, agree: agree, disagree: disagree, abstain: abstain),
+               quorum: quorum, passShare: passShare)
+    }
+
+    /// Decides one applicant's ballot under the year's rules, with recusal: the quorum is
+    /// of the committee's members; the pass share is of the members present and not
+    /// recused from this applicant (回避的委员不参加该申报人的表决，也不计入出席人数的基数).
+    public static func decide(_ count: BallotCount, rules: CommitteeRules) -> Decision {
+        decide(count, quorum: rules.quorum, passShare: rules.passShare)
+    }
+
+    static func decide(_ c: BallotCount, quorum: Share, passShare: Share) -> Decision {
+        var text = "应到\(c.members)人，实到\(c.present)人（不少于\(quorum)即\(quorum.minimum(of: max(c.members, 0)))人）"
+        let hasQuorum = c.members > 0 && c.present >= 0 && c.present <= c.members && quorum.isReached(by: c.present, of: c.members)
+        guard hasQuorum else {
             return Decision(outcome: .noQuorum, explanation: text + "，不足法定人数，不得表决")
         }
-        text += "；同意\(agree)票，反对\(disagree)票，弃权\(abstain)票"
-        text += "；同意票须不少于出席人数的\(passShare)即\(passShare.minimum(of: present))票（弃权按不同意计）"
-        let ok = passes(agree: agree, present: present)
+        let voters = c.voters
+        if c.recused > 0 { text += "；回避\(c.recused)人，参加表决\(voters)人" }
+        text += "；同意\(c.agree)票，反对\(c.disagree)票，弃权\(c.abstain)票"
+        let base = c.recused > 0 ? "出席且未回避人数" : "出席人数"
+        text += "；同意票须不少于\(base)的\(passShare)即\(passShare.minimum(of: voters))票（弃权按不同意计）"
+        let ok = voters > 0 && c.agree >= 0 && c.agree <= voters && passShare.isReached(by: c.agree, of: voters)
         return Decision(outcome: ok ? .passed : .failed, explanation: text + (ok ? "，通过" : "，未通过"))
     }
 }

@@ -39,6 +39,10 @@ public enum ApplicationState: String, CaseIterable, Sendable, Codable {
     case defended
     /// 答辩成绩为差，列为淘汰对象 (九).
     case eliminated
+    /// 待评委会评议表决: an assistant engineer or technician whose quantitative score the
+    /// office recorded and referred to the 初级评委会 (九: juniors have no defense), or one
+    /// whose result a 复查 sent back to the vote.
+    case awaitingVote = "awaiting_vote"
     /// 评审通过: the committee's vote reached two thirds of the members present.
     case passed
     /// 评审未通过: the committee's vote fell short.
@@ -65,6 +69,7 @@ public enum ApplicationState: String, CaseIterable, Sendable, Codable {
         case .scheduled: "已安排答辩"
         case .defended: "答辩完毕，待评委会表决"
         case .eliminated: "答辩成绩为差，列为淘汰对象"
+        case .awaitingVote: "量化赋分完毕，待评委会评议表决"
         case .passed: "评审通过"
         case .failed: "评审未通过"
         case .certified: "评审通过，已发证"
@@ -74,14 +79,18 @@ public enum ApplicationState: String, CaseIterable, Sendable, Codable {
     /// The applicant may change the declaration while drafting or after it came back.
     public var isEditable: Bool { self == .draft || self == .returned }
 
-    /// Nothing moves it any more this year.
+    /// Waiting for a committee's vote: engineers after their defense, juniors after referral.
+    public static let votingStates: [ApplicationState] = [.defended, .awaitingVote]
+
+    /// Nothing moves it any more this year (a 复查 decision may still send a decided
+    /// result back for re-review: `ApplicationTransition.reexamine`).
     public var isFinal: Bool { self == .rejected || self == .cancelled || self == .eliminated || self == .failed || self == .certified }
 
     /// After intake: the committee stage (defense, vote, result, certificate).
     public var isCommitteeStage: Bool { ApplicationState.committeeStates.contains(self) }
 
     /// The committee stage's states, in order.
-    public static let committeeStates: [ApplicationState] = [.accepted, .scheduled, .defended, .eliminated, .passed, .failed, .certified]
+    public static let committeeStates: [ApplicationState] = [.accepted, .scheduled, .defended, .eliminated, .awaitingVote, .passed, .failed, .certified]
 
     /// The route step whose party must act now, if the application waits at one.
     public var step: RouteStep? {
@@ -95,7 +104,7 @@ public enum ApplicationState: String, CaseIterable, Sendable, Codable {
         case .cityHRReview: .cityHRReview
         case .intake: .committeeOffice
         case .draft, .accepted, .returned, .rejected, .cancelled,
-             .scheduled, .defended, .eliminated, .passed, .failed, .certified: nil
+             .scheduled, .defended, .eliminated, .awaitingVote, .passed, .failed, .certified: nil
         }
     }
 

@@ -26,8 +26,14 @@ public enum ApplicationTransition: String, CaseIterable, Sendable, Codable {
     case concludeDefense = "conclude_defense"
     /// 重新开启评审组: the office reopens a closed panel with a recorded reason.
     case reopenDefense = "reopen_defense"
-    /// 表决: the committee's secret ballot decided (two thirds of those present).
+    /// 提交评委会评议: the office refers a scored assistant engineer or technician to the
+    /// 初级评委会 (九: juniors are reviewed on materials and quantitative scores, no defense).
+    case referToCommittee = "refer_to_committee"
+    /// 表决: the committee's secret ballot decided (two thirds of those present and not recused).
     case recordVote = "record_vote"
+    /// 复查重新评审: a recorded 复查/投诉 decision sends a decided result back to be
+    /// re-done (the defense, or the vote); the decision names which.
+    case reexamine
     /// 发证: after the result's publicity, the certificate is issued.
     case certify
 
@@ -45,7 +51,9 @@ public enum ApplicationTransition: String, CaseIterable, Sendable, Codable {
         case .scheduleDefense: "安排答辩"
         case .concludeDefense: "答辩结束"
         case .reopenDefense: "重新开启评审组"
+        case .referToCommittee: "提交评委会评议"
         case .recordVote: "评委会表决"
+        case .reexamine: "复查重新评审"
         case .certify: "发放证书"
         }
     }
@@ -68,7 +76,9 @@ public enum ApplicationTransition: String, CaseIterable, Sendable, Codable {
         case .scheduleDefense: [.accepted]
         case .concludeDefense: [.scheduled]
         case .reopenDefense: [.defended, .eliminated]
-        case .recordVote: [.defended]
+        case .referToCommittee: [.accepted]
+        case .recordVote: Set(ApplicationState.votingStates)
+        case .reexamine: [.passed, .failed, .eliminated]
         case .certify: [.passed]
         }
     }
@@ -85,19 +95,20 @@ public enum ApplicationTransition: String, CaseIterable, Sendable, Codable {
         case .acceptAtIntake, .cancelForIntegrity: [.committeeOffice]
         // The panel lead closes the panel, which concludes its applicants' defenses.
         case .concludeDefense: [.committeeOffice, .expert]
-        case .scheduleDefense, .reopenDefense, .recordVote, .certify: [.committeeOffice]
+        case .scheduleDefense, .reopenDefense, .referToCommittee, .recordVote, .reexamine, .certify: [.committeeOffice]
         }
     }
 
     /// Returning, rejecting and cancelling must say why.
     public var needsReason: Bool {
         self == .returnForCorrection || self == .reject || self == .cancelForIntegrity || self == .reopenDefense
+            || self == .reexamine
     }
 
     /// The committee stage's transitions: the caller establishes the actor's standing
     /// (the office, or the lead of the applicant's panel) in `TransitionFacts.committeeActor`.
     public var isCommitteeStage: Bool {
-        [.scheduleDefense, .concludeDefense, .reopenDefense, .recordVote, .certify].contains(self)
+        [.scheduleDefense, .concludeDefense, .reopenDefense, .referToCommittee, .recordVote, .reexamine, .certify].contains(self)
     }
 
     /// The audit action name of this transition.

@@ -26,6 +26,12 @@ public struct TransitionFacts: Sendable {
     public var votePassed: Bool?
     /// Committee stage: the actor is the office or the lead of the applicant's panel.
     public var committeeActor: Bool = false
+    /// Committee stage: the application's level defends (engineers) or not (juniors, 九).
+    public var levelDefends: Bool?
+    /// Committee stage: a quantitative score is recorded (referral to the 初级评委会).
+    public var quantitativeScored: Bool = false
+    /// 复查: the state the recorded decision sends the application back to.
+    public var reexamineTo: ApplicationState?
 
     public init(actorRole: Role, actorIsApplicant: Bool, actorIsParty: Bool = false, commitmentSigned: Bool = false,
                 missing: [String] = [], integrityRecordUntil: LocalDate? = nil, route: [RouteStep] = [],
@@ -56,6 +62,9 @@ public enum TransitionRefusal: Error, Equatable, Sendable {
     case reasonMissing
     case routeBroken
     case outcomeMissing
+    case defenseRequired
+    case noDefenseForLevel
+    case quantitativeMissing
 
     public var message: String {
         switch self {
@@ -71,6 +80,9 @@ public enum TransitionRefusal: Error, Equatable, Sendable {
         case .reasonMissing: "请填写理由（退回、不予通过和取消资格都须说明理由）"
         case .routeBroken: "申报的报送路线缺失，请联系评委会办公室"
         case .outcomeMissing: "尚无答辩等次或表决结果，不能进行此操作"
+        case .defenseRequired: "工程师须经答辩评价后方可提交评委会表决（长工信〔2022〕139号 九）"
+        case .noDefenseForLevel: "助理工程师、技术员不参加答辩，由初级评委会依据材料和量化赋分评议表决（长工信〔2022〕139号 九）"
+        case .quantitativeMissing: "尚未量化赋分，不能提交评委会评议（长工信〔2022〕139号 九）"
         }
     }
 }
@@ -117,7 +129,21 @@ public enum Workflow {
             if !facts.intakeMissing.isEmpty { return .failure(.intakeIncomplete(facts.intakeMissing)) }
             return .success(.accepted)
         case .cancelForIntegrity: return .success(.cancelled)
-        case .scheduleDefense: return .success(.scheduled)
+        case .scheduleDefense:
+            if facts.levelDefends == false { return .failure(.noDefenseForLevel) }
+            return .success(.scheduled)
+        case .referToCommittee:
+            guard let defends = facts.levelDefends else { return .failure(.outcomeMissing) }
+            if defends { return .failure(.defenseRequired) }
+            if !facts.quantitativeScored { return .failure(.quantitativeMissing) }
+            return .success(.awaitingVote)
+        case .reexamine:
+            // A decision sends an engineer back to be scheduled before a new panel (the closed
+            // panel and its scores stay as they were) or to the vote; a junior to the vote.
+            guard let to = facts.reexamineTo, let defends = facts.levelDefends else { return .failure(.outcomeMissing) }
+            let allowed: Set<ApplicationState> = defends ? [.accepted, .defended] : [.awaitingVote]
+            guard allowed.contains(to) else { return .failure(defends ? .outcomeMissing : .noDefenseForLevel) }
+            return .success(to)
         case .concludeDefense:
             guard let eliminated = facts.defenseEliminated else { return .failure(.outcomeMissing) }
             return .success(eliminated ? .eliminated : .defended)
