@@ -16,7 +16,7 @@ import Vapor
             .home, .health, .login, .logout, .register, .conditions, .conditionsCheck, .workbench,
             .notifications, .notificationsRead, .changePassword, .organizationDirectory,
             .applications, .receivedApplications, .calendar, .policies, .policyDiff(.pattern), .reviews, .approveReviews, .summary, .summaryExport,
-            .reopenings, .results, .verify, .verifyCode(.pattern),
+            .reopenings, .results, .verify, .verifyCode(.pattern), .resultsConfirmation, .confirmResults(id), .demoClock,
         ]
         let admin: [SiteURL.Admin] = [
             .organizations, .newOrganization, .organization(id), .editOrganization(id), .deactivateOrganization(id),
@@ -43,9 +43,10 @@ import Vapor
             .resultsCases, .resolveCase(id), .issueCertificates, .certificate(id), .questions, .disableQuestion(id),
             .integrity, .integrityCancel, .dismissFlag(id), .exports, .platformExport, .export(.pattern), .similarity,
             .similarityJobs, .similarityReport(id), .similarityExternal(id), .similarityDecision(id),
+            .committees, .referrals, .caseDecision(id),
         ] + [SiteURL.ExpertAction.disable, .enable, .renew].map { .expert(id, $0) }
             + [SiteURL.PanelAction.swap, .schedule, .reopen].map { .panel(id, $0) }
-            + [SiteURL.MeetingPage.attendance, .ballots, .close, .minutes].map { .meeting(id, $0) }
+            + [SiteURL.MeetingPage.attendance, .start, .ballots, .close, .minutes].map { .meeting(id, $0) }
         all += committee.map { .committee($0) }
         let expert: [SiteURL.Expert] = [
             .panels, .panel(id), .score(panel: id, application: id), .closePanel(id), .questions(panel: id, application: id),

@@ -9,7 +9,8 @@ import Vapor
 /// current step only); `Workflow` decides whether the transition may fire.
 struct ProgressController: RouteCollection {
     static let fireable: [ApplicationTransition] =
-        [.unitAccept, .recommend, .approve, .returnForCorrection, .reject, .acceptAtIntake]
+        // 收审受理 is not fired here: the office accepts from a checked-in booking (IntakeController).
+        [.unitAccept, .recommend, .approve, .returnForCorrection, .reject]
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.application(.pattern, .progress), use: show).requires(.viewApplication)

@@ -10,6 +10,13 @@ struct AppClock: Sendable {
     let now: @Sendable () -> Date
     /// Shown as a banner when the clock is not the real one.
     let banner: String?
+    /// The demo's clock can be moved forward by the office to walk the year's later steps
+    /// (the defense, the vote, the publicity, the certificates); nil for every other clock.
+    let demoShift: DemoShift?
+
+    init(now: @escaping @Sendable () -> Date, banner: String?, demoShift: DemoShift? = nil) {
+        self.now = now; self.banner = banner; self.demoShift = demoShift
+    }
 
     static let system = AppClock(now: { Date() }, banner: nil)
 
@@ -21,12 +28,35 @@ struct AppClock: Sendable {
     static func demo(startingAt day: LocalDate) -> AppClock {
         let started = Date()
         let start = day.beijingMorning
-        return AppClock(now: { start.addingTimeInterval(Date().timeIntervalSince(started)) },
-                        banner: "演示模式：系统日期设为\(day.chinese)（\(day.year)年度评审期间），与真实日期无关")
+        let shift = DemoShift()
+        return AppClock(now: { start.addingTimeInterval(Date().timeIntervalSince(started) + shift.seconds) },
+                        banner: "演示模式：系统日期从\(day.chinese)起（\(day.year)年度评审期间），与真实日期无关", demoShift: shift)
+    }
+
+    /// The banner with the demo's current date.
+    var currentBanner: String? {
+        guard let banner else { return nil }
+        return demoShift == nil ? banner : banner + "；当前演示日期\(today.chinese)"
     }
 
     /// The calendar day in Beijing now.
     var today: LocalDate { LocalDate.beijing(now()) }
+}
+
+/// How far the office has moved the demo's clock forward. Only forward: a demo walks the
+/// year in order, as a real one does, and nothing recorded is ever dated before it was made.
+final class DemoShift: @unchecked Sendable {
+    private let lock = NSLock()
+    private var shifted: TimeInterval = 0
+
+    var seconds: TimeInterval { lock.withLock { shifted } }
+
+    /// Moves the clock on by whole days; refuses to move it back.
+    func advance(days: Int) -> Bool {
+        guard days > 0 else { return false }
+        lock.withLock { shifted += TimeInterval(days) * 86400 }
+        return true
+    }
 }
 
 extension LocalDate {

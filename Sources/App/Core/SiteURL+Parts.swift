@@ -114,6 +114,9 @@ extension SiteURL.Committee {
         case .rankingsCSV: ["rankings.csv"]
         case .meetings: ["meetings"]
         case .meeting(let id, let page): ["meetings", id.part("meetingID")] + (page.map { [.literal($0.rawValue)] } ?? [])
+        case .committees: ["committees"]
+        case .referrals: ["quantitative", "referrals"]
+        case .caseDecision(let id): ["results", "cases", id.part("caseID"), "decision"]
         case .results: ["results"]
         case .resultsPublicity: ["results", "publicity"]
         case .resultsCases: ["results", "cases"]

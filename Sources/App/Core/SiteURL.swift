@@ -53,10 +53,15 @@ enum SiteURL: Sendable {
     case reopenings
     case committee(Committee)
     case expert(Expert)
+    /// 演示日期: the office moves the demo's clock forward (demo only; 404 elsewhere).
+    case demoClock
     /// The public list of results, and certificate verification.
     case results
     case verify
     case verifyCode(Param<String>)
+    /// 审核确认 (the city HR bureau): the result publicities' lists, and confirming one.
+    case resultsConfirmation
+    case confirmResults(Param<UUID>)
 
     enum Admin: Sendable {
         case organizations
@@ -132,6 +137,11 @@ enum SiteURL: Sendable {
         /// Booking by units and reporting bodies.
         case book
         case cancel(Param<UUID>)
+        /// The office accepts or returns one application of a checked-in booking.
+        case accept(Param<UUID>, Param<UUID>)
+        case giveBack(Param<UUID>, Param<UUID>)
+        /// 原件退回: the originals handed back after the review.
+        case originalsReturned(Param<UUID>)
     }
 
     enum Fees: Sendable {
@@ -140,11 +150,6 @@ enum SiteURL: Sendable {
         case pay(Param<UUID>)
     }
 
-        /// The office accepts or returns one application of a checked-in booking.
-        case accept(Param<UUID>, Param<UUID>)
-        case giveBack(Param<UUID>, Param<UUID>)
-        /// 原件退回: the originals handed back after the review.
-        case originalsReturned(Param<UUID>)
     enum Committee: Sendable {
         case home
         case experts
@@ -159,6 +164,12 @@ enum SiteURL: Sendable {
         case rankingsCSV
         case meetings
         case meeting(Param<UUID>, MeetingPage?)
+        /// 评委会组成: the year's 中级评委会 and 初级评委会 and their members.
+        case committees
+        /// 提交初级评委会评议: referring scored juniors to the vote.
+        case referrals
+        /// 复查/投诉 decision: the outcome and, for a re-review, what is re-done.
+        case caseDecision(Param<UUID>)
         case results
         case resultsPublicity
         case resultsCases
@@ -182,7 +193,7 @@ enum SiteURL: Sendable {
 
     enum ExpertAction: String, Sendable { case disable, enable, renew }
     enum PanelAction: String, Sendable { case swap, schedule, reopen }
-    enum MeetingPage: String, Sendable { case attendance, ballots, close, minutes }
+    enum MeetingPage: String, Sendable { case attendance, start, ballots, close, minutes }
 
     /// The expert's own pages.
     enum Expert: Sendable {
@@ -236,10 +247,13 @@ enum SiteURL: Sendable {
         case .summaryExport: ["summary", "export"]
         case .reopenings: ["office", "reopenings"]
         case .committee(let page): ["committee"] + page.parts
+        case .demoClock: ["demo", "clock"]
         case .expert(let page): ["expert"] + page.parts
         case .results: ["results"]
         case .verify: ["verify"]
         case .verifyCode(let code): ["verify", code.part("code")]
+        case .resultsConfirmation: ["results", "confirmation"]
+        case .confirmResults(let id): ["results", "confirmation", id.part("publicityID")]
         }
     }
 

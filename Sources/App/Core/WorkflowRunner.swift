@@ -32,6 +32,10 @@ struct WorkflowRunner {
         /// actor must stay unknown to the applicant (the lead of a defense panel, 回避).
         /// The audit record keeps the real actor.
         var shownActor: ShownActor?
+        /// Referral to the 初级评委会: a quantitative score is recorded.
+        var quantitativeScored = false
+        /// 复查: where the recorded decision sends the application back to.
+        var reexamineTo: ApplicationState?
     }
 
     struct ShownActor: Sendable {
@@ -66,6 +70,10 @@ struct WorkflowRunner {
         facts.defenseEliminated = extra.defenseEliminated
         facts.votePassed = extra.votePassed
         facts.committeeActor = extra.committeeActor
+        // Whether the level defends is the application's own fact, never the caller's (九).
+        facts.levelDefends = CommitteeTier.defends(application.level)
+        facts.quantitativeScored = extra.quantitativeScored
+        facts.reexamineTo = extra.reexamineTo
         let decision = Workflow.fire(transition, from: from, facts: facts)
         switch decision {
         case .failure(let refusal):

@@ -15,6 +15,7 @@ enum DemoAccounts {
     static let usernames: [String] = ["admin", "office", "cityhr", "county1", "dept1", "countyhr1", "agency1", "unit1",
                                       "county2", "countyhr2", "unit2", "unit3"]
         + (1...5).map { "applicant\($0)" } + (1...7).map { "expert\($0)" } + DemoWorkflow.usernames
+        + DemoCommittee.usernames
 
     static let summary: [(String, String)] = [
         ("admin", "系统管理员"), ("office", "评委会办公室"), ("cityhr", "市人社局"),
@@ -24,7 +25,8 @@ enum DemoAccounts {
         ("unit2", "单位经办人（襄垣县示例煤机制造有限公司）"), ("unit3", "单位经办人（潞州区示例智能科技有限公司）"),
         ("unit1", "单位经办人（长治市示例水利勘测设计院）"),
     ] + (1...5).map { ("applicant\($0)", "申报人") } + (1...7).map { ("expert\($0)", "评审专家") }
-        + [("applicant6…applicant17", "申报人（申报停在各报送环节，见“待我办理”）")]
+        + [("applicant6…applicant17", "申报人（申报停在各报送环节，见“待我办理”）"),
+           ("applicant18…applicant22", "助理工程师、技术员申报人（停在初级评委会各环节）")]
 
     static func all(_ o: DemoOrganizations.Created) -> [Account] {
         var accounts: [Account] = [

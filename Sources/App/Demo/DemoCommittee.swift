@@ -8,6 +8,9 @@ import Vapor
 /// ballots, a publicized result and a certificate; and an open 电气工程 panel for 刘洋
 /// (applicant4), drawn from the account experts, waiting for their scores (the e2e walk);
 /// 刘洋's chosen paper and a question bank for both specialties.
+/// The year's two committees (中级评委会: expert1..7; 初级评委会: expert3..6 and three pool
+/// experts), and assistant engineers and technicians at every step of the junior path
+/// (applicant18..22: waiting for scores, scored, referred, passed, certified).
 /// Dates after intake are computed from the policy's intake window, not literals.
 enum DemoCommittee {
     static func create(on db: any Database, policy: Policy, calendar: WorkingDayCalendar, now: Date) async throws {
@@ -38,6 +41,16 @@ enum DemoCommittee {
             try await Expert(name: name, userID: nil, organizationID: org.id!, specialty: "机械工程", title: "高级工程师",
                              contact: "1390355\(String(format: "%04d", 3000 + i))", termStart: termStart.iso, termEnd: termEnd.iso).create(on: db)
         }
+
+        // The committees as data (四（三）): engineers before the 中级评委会, juniors before the 初级评委会.
+        let mechanical = try await Expert.query(on: db).filter(\.$specialty == "机械工程").sort(\.$name).all()
+        let intermediate = try await committee(.intermediate, year: year, start: termStart, end: termEnd,
+                                               members: electrical.enumerated().map { ($1, $0 == 0 ? .chair : $0 == 1 ? .viceChair : .member) },
+                                               on: db)
+        let junior = try await committee(.junior, year: year, start: termStart, end: termEnd,
+                                         members: [(electrical[2], .chair), (electrical[3], .viceChair), (electrical[4], .member),
+                                                   (electrical[5], .member)] + mechanical.prefix(3).map { ($0, .member) },
+                                         on: db)
 
         // Two accepted engineer declarations.
         let wang = try await user("applicant2"), liu = try await user("applicant4")
@@ -88,10 +101,10 @@ enum DemoCommittee {
 
         // The meeting a week later: seven members, six present, ballots 5 agree / 1 abstain.
         let meetingDay = defenseDay.adding(days: 7)
-        let meeting = try await MeetingBallots.create(db, year: year, heldOn: meetingDay, members: electrical.map { $0.id! },
-                                                      chair: electrical[0].id!,
+        let meeting = try await MeetingBallots.create(db, committee: intermediate, heldOn: meetingDay,
                                                       audit: AuditEntry(actorID: nil, actorName: "system", role: nil, action: "meeting.create", ip: nil, detail: "demo"))
         meeting.notes = "对答辩等次为优、中的申报人逐一评议。"
+        meeting.votingStartedAt = meetingDay.beijingMorning
         try await meeting.update(on: db)
         for m in try await MeetingMember.query(on: db).filter(\.$meeting.$id == meeting.id!).all() where m.$expert.id != electrical[5].id! {
             m.present = true
@@ -99,7 +112,7 @@ enum DemoCommittee {
             try await BallotMarker(meetingID: meeting.id!, applicationID: wangApp.id!, expertID: m.$expert.id).create(on: db)
         }
         let tally = BallotTally(meetingID: meeting.id!, applicationID: wangApp.id!)
-        tally.agree = 5; tally.abstain = 1
+        tally.agree = 5; tally.abstain = 1; tally.present = 6; tally.recused = 0
         try await tally.create(on: db)
         meeting.state = "closed"
         try await meeting.update(on: db)
@@ -112,10 +125,19 @@ enum DemoCommittee {
             throw Abort(.internalServerError, reason: "resultPublicityWorkingDays missing")
         }
         let end = try calendar.publicityEnd(start: start, workingDays: days)
-        try await ResultPublicity(year: year, starts: start.iso, ends: end.iso, applicationIDs: [wangApp.id!]).create(on: db)
+        // The city HR bureau confirmed the list (审核确认) the working day after it ended; then the certificate.
+        let publicity = ResultPublicity(year: year, starts: start.iso, ends: end.iso, applicationIDs: [wangApp.id!])
+        let cityHR = try await user("cityhr")
+        publicity.confirmedOn = end.adding(days: 1).iso
+        publicity.confirmedBy = cityHR.id
+        publicity.confirmedByName = cityHR.realName
+        try await publicity.create(on: db)
         try await move(wangApp, to: .certified, transition: .certify, on: db, now: now)
         wangApp.$applicant.value = wang
-        try await CertificateIssuer.create(db, application: wangApp, day: end.adding(days: 1), committee: "长治市工程系列中初级职称评审委员会")
+        try await CertificateIssuer.create(db, application: wangApp, day: end.adding(days: 1), committee: intermediate.name)
+
+        try await juniors(junior, policy: policy, calendar: calendar, meetingDay: meetingDay, publicity: (start, end),
+                          confirmedBy: cityHR, on: db, now: now)
 
         // 电气工程: drawn from the account experts (expert7 recused), 刘洋 scheduled, scores open.
         guard case .success(let elec) = try await PanelFactory.draw(nil, specialty: "电气工程", room: "市工信局五楼答辩室",
@@ -129,11 +151,87 @@ enum DemoCommittee {
                                              detail: "2 panels, 1 meeting, 1 certificate"), on: db)
     }
 
-    /// An engineer declaration already through intake (the demo skips the earlier steps).
-    private static func accepted(_ user: UserAccount, specialty: String, policy: Policy, on db: any Database,
-                                 now: Date) async throws -> ApplicationRecord {
+    /// The junior applicants' accounts (their password is set with the other demo accounts').
+    static let juniorApplicants: [(username: String, name: String, level: TargetLevel, specialty: String)] = [
+        ("applicant18", "韩磊", .technician, "机械工程"), ("applicant19", "魏娜", .assistantEngineer, "电气工程"),
+        ("applicant20", "蒋涛", .technician, "电气工程"), ("applicant21", "沈琳", .assistantEngineer, "机械工程"),
+        ("applicant22", "韦明", .technician, "机械工程"),
+    ]
+    static var usernames: [String] { juniorApplicants.map(\.username) }
+
+    private static func committee(_ tier: CommitteeTier, year: Int, start: LocalDate, end: LocalDate,
+                                  members: [(Expert, CommitteeRole)], on db: any Database) async throws -> ReviewCommitteeRecord {
+        let name = tier == .intermediate ? "长治市工程系列中级专业技术职务评审委员会" : "长治市工程系列初级专业技术职务评审委员会"
+        let c = ReviewCommitteeRecord(year: year, tier: tier, name: name, termStart: start, termEnd: end)
+        try await c.create(on: db)
+        for (e, role) in members { try await ReviewCommitteeMember(committeeID: c.id!, expertID: e.id!, role: role).create(on: db) }
+        return c
+    }
+
+    /// Juniors at each step of their path: accepted (no score yet), scored (to refer),
+    /// referred to the 初级评委会 (an open meeting waits), passed (publicized), certified.
+    private static func juniors(_ committee: ReviewCommitteeRecord, policy: Policy, calendar: WorkingDayCalendar,
+                                meetingDay: LocalDate, publicity: (LocalDate, LocalDate), confirmedBy cityHR: UserAccount,
+                                on db: any Database, now: Date) async throws {
+        let units = try await Organization.query(on: db).filter(\.$kindRaw == OrganizationKind.unit.rawValue).sort(\.$name).all()
+        var apps: [ApplicationRecord] = []
+        for (i, j) in juniorApplicants.enumerated() {
+            let unit = units[(i + 1) % units.count]
+            let first17 = "1404021996\(String(format: "%02d", 1 + i))1\(String(format: "%02d", 10 + i))\(i % 2 == 0 ? "1" : "2")"
+            let user = UserAccount(username: j.username, passwordHash: "!", role: .applicant, organizationID: unit.id!, realName: j.name,
+                                   idNumber: ResidentIDNumber.completing(first17), mobile: "1380355\(String(format: "%04d", 1100 + i))")
+            try await user.create(on: db)
+            try await AuditLog.append(AuditEntry(actorID: nil, actorName: "system", role: nil, action: "account.create", objectType: "account",
+                                                 objectID: user.id?.uuidString, ip: nil, detail: "demo applicant \(j.username)"), on: db)
+            user.$organization.value = unit
+            apps.append(try await accepted(user, level: j.level, specialty: j.specialty, policy: policy, on: db, now: now))
+        }
+        // Scores for all but the first (韩磊 waits for the office's quantitative scoring).
+        for (i, a) in apps.enumerated().dropFirst() {
+            for (kind, points) in [(QuantitativeKind.projects, 100 + i * 10), (.education, 50), (.workYears, 60), (.assessments, 80)] {
+                try await QuantitativePoints(applicationID: a.id!, kind: kind.rawValue, points: points, reason: "依据申报材料赋分").create(on: db)
+            }
+        }
+        // 蒋涛, 沈琳, 韦明 referred to the 初级评委会.
+        for a in apps[2...] { try await move(a, to: .awaitingVote, transition: .referToCommittee, on: db, now: now) }
+        // A closed meeting decided 沈琳 and 韦明: seven members, six present, 6 and 5 agree.
+        let decided = try await MeetingBallots.create(db, committee: committee, heldOn: meetingDay,
+                                                      audit: AuditEntry(actorID: nil, actorName: "system", role: nil, action: "meeting.create", ip: nil, detail: "demo junior"))
+        decided.notes = "依据量化赋分和申报材料逐一评议。"
+        decided.votingStartedAt = meetingDay.beijingMorning
+        let members = try await MeetingMember.query(on: db).filter(\.$meeting.$id == decided.id!).all()
+        for m in members.dropLast() {
+            m.present = true
+            try await m.update(on: db)
+        }
+        for (a, agree) in [(apps[3], 6), (apps[4], 5)] {
+            for m in members.dropLast() { try await BallotMarker(meetingID: decided.id!, applicationID: a.id!, expertID: m.$expert.id).create(on: db) }
+            let t = BallotTally(meetingID: decided.id!, applicationID: a.id!)
+            t.agree = agree; t.abstain = 6 - agree; t.present = 6; t.recused = 0
+            try await t.create(on: db)
+            try await move(a, to: .passed, transition: .recordVote, on: db, now: now)
+        }
+        decided.state = "closed"
+        try await decided.update(on: db)
+        // 蒋涛 waits for the next meeting of the 初级评委会, called and not yet voting.
+        try await MeetingBallots.create(db, committee: committee, heldOn: meetingDay.adding(days: 7),
+                                        audit: AuditEntry(actorID: nil, actorName: "system", role: nil, action: "meeting.create", ip: nil, detail: "demo junior open"))
+        // Both on the result publicity; 韦明's certificate issued after it.
+        let (start, end) = publicity
+        let list = ResultPublicity(year: committee.year, starts: start.iso, ends: end.iso, applicationIDs: [apps[3].id!, apps[4].id!])
+        list.confirmedOn = end.adding(days: 1).iso
+        list.confirmedBy = cityHR.id
+        list.confirmedByName = cityHR.realName
+        try await list.create(on: db)
+        try await move(apps[4], to: .certified, transition: .certify, on: db, now: now)
+        try await CertificateIssuer.create(db, application: apps[4], day: end.adding(days: 1), committee: committee.name)
+    }
+
+    /// A declaration already through intake (the demo skips the earlier steps).
+    private static func accepted(_ user: UserAccount, level: TargetLevel = .engineer, specialty: String, policy: Policy,
+                                 on db: any Database, now: Date) async throws -> ApplicationRecord {
         let record = ApplicationRecord(applicantID: user.id!, unitID: user.$organization.id, year: policy.applicationDate.year,
-                                       policyID: policy.id, targetLevel: .engineer, track: .regular, specialty: specialty)
+                                       policyID: policy.id, targetLevel: level, track: .regular, specialty: specialty)
         record.state = ApplicationState.accepted.rawValue
         record.submittedAt = now
         record.commitmentSignedAt = now

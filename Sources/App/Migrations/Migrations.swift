@@ -28,9 +28,13 @@ enum AppMigrations {
         M0022_CreateDeclarationVersions(),
         M0030_CreateServerSecrets(),
         M0031_IndexReviewQueues(),
+        M0032_CreateReviewCommittees(),
+        M0033_CreateCaseDecisions(),
         M0040_CreateIntakeBookingItems(),
+        M0045_TiePublicitiesToSubmissions(),
+        M0039_AddResultConfirmation(),
+        M0050_IntegrityRecordTerm(),
         M0037_AddSimilarityDecisionBasis(),
         M0048_CreatePolicyBundles(),
-        M0045_TiePublicitiesToSubmissions(),
     ]
 }

@@ -41,7 +41,7 @@ struct PageChrome {
         }
         self.init(title: title, user: user, csrf: req.currentSession?.csrfToken,
                   notice: notice ?? req.query[String.self, at: "notice"].flatMap(Notices.text(for:)),
-                  activePath: req.url.path, banner: req.clock.banner,
+                  activePath: req.url.path, banner: req.clock.currentBanner,
                   reviewName: req.application.loadedPolicies?.year.reviewName ?? Layout.siteName)
     }
 }
@@ -101,6 +101,7 @@ struct NavItem {
             NavItem(title: "账号管理", path: SiteURL.admin(.accounts).path, action: .manageAccounts),
             NavItem(title: "审计日志", path: SiteURL.admin(.audit).path, action: .viewAuditLog),
             NavItem(title: "评委会工作", path: SiteURL.committee(.panels).path, action: .manageCommittee),
+            NavItem(title: "评审结果审核确认", path: SiteURL.resultsConfirmation.path, action: .confirmResults),
             NavItem(title: "我的评审", path: SiteURL.expert(.panels).path, action: .scoreDefense),
             NavItem(title: "修改密码", path: SiteURL.changePassword.path, action: .changeOwnPassword),
         ]

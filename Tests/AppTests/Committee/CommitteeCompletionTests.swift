@@ -60,7 +60,8 @@ import VaporTesting
         try await withTestApp { app in
             try await loadCommittee(app)
             let e = try await electrical(app)
-            let applicant = try #require(try await UserAccount.query(on: app.db).filter(\.$username == "applicant1").first())
+            // applicant3 works for a unit no panel expert works for (no recusal stands in the way).
+            let applicant = try #require(try await UserAccount.query(on: app.db).filter(\.$username == "applicant3").first())
             let record = ApplicationRecord(applicantID: applicant.id!, unitID: applicant.$organization.id, year: 2022,
                                            policyID: app.policies.current.id, targetLevel: .engineer, track: .regular,
                                            specialty: "电气工程")
@@ -203,13 +204,17 @@ import VaporTesting
             // The demo meeting: 7 members, 6 present, 5 agree, 1 abstain — tallies, never voters.
             #expect(votes.text.contains("王芳,机械工程,7,6,5,0,1,通过") || votes.text.contains("\"王芳\""))
             let results = try await office.get("/committee/exports/results?format=csv")
-            let cert = try #require(try await CertificateRecord.query(on: app.db).first())
+            let wangUser = try #require(try await UserAccount.query(on: app.db).filter(\.$username == "applicant2").first())
+            let wangApp = try #require(try await ApplicationRecord.query(on: app.db).filter(\.$applicant.$id == wangUser.id!).first())
+            let cert = try #require(try await CertificateRecord.query(on: app.db).filter(\.$application.$id == wangApp.id!).first())
             #expect(results.text.contains(cert.number) && results.text.contains("有效"))
             #expect(try await office.get("/committee/exports/nothing?format=csv").status == .notFound)
             let json = try await office.get("/committee/exports/platform.json")
             let file = try JSONDecoder().decode(PlatformPassedList.self, from: Data(json.body.readableBytesView))
-            #expect(file.format == "changzhi-title-review/passed-list" && file.formatVersion == 1 && file.count == 1)
-            let r = try #require(file.records.first)
+            // The demo's two certificates: 王芳 (工程师, 中级评委会) and 韦明 (技术员, 初级评委会).
+            #expect(file.format == "changzhi-title-review/passed-list" && file.formatVersion == 1 && file.count == 2)
+            #expect(Set(file.records.map(\.level)) == ["engineer", "technician"])
+            let r = try #require(file.records.first { $0.name == "王芳" })
             #expect(r.name == "王芳" && r.certificateNumber == cert.number && r.verificationCode == cert.code && r.maskedIdNumber.contains("*"))
             #expect(r.verificationURL == "https://zc.example.gov.cn/verify/\(cert.code)")
             // The printed certificate's link is the configured address, whatever Host the request carried.

@@ -19,6 +19,15 @@ import VaporTesting
         }
     }
 
+    /// A new meeting of the demo's 中级评委会 (seven members, 周正 chair, 吴敏 vice-chair).
+    func intermediateMeeting(_ app: Application) async throws -> CommitteeMeeting {
+        let committee = try #require(try await ReviewCommitteeRecord.query(on: app.db).filter(\.$tier == "intermediate").first())
+        return try await app.transaction { db in
+            try await MeetingBallots.create(db, committee: committee, heldOn: LocalDate(iso: "2022-09-15")!,
+                                            audit: AuditEntry(actorID: nil, actorName: "t", role: nil, action: "meeting.create", ip: nil))
+        }
+    }
+
     func electricalPanel(_ app: Application) async throws -> DefensePanel {
         try #require(try await DefensePanel.query(on: app.db).filter(\.$specialty == "电气工程").first())
     }
@@ -107,32 +116,40 @@ import VaporTesting
             let missing = try await anon.get("/verify/ZZZZZZZZZZZZ")
             #expect(missing.status == .notFound)
             #expect(missing.text.contains("不存在"))
+            // The public list shows a publicity once it has started on the review's clock (issue 16, item 6).
+            let publicity = try #require(try await ResultPublicity.query(on: app.db).first())
+            app.clock = .fixed(LocalDate(iso: publicity.starts)!.beijingMorning)
             #expect(try await anon.get("/results").text.contains("王芳"))
+            app.clock = .fixed(LocalDate(iso: "2022-08-15")!.beijingMorning)
 
-            // A meeting: the office cannot see who voted what; a second ballot is refused.
+            // A meeting of the 中级评委会 (seven members): the office cannot see who voted what;
+            // a second ballot is refused.
             let liu = try #require(try await ApplicationRecord.query(on: app.db).filter(\.$specialty == "电气工程").with(\.$applicant).first())
             liu.state = ApplicationState.defended.rawValue
             try await liu.update(on: app.db)
-            let experts = try await Expert.query(on: app.db).filter(\.$specialty == "电气工程").with(\.$user).sort(\.$name).all()
-            let meeting = try await MeetingBallots.create(app.db, year: liu.year, heldOn: LocalDate(iso: "2022-09-15")!,
-                                                          members: experts.prefix(3).map { $0.id! }, chair: experts[0].id!,
-                                                          audit: AuditEntry(actorID: nil, actorName: "t", role: nil, action: "meeting.create", ip: nil))
+            let meeting = try await intermediateMeeting(app)
             var office = Browser(app)
             try await office.login("office")
             let page = try await office.get("/committee/meetings/\(meeting.id!)")
             #expect(page.text.contains("不足2/3，不得表决"))
-            let members = try await MeetingMember.query(on: app.db).filter(\.$meeting.$id == meeting.id!).all()
+            let members = try await MeetingMember.query(on: app.db).filter(\.$meeting.$id == meeting.id!).with(\.$expert) { $0.with(\.$user) }.all()
+                .sorted { $0.expert.name < $1.expert.name }
+            #expect(members.count == 7)
             // Without quorum a ballot is refused.
             let noQuorum = try await office.post("/committee/meetings/\(meeting.id!)/ballots",
-                                                 ["expertID": experts[0].id!.uuidString, "applicationID": liu.id!.uuidString, "choice": "agree"])
+                                                 ["expertID": members[0].$expert.id.uuidString, "applicationID": liu.id!.uuidString, "choice": "agree"])
             #expect(noQuorum.status == .unprocessableEntity && noQuorum.text.contains("不足法定人数"))
+            // Five present: the chair, and four without a conflict with 刘洋 (郭峰 declared one).
+            let present = [members.first { $0.roleValue == .chair }!] + members.filter { $0.roleValue != .chair && $0.expert.name != "郭峰" }.prefix(4)
             var attendance: [String: String] = [:]
-            for m in members.prefix(2) { attendance["present_\(m.id!.uuidString)"] = "1" }
+            for m in present { attendance["present_\(m.id!.uuidString)"] = "1" }
             #expect(try await office.post("/committee/meetings/\(meeting.id!)/attendance", attendance).status == .seeOther)
+            try await office.get("/committee/meetings/\(meeting.id!)")
+            #expect(try await office.post("/committee/meetings/\(meeting.id!)/start", ["confirm": "1"]).status == .seeOther)
             // The member on their own device.
-            let voter = try #require(experts.first { e in members.prefix(2).contains { $0.$expert.id == e.id! } && e.user != nil })
+            let voter = try #require(present.first { $0.expert.user != nil })
             var member = Browser(app)
-            try await member.login(voter.user!.username)
+            try await member.login(voter.expert.user!.username)
             try await member.get("/expert/meetings/\(meeting.id!)")
             #expect(try await member.post("/expert/meetings/\(meeting.id!)/ballots/\(liu.id!)", ["choice": "agree"]).status == .seeOther)
             let again = try await member.post("/expert/meetings/\(meeting.id!)/ballots/\(liu.id!)", ["choice": "disagree"])
@@ -142,15 +159,18 @@ import VaporTesting
             #expect(tally.agree == 1 && tally.disagree == 0)
             let during = try await office.get("/committee/meetings/\(meeting.id!)")
             #expect(during.text.contains("表决结束后公布"))
-            // The second present member's paper ballot, then the close: 2 of 2 present agree → passed.
-            let second = try #require(members.prefix(2).first { $0.$expert.id != voter.id! })
+            // Three paper ballots, then the close: 4 of 5 present agree (≥ 2/3) → passed.
+            for m in present where m.id != voter.id {
+                try await office.get("/committee/meetings/\(meeting.id!)")
+                #expect(try await office.post("/committee/meetings/\(meeting.id!)/ballots",
+                                              ["expertID": m.$expert.id.uuidString, "applicationID": liu.id!.uuidString,
+                                               "choice": m.id == present.last!.id ? "abstain" : "agree"]).status == .seeOther)
+            }
             try await office.get("/committee/meetings/\(meeting.id!)")
-            #expect(try await office.post("/committee/meetings/\(meeting.id!)/ballots",
-                                          ["expertID": second.$expert.id.uuidString, "applicationID": liu.id!.uuidString, "choice": "agree"]).status == .seeOther)
             #expect(try await office.post("/committee/meetings/\(meeting.id!)/close", ["confirm": "1"]).status == .seeOther)
             #expect(try await ApplicationRecord.find(liu.id!, on: app.db)?.stateValue == .passed)
             let minutes = try await office.get("/committee/meetings/\(meeting.id!)/minutes")
-            #expect(minutes.text.contains("同意2票") && minutes.text.contains("，通过"))
+            #expect(minutes.text.contains("同意3票") == false && minutes.text.contains("同意4票") && minutes.text.contains("，通过"))
             // Other roles: an applicant and a unit clerk are refused the office pages.
             var applicant = Browser(app)
             try await applicant.login("applicant1")
@@ -167,17 +187,17 @@ import VaporTesting
             let liu = try #require(try await ApplicationRecord.query(on: app.db).filter(\.$specialty == "电气工程").first())
             liu.state = ApplicationState.defended.rawValue
             try await liu.update(on: app.db)
-            let experts = try await Expert.query(on: app.db).filter(\.$specialty == "电气工程").sort(\.$name).all()
-            let meeting = try await MeetingBallots.create(app.db, year: liu.year, heldOn: LocalDate(iso: "2022-09-15")!,
-                                                          members: experts.prefix(3).map { $0.id! }, chair: experts[0].id!,
-                                                          audit: AuditEntry(actorID: nil, actorName: "t", role: nil, action: "meeting.create", ip: nil))
+            let meeting = try await intermediateMeeting(app)
             var first = Browser(app)
             try await first.login("office")
             try await first.get("/committee/meetings/\(meeting.id!)")
             let members = try await MeetingMember.query(on: app.db).filter(\.$meeting.$id == meeting.id!).all()
             var attendance: [String: String] = [:]
-            for m in members.prefix(2) { attendance["present_\(m.id!.uuidString)"] = "1" }
+            for m in members { attendance["present_\(m.id!.uuidString)"] = "1" }
             #expect(try await first.post("/committee/meetings/\(meeting.id!)/attendance", attendance).status == .seeOther)
+            try await first.get("/committee/meetings/\(meeting.id!)")
+            #expect(try await first.post("/committee/meetings/\(meeting.id!)/start", ["confirm": "1"]).status == .seeOther)
+            try await first.get("/committee/meetings/\(meeting.id!)")
             var second = Browser(app)
             try await second.login("office")
             try await second.get("/committee/meetings/\(meeting.id!)")
@@ -195,7 +215,7 @@ import VaporTesting
                 .filter(\.$transition == ApplicationTransition.recordVote.rawValue).count()
             #expect(votes == 1)
             #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "meeting.close").count() == 1)
-            // Without ballots the vote fails (0 of 2 present agree): recorded once, as 未通过.
+            // Without ballots the vote fails (0 of those present agree): recorded once, as 未通过.
             #expect(try await ApplicationRecord.find(liu.id!, on: app.db)?.stateValue != .defended)
         }
     }

@@ -1,6 +1,5 @@
 import Domain
 import Fluent
-import Plot
 import SQLKit
 import Vapor
 
@@ -10,12 +9,17 @@ enum MeetingBallots {
     static let choices = [Choice(value: "agree", label: "同意"), Choice(value: "disagree", label: "反对"),
                           Choice(value: "abstain", label: "弃权")]
 
-    static func create(_ db: any Database, year: Int, heldOn: LocalDate, members: [UUID], chair: UUID,
+    /// A meeting of a committee: its members are the committee's, with their offices.
+    static func create(_ db: any Database, committee: ReviewCommitteeRecord, heldOn: LocalDate,
                        audit: AuditEntry) async throws -> CommitteeMeeting {
-        let meeting = CommitteeMeeting(year: year, heldOn: heldOn.iso, notes: "")
+        let meeting = CommitteeMeeting(year: committee.year, heldOn: heldOn.iso, notes: "", committeeID: committee.id!)
         try await db.transaction { db in
             try await meeting.create(on: db)
-            for id in members { try await MeetingMember(meetingID: meeting.id!, expertID: id, isChair: id == chair).create(on: db) }
+            let members = try await ReviewCommitteeMember.query(on: db).filter(\.$committee.$id == committee.id!).all()
+            for m in members {
+                try await MeetingMember(meetingID: meeting.id!, expertID: m.$expert.id, isChair: m.roleValue == .chair,
+                                        role: m.roleValue).create(on: db)
+            }
             try await AuditLog.append(audit, on: db)
         }
         return meeting
@@ -35,18 +39,24 @@ enum MeetingBallots {
         guard let meeting = try await CommitteeMeeting.find(meetingID, on: req.db) else { throw PageError.notFound }
         guard !meeting.isClosed else { return "表决已结束，不能再投票" }
         guard ["agree", "disagree", "abstain"].contains(choice) else { return "请选择同意、反对或弃权" }
+        let rules = try CommitteeRules(policy: req.policies.current)
         let members = try await MeetingMember.query(on: req.db).filter(\.$meeting.$id == meetingID).all()
         guard let member = members.first(where: { $0.$expert.id == expert.id! }) else { return "\(expert.name)不是本次会议的成员" }
         let present = members.filter(\.present).count
-        guard CommitteeVote.hasQuorum(present: present, members: members.count) else {
-            return CommitteeVote.decide(members: members.count, present: present, agree: 0, disagree: 0, abstain: 0).explanation
+        guard rules.quorum.isReached(by: present, of: members.count), !members.isEmpty else {
+            return CommitteeVote.decide(BallotCount(members: members.count, present: present, recused: 0, agree: 0, disagree: 0, abstain: 0),
+                                        rules: rules).explanation
         }
+        guard meeting.votingStarted else { return "主持人宣布开始表决后方可投票（出席登记在开始表决时确定）" }
         guard member.present else { return "\(expert.name)未登记出席，不能投票" }
+        let levels = try await levels(of: meeting, on: req.db)
         guard let application = try await ApplicationRecord.query(on: req.db).filter(\.$id == applicationID).with(\.$unit).first(),
-              application.stateValue == .defended, application.year == meeting.year else { return "该申报人不在本次表决范围内" }
+              ApplicationState.votingStates.contains(application.stateValue), application.year == meeting.year,
+              levels.contains(application.level) else { return "该申报人不在本次表决范围内" }
         let facts = try await CommitteeData.meetingSeat(application: application, meetingID: meetingID, on: req.db)
-        let seat = CommitteeData.isConflicted(expert, application, declared: try await CommitteeData.declared(for: [applicationID], on: req.db))
-        if seat { return "\(expert.name)与该申报人存在应回避的关系，不能投票" }
+        if CommitteeData.isConflicted(expert, application, declared: try await CommitteeData.declared(for: [applicationID], on: req.db)) {
+            return "\(expert.name)与该申报人存在应回避的关系，不能投票"
+        }
         if checkAccess, case .deny(let reason) = AccessPolicy.decide(req.actor, .castBallot, .committeeSeat(facts)) {
             throw PageError.forbidden(reason)
         }
@@ -70,31 +80,18 @@ enum MeetingBallots {
         return nil
     }
 
+    /// The levels a meeting votes on: its committee's (engineers for a meeting recorded
+    /// before committees were data).
+    static func levels(of meeting: CommitteeMeeting, on db: any Database) async throws -> [TargetLevel] {
+        guard let id = meeting.$committee.id, let committee = try await ReviewCommitteeRecord.find(id, on: db) else { return [.engineer] }
+        return committee.tierValue.levels
+    }
+
+    /// The member's own ballot page.
     static func expertPage(_ req: Request, expert: Expert, errors: [String], status: HTTPResponseStatus) async throws -> Response {
         guard let id = req.parameters.get("meetingID", as: UUID.self), let meeting = try await CommitteeMeeting.find(id, on: req.db) else {
             throw PageError.notFound
         }
-        let snap = try await MeetingSnapshot.load(meeting, on: req.db)
-        guard let me = snap.members.first(where: { $0.$expert.id == expert.id! }) else { throw PageError.forbidden("您不是本次会议的成员") }
-        let csrf = try await req.csrfToken()
-        var rows: [[CommitteeUI.Body]] = []
-        for a in snap.applicants {
-            let facts = try await CommitteeData.meetingSeat(application: a, meetingID: id, on: req.db)
-            // Recusal: a conflicted member does not see the applicant at all.
-            guard AccessPolicy.decide(req.actor, .castBallot, .committeeSeat(facts)).isAllowed else { continue }
-            let done = snap.markers.contains { $0.applicationID == a.id! && $0.expertID == expert.id! }
-            rows.append([.text(a.applicant.realName), .text(a.specialty), .text(a.unit.name),
-                         done || meeting.isClosed ? .text(done ? "已投票" : "未投票")
-                            : .form(.method(.post), .action(SiteURL.expert(.ballot(meeting: .value(id), application: .value(a.id!))).path), .class("inline ballot"), .csrfField(csrf),
-                                    .forEach(choices) { c in
-                                        .label(.input(.type(.radio), .name("choice"), .value(c.value)), .text(c.label))
-                                    },
-                                    .button(.type(.submit), .class("button primary"), .text("投票")))])
-        }
-        return CommitteeUI.page(PageChrome(req: req, title: "评委会会议（\(meeting.heldOn)）表决"), [
-            CommitteeUI.errors(errors),
-            .p(.text(me.present ? "无记名投票：每位申报人一票，投出后不能更改；系统不记录您投了什么。" : "您尚未登记出席，不能投票。")),
-            CommitteeUI.table(["申报人", "专业", "工作单位", "表决"], rows, id: "ballot-list", empty: "暂无待表决的申报人。"),
-        ]).response(status: status)
+        return try await BallotPage.load(req, meeting: meeting, expert: expert, errors: errors).render().response(status: status)
     }
 }

@@ -231,10 +231,10 @@ struct QuantitativeController: RouteCollection {
         let rows = try await RankingsBuilder(req: req).rows()
         return CommitteeUI.page(PageChrome(req: req, title: "评审成绩排名"), [
             CommitteeUI.officeMenu(),
-            .p(.text("工程师：评审成绩 = 答辩成绩×30% + 量化赋分×70%（年度政策参数）；助理工程师、技术员不答辩，评审成绩即量化赋分。评审组结束评分后列入。"),
+            .p(.text("按评委会和级别分组，组内按评审成绩从高到低排名（成绩相同名次相同）。工程师：评审成绩 = 答辩成绩×30% + 量化赋分×70%（年度政策参数）；助理工程师、技术员不答辩，评审成绩即量化赋分。评审组结束评分后列入；尚无评审成绩的列在组末，不排名。"),
                .a(.href(SiteURL.committee(.rankingsCSV).path), .text("导出 CSV"))),
-            CommitteeUI.table(["专业组", "名次", "姓名", "工作单位", "答辩成绩", "等次", "量化赋分", "评审成绩"], rows.map { r in
-                [.text(r.group), .text("\(r.rank)"), .text(r.name), .text(r.unit), .text(r.defense), .text(r.grade),
+            CommitteeUI.table(["评委会与级别", "名次", "姓名", "工作单位", "答辩成绩", "等次", "量化赋分", "评审成绩"], rows.map { r in
+                [.text(r.group), .text(r.rankText), .text(r.name), .text(r.unit), .text(r.defense), .text(r.grade),
                  .text(r.quantitative), .text(r.review)]
             }, id: "rankings"),
         ]).response()
@@ -247,9 +247,9 @@ struct QuantitativeController: RouteCollection {
             let safe = s.first.map { "=+-@".contains($0) } == true ? "'" + s : s
             return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
-        var text = "\u{FEFF}" + ["专业组", "名次", "姓名", "工作单位", "级别", "答辩成绩", "等次", "量化赋分", "评审成绩"].map(cell).joined(separator: ",") + "\r\n"
+        var text = "\u{FEFF}" + ["评委会与级别", "名次", "姓名", "工作单位", "级别", "答辩成绩", "等次", "量化赋分", "评审成绩"].map(cell).joined(separator: ",") + "\r\n"
         for r in rows {
-            text += [r.group, String(r.rank), r.name, r.unit, r.level, r.defense, r.grade, r.quantitative, r.review].map(cell)
+            text += [r.group, r.rankText, r.name, r.unit, r.level, r.defense, r.grade, r.quantitative, r.review].map(cell)
                 .joined(separator: ",") + "\r\n"
         }
         try await req.audit(req.auditEntry("rankings.export", detail: "\(rows.count) rows"))

@@ -1,7 +1,9 @@
+import Domain
 import Fluent
 import Foundation
 
-/// A meeting of the review committee (评审委员会会议) that votes on the applicants.
+/// A meeting of one review committee (评审委员会会议) that votes on the applicants of its
+/// levels (the 中级评委会 on engineers, the 初级评委会 on juniors).
 final class CommitteeMeeting: Model, @unchecked Sendable {
     static let schema = "committee_meetings"
 
@@ -12,14 +14,20 @@ final class CommitteeMeeting: Model, @unchecked Sendable {
     /// open | closed (the votes decided and recorded).
     @Field(key: "state") var state: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// The committee that meets (nil only for meetings recorded before committees were data).
+    @OptionalParent(key: "committee_id") var committee: ReviewCommitteeRecord?
+    /// When the office started the vote: attendance is fixed from then on.
+    @OptionalField(key: "voting_started_at") var votingStartedAt: Date?
 
     init() {}
 
-    init(year: Int, heldOn: String, notes: String) {
+    init(year: Int, heldOn: String, notes: String, committeeID: UUID? = nil) {
         self.year = year; self.heldOn = heldOn; self.notes = notes; self.state = "open"
+        self.$committee.id = committeeID
     }
 
     var isClosed: Bool { state == "closed" }
+    var votingStarted: Bool { votingStartedAt != nil }
 }
 
 final class MeetingMember: Model, @unchecked Sendable {
@@ -30,12 +38,17 @@ final class MeetingMember: Model, @unchecked Sendable {
     @Parent(key: "expert_id") var expert: Expert
     @Field(key: "is_chair") var isChair: Bool
     @Field(key: "present") var present: Bool
+    /// `CommitteeRole` raw value: the member's office on the committee.
+    @Field(key: "role") var role: String
 
     init() {}
 
-    init(meetingID: UUID, expertID: UUID, isChair: Bool) {
+    init(meetingID: UUID, expertID: UUID, isChair: Bool, role: CommitteeRole? = nil) {
         self.$meeting.id = meetingID; self.$expert.id = expertID; self.isChair = isChair; self.present = false
+        self.role = (role ?? (isChair ? .chair : .member)).rawValue
     }
+
+    var roleValue: CommitteeRole { CommitteeRole(rawValue: role) ?? (isChair ? .chair : .member) }
 }
 
 /// "This member has voted on this applicant": nothing about how. A unique index on
@@ -66,10 +79,15 @@ final class BallotTally: Model, @unchecked Sendable {
     @Field(key: "agree") var agree: Int
     @Field(key: "disagree") var disagree: Int
     @Field(key: "abstain") var abstain: Int
+    /// Fixed when the meeting closes: the members present and, of them, those recused from
+    /// this applicant, so the minutes show the denominator that decided it.
+    @Field(key: "present") var present: Int
+    @Field(key: "recused") var recused: Int
 
     init() {}
 
     init(meetingID: UUID, applicationID: UUID) {
         self.meetingID = meetingID; self.applicationID = applicationID; self.agree = 0; self.disagree = 0; self.abstain = 0
+        self.present = 0; self.recused = 0
     }
 }

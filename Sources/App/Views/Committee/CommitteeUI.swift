@@ -56,7 +56,9 @@ enum CommitteeUI {
         .nav(.class("subnav"), .ariaLabel("评委会工作"), .ul(
             .li(link("专家库", SiteURL.committee(.experts).path)), .li(link("评审组与答辩安排", SiteURL.committee(.panels).path)), .li(link("论文查重", SiteURL.committee(.similarity).path)),
             .li(link("量化赋分", SiteURL.committee(.quantitative).path)), .li(link("评审成绩排名", SiteURL.committee(.rankings).path)),
-            .li(link("答辩题库", SiteURL.committee(.questions).path)), .li(link("评委会会议", SiteURL.committee(.meetings).path)),
+            .li(link("提交初级评委会评议", SiteURL.committee(.referrals).path)),
+            .li(link("答辩题库", SiteURL.committee(.questions).path)), .li(link("评委会组成", SiteURL.committee(.committees).path)),
+            .li(link("评委会会议", SiteURL.committee(.meetings).path)),
             .li(link("结果公示与证书", SiteURL.committee(.results).path)), .li(link("诚信核查", SiteURL.committee(.integrity).path)),
             .li(link("数据导出", SiteURL.committee(.exports).path))
         ))

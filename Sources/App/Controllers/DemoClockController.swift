@@ -1,0 +1,42 @@
+import Domain
+import Vapor
+
+/// 演示日期: the office moves the demo's clock forward. Anywhere but the demo (a real
+/// clock, the tests' fixed clock) the page does not exist.
+struct DemoClockController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(.demoClock, use: show).requires(.manageCommittee)
+        routes.post(.demoClock, use: move).requires(.manageCommittee)
+    }
+
+    private func shift(_ req: Request) throws -> DemoShift {
+        guard let shift = req.clock.demoShift else { throw PageError.notFound }
+        return shift
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        _ = try shift(req)
+        return try await DemoClockPage.load(req).render().response()
+    }
+
+    @Sendable func move(req: Request) async throws -> Response {
+        let shift = try shift(req)
+        let typed = CommitteeData.field(req, "day")
+        guard let day = LocalDate(iso: typed) else {
+            return try await DemoClockPage.load(req, errors: ["日期格式应为 YYYY-MM-DD"], typed: typed).render().response(status: .unprocessableEntity)
+        }
+        let today = req.today
+        guard day > today else {
+            return try await DemoClockPage.load(req, errors: ["演示日期只能向后调整（当前\(today.chinese)）"], typed: typed)
+                .render().response(status: .unprocessableEntity)
+        }
+        guard day.year == req.policies.current.applicationDate.year else {
+            return try await DemoClockPage.load(req, errors: ["演示日期须在\(req.policies.current.applicationDate.year)年度内"], typed: typed)
+                .render().response(status: .unprocessableEntity)
+        }
+        let days = today.days(to: day)
+        try await req.audit(req.auditEntry("demo.clock", detail: "\(today.iso) -> \(day.iso)"))
+        _ = shift.advance(days: days)
+        return req.redirect(to: SiteURL.demoClock.path(query: ["notice": "saved"]))
+    }
+}
