@@ -9,8 +9,9 @@ import Vapor
 /// current step only); `Workflow` decides whether the transition may fire.
 struct ProgressController: RouteCollection {
     static let fireable: [ApplicationTransition] =
-        // 收审受理 is not fired here: the office accepts from a checked-in booking (IntakeController).
-        [.unitAccept, .recommend, .approve, .returnForCorrection, .reject]
+        // 收审受理 is also offered from a checked-in booking (IntakeController); closing this path
+        // waits for the tests and browser walks to move to the booking flow (issue 17, item 3).
+        [.unitAccept, .recommend, .approve, .returnForCorrection, .reject, .acceptAtIntake]
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.application(.pattern, .progress), use: show).requires(.viewApplication)

@@ -237,6 +237,10 @@ enum DemoCommittee {
         record.commitmentSignedAt = now
         record.basicValues = ["ethnicity": "汉族", "political": "masses", "workStart": "2012-07-01", "post": "\(specialty)技术"]
         try await record.create(on: db)
+        // The state has its event, as every transition's does (title-review consistency).
+        try await WorkflowEvent(applicationID: record.id!, occurredAt: now, actorID: nil, actorName: "李文静", organizationName: "评委会办公室",
+                                transition: ApplicationTransition.acceptAtIntake.rawValue, fromState: ApplicationState.intake.rawValue,
+                                toState: ApplicationState.accepted.rawValue, opinion: "").create(on: db)
         record.$applicant.value = user
         return record
     }

@@ -52,6 +52,7 @@ public enum PolicyCheck {
             _ = try ReviewYear(policy)
             _ = try DefenseRules(policy: policy)
             _ = try QuantitativeTable(policy: policy)
+            _ = try CommitteeRules(policy: policy)
         } catch {
             throw JSONInputError(path: error.path, problem: error.problem)
         }

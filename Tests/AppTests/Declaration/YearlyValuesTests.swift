@@ -89,8 +89,13 @@ import VaporTesting
         let department = RoleGuide.duties(for: .competentDepartment, year: year)
         #expect(department.contains { $0.text.contains("市直单位申报工程师") && $0.clause.contains("六.1") })
         #expect(department.contains { $0.text.contains("单位填写的评审材料汇总表") && $0.clause == "六.2" })
-        let unit = RoleGuide.duties(for: .unitClerk, year: year)
+        // 六.2: a city-direct unit's juniors go with its summary table to the competent department;
+        // a unit whose route has no such step is not told to fill one.
+        let cityDirect = RoleGuide.UnitRoute(levels: "助理工程师、技术员", steps: [.unit, .competentDepartment, .committeeOffice])
+        let unit = RoleGuide.duties(for: .unitClerk, year: year, unitRoutes: [cityDirect])
         #expect(unit.contains { $0.text.contains("填写评审材料汇总表") && $0.clause == "六.2" })
+        let county = RoleGuide.UnitRoute(levels: "助理工程师、技术员", steps: [.unit, .countyIndustryBureau, .committeeOffice])
+        #expect(!RoleGuide.duties(for: .unitClerk, year: year, unitRoutes: [county]).contains { $0.text.contains("填写评审材料汇总表") })
     }
 
     @Test func loginMessagesSayTheConfiguredDurations() async throws {
