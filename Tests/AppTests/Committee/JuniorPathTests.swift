@@ -220,3 +220,45 @@ import VaporTesting
         }
     }
 }
+
+/// After the vote nothing changes silently (issue 16 item 5): a closed panel with a voted
+/// applicant is not reopened; a 复查 decision records its outcome and what is re-done, and
+/// the application follows it.
+@Suite(.serialized) struct AfterTheVoteTests {
+    @Test func aVotedPanelStaysClosedAndARereviewSaysWhatIsRedone() async throws {
+        try await withTestApp { app in
+            app.clock = .fixed(LocalDate(iso: "2022-10-20")!.beijingMorning)
+            let now = app.clock.now()
+            try await app.transaction { db in
+                try await DemoCommittee.create(on: db, policy: app.policies.current, calendar: app.workingDays, now: now)
+            }
+            // 王芳's 机械工程 panel: she was voted and certified; the panel cannot reopen.
+            let panel = try #require(try await DefensePanel.query(on: app.db).filter(\.$specialty == "机械工程").first())
+            var office = Browser(app)
+            try await office.login("office")
+            try await office.get("/committee/panels/\(panel.id!)")
+            let reopen = try await office.post("/committee/panels/\(panel.id!)/reopen", ["reason": "复核评分"])
+            #expect(reopen.status == .unprocessableEntity && reopen.text.contains("评分和等次不能再改"))
+            #expect(try await DefensePanel.find(panel.id!, on: app.db)?.isClosed == true)
+            // 沈琳 (助理工程师, passed): a 复查 asks for a re-vote; a junior cannot be sent to a defense.
+            let shen = try #require(try await UserAccount.query(on: app.db).filter(\.$realName == "沈琳").first())
+            let app1 = try #require(try await ApplicationRecord.query(on: app.db).filter(\.$applicant.$id == shen.id!).first())
+            let c = ResultCase(applicationID: app1.id!, kind: "recheck", received: "2022-10-18", content: "申请复查量化赋分")
+            try await c.create(on: app.db)
+            try await office.get("/committee/results/cases/\(c.id!)/decision")
+            let noRedo = try await office.post("/committee/results/cases/\(c.id!)/decision", ["outcome": "rereview", "redo": "defense", "reason": "量化赋分漏计一项"])
+            #expect(noRedo.status == .unprocessableEntity && noRedo.text.contains("只能由评委会重新评议表决"))
+            #expect(noRedo.text.contains("量化赋分漏计一项"))
+            let ok = try await office.post("/committee/results/cases/\(c.id!)/decision", ["outcome": "rereview", "redo": "vote", "reason": "量化赋分漏计一项"])
+            #expect(ok.status == .seeOther)
+            #expect(try await ApplicationRecord.find(app1.id!, on: app.db)?.stateValue == .awaitingVote)
+            let decided = try #require(try await ResultCase.find(c.id!, on: app.db))
+            #expect(decided.resolution?.contains("重新评审") == true)
+            // Decided once: a second decision is refused.
+            try await office.get("/committee/results/cases/\(c.id!)/decision")
+            let again = try await office.post("/committee/results/cases/\(c.id!)/decision", ["outcome": "upheld", "reason": "维持"])
+            #expect(again.status == .unprocessableEntity && again.text.contains("已作出决定"))
+            #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "application.reexamine").count() == 1)
+        }
+    }
+}

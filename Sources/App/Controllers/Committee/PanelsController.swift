@@ -209,6 +209,17 @@ struct PanelsController: RouteCollection {
         guard panel.isClosed else { return try await renderPanel(req, panel, errors: ["评审组尚未结束评分"], status: .unprocessableEntity) }
         guard !reason.isEmpty else { return try await renderPanel(req, panel, errors: ["重新开启须填写理由"], status: .unprocessableEntity) }
         let snap = try await PanelSnapshot.load(panel, on: req.db)
+        // After the vote nothing changes silently: once any applicant of the panel has moved
+        // past the defense (voted, referred, cancelled), its scores and grades are fixed; a
+        // re-defense goes through a recorded 复查 decision and a new panel.
+        let moved = snap.slots.filter { ![.defended, .eliminated, .scheduled].contains($0.application.stateValue) }
+        guard moved.isEmpty else {
+            let names = moved.map { "\($0.application.applicant.realName)（\($0.application.stateValue.label)）" }.joined(separator: "、")
+            try await req.audit(req.auditEntry("panel.reopen", objectType: "panel", objectID: panel.id!.uuidString, outcome: .denied,
+                                               detail: "moved past the defense: \(moved.count)"))
+            return try await renderPanel(req, panel, errors: ["评审组中已有申报人进入表决或之后的环节：\(names)。评分和等次不能再改；如需重新答辩，请在复查、投诉处理决定中选择“重新答辩”，另行安排答辩组"],
+                                         status: .unprocessableEntity)
+        }
         for slot in snap.slots where [.defended, .eliminated].contains(slot.application.stateValue) {
             var extra = WorkflowRunner.Extra()
             extra.reason = reason
