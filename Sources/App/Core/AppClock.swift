@@ -30,13 +30,14 @@ struct AppClock: Sendable {
         let start = day.beijingMorning
         let shift = DemoShift()
         return AppClock(now: { start.addingTimeInterval(Date().timeIntervalSince(started) + shift.seconds) },
-                        banner: "演示模式：系统日期从\(day.chinese)起（\(day.year)年度评审期间），与真实日期无关", demoShift: shift)
+                        banner: "演示模式：系统日期设为\(day.chinese)（\(day.year)年度评审期间），与真实日期无关", demoShift: shift)
     }
 
     /// The banner with the demo's current date.
     var currentBanner: String? {
         guard let banner else { return nil }
-        return demoShift == nil ? banner : banner + "；当前演示日期\(today.chinese)"
+        guard let shift = demoShift, shift.seconds > 0 else { return banner }
+        return banner + "；评委会办公室已将演示日期调整为\(today.chinese)"
     }
 
     /// The calendar day in Beijing now.

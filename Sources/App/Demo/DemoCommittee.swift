@@ -153,9 +153,10 @@ enum DemoCommittee {
 
     /// The junior applicants' accounts (their password is set with the other demo accounts').
     static let juniorApplicants: [(username: String, name: String, level: TargetLevel, specialty: String)] = [
-        ("applicant18", "韩磊", .technician, "机械工程"), ("applicant19", "魏娜", .assistantEngineer, "电气工程"),
-        ("applicant20", "蒋涛", .technician, "电气工程"), ("applicant21", "沈琳", .assistantEngineer, "机械工程"),
-        ("applicant22", "韦明", .technician, "机械工程"),
+        // Specialties of their own: the engineers' panels (电气工程, 机械工程) stay the only ones there.
+        ("applicant18", "韩磊", .technician, "化学工程"), ("applicant19", "魏娜", .assistantEngineer, "电子信息工程"),
+        ("applicant20", "蒋涛", .technician, "电子信息工程"), ("applicant21", "沈琳", .assistantEngineer, "化学工程"),
+        ("applicant22", "韦明", .technician, "化学工程"),
     ]
     static var usernames: [String] { juniorApplicants.map(\.username) }
 
