@@ -19,7 +19,9 @@ enum ReviewScores {
         let panelIDs = Set(slots.map { $0.$panel.id })
         guard !panelIDs.isEmpty else { return out }
         let rules = try CommitteeData.rules(req)
-        for panel in try await DefensePanel.query(on: req.db).filter(\.$id ~~ Array(panelIDs)).all() where panel.isClosed {
+        // Oldest first, so an engineer re-defended before a new panel after a 复查 takes the
+        // newest panel's score (the old panel and its scores stay as they were).
+        for panel in try await DefensePanel.query(on: req.db).filter(\.$id ~~ Array(panelIDs)).sort(\.$createdAt).all() where panel.isClosed {
             let graded = try await PanelSnapshot.load(panel, on: req.db).graded(rules: rules)
             for g in graded.applicants {
                 guard let id = UUID(uuidString: g.applicant), engineers.contains(id), let score = g.reviewScore else { continue }
