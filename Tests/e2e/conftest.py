@@ -106,3 +106,20 @@ def set_date(driver, element_id, iso):
     element = driver.find_element(By.ID, element_id)
     driver.execute_script(
         "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'))", element, iso)
+
+
+def demo_today(driver):
+    """The demo's date as the office's 演示日期 page shows it (ISO), so walks date what
+    they record by the review's clock, never by the machine's."""
+    driver.get(url("/demo/clock"))
+    return driver.find_element(By.ID, "f-day").get_attribute("value")
+
+
+def set_demo_date(driver, day):
+    """Moves the demo's clock forward to `day` (ISO) as the office does; signed in as office."""
+    driver.get(url("/demo/clock"))
+    axe_check(driver)
+    field = driver.find_element(By.ID, "f-day")
+    driver.execute_script("arguments[0].value = arguments[1]", field, day)
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
+    assert day == driver.find_element(By.ID, "f-day").get_attribute("value"), "demo date not moved to " + day

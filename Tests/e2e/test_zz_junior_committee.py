@@ -12,15 +12,7 @@ import re
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import axe_check, login, logout, submit, url
-
-
-def set_demo_date(browser, day):
-    browser.get(url("/demo/clock"))
-    axe_check(browser)
-    field = browser.find_element(By.ID, "f-day")
-    browser.execute_script("arguments[0].value = arguments[1]", field, day)
-    submit(browser, browser.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
+from conftest import axe_check, login, logout, set_demo_date, submit, url
 
 
 def test_a_technician_and_an_assistant_engineer_reach_a_verified_certificate(browser):

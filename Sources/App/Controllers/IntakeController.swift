@@ -107,7 +107,8 @@ struct IntakeController: RouteCollection {
         case .success(let found): (booking, item, application) = found
         }
         let receipt = IntakeRules.Receipt(
-            originalsChecked: values["originals"] == "1",
+            // Named per application: the counter's boxes of one batch are not one group (axe checkboxgroup).
+            originalsChecked: values[IntakeOfficePage.originalsField(application.id!)] == "1",
             copies: Dictionary(uniqueKeysWithValues: IntakeRules.CopyKind.allCases.map { ($0, values["copies_\($0.rawValue)"] ?? "") }),
             remark: (values["remark"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
         let counts: [IntakeRules.CopyKind: Int]

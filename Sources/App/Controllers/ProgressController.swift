@@ -4,14 +4,14 @@ import Vapor
 
 /// 办理进度: every party's view of where an application stands on its route, and
 /// the one place where the party it waits for fires its transition (受理, 推荐,
-/// 审核通过/备案, 退回, 不予通过, 收审受理). `AccessPolicy` decides who may open it
+/// 审核通过/备案, 退回, 不予通过). `AccessPolicy` decides who may open it
 /// (`viewApplication`) and who may act (`reviewApplication`: the party of the
 /// current step only); `Workflow` decides whether the transition may fire.
 struct ProgressController: RouteCollection {
-    static let fireable: [ApplicationTransition] =
-        // 收审受理 is also offered from a checked-in booking (IntakeController); closing this path
-        // waits for the tests and browser walks to move to the booking flow (issue 17, item 3).
-        [.unitAccept, .recommend, .approve, .returnForCorrection, .reject, .acceptAtIntake]
+    /// 收审受理 is not here: the office accepts an application only at the counter of a
+    /// booking checked in on its day (十（三）, IntakeController), where the originals and
+    /// the copies are recorded per application.
+    static let fireable: [ApplicationTransition] = [.unitAccept, .recommend, .approve, .returnForCorrection, .reject]
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.application(.pattern, .progress), use: show).requires(.viewApplication)
@@ -42,8 +42,6 @@ struct ProgressController: RouteCollection {
         case .recommend:
             let evaluation = try await UnitEvaluationStore.load(application.id!, on: req.db)
             extra.unitEvaluationMissing = evaluation.missing(today: req.today, rules: try req.publicityRules())
-        case .acceptAtIntake:
-            extra.intakeMissing = try await IntakeCheck.missing(req, application)
         default:
             break
         }
@@ -57,28 +55,5 @@ struct ProgressController: RouteCollection {
                         typed: (path: String, reason: String)? = nil) async throws -> Response {
         try await ProgressPageBuilder(req: req, application: application).page(error: message, typed: typed)
             .render().response(status: .unprocessableEntity)
-    }
-}
-
-/// What the committee office checks at intake before accepting (十（三）, 五):
-/// originals verified, the paper copies received in the policy's numbers, and
-/// the declaration complete.
-enum IntakeCheck {
-    static func copyCounts(_ policy: Policy) -> [(String, Int)] {
-        [("《专业技术职务任职资格评审综合考评表》", "evaluationFormCopies"), ("《山西省专业技术职务任职资格评审表》", "reviewFormCopies"),
-         ("送审论文", "submittedPaperCopies")].compactMap { name, id in
-            guard case .integer(let n)? = policy.parameter(id)?.value else { return nil }
-            return (name, n)
-        }
-    }
-
-    static func missing(_ req: Request, _ application: ApplicationRecord) async throws -> [String] {
-        var out: [String] = []
-        if (try? req.content.get(String.self, at: "confirm")) != "1" {
-            out.append("核验原件并收齐纸质材料（" + copyCounts(req.policies.current).map { "\($0.0)\($0.1)份" }.joined(separator: "、") + "）")
-        }
-        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
-        out += snapshot.missing.map { "申报材料：\($0)" }
-        return out
     }
 }

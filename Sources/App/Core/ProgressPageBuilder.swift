@@ -54,6 +54,8 @@ struct ProgressPageBuilder {
         if let actor = req.actor, AccessPolicy.decide(actor, .reviewApplication, .application(facts)).isAllowed {
             actions = Self.actions(for: state, url: url, policy: policy)
             if state == .unitReview || state == .submitted { links.insert(("单位评议推荐（评议组、三公示、鉴定意见）", url.unit), at: 0) }
+            // 十（三）: accepted only at a booked, checked-in intake day, application by application.
+            if state == .intake { links.insert(("收审受理：在收审安排页按预约签到后逐件办理", SiteURL.intake(.office).path), at: 0) }
         }
         return ProgressPage(
             chrome: PageChrome(req: req, title: "办理进度"), csrf: try await req.csrfToken(),
@@ -78,10 +80,8 @@ struct ProgressPageBuilder {
             return [.init(path: url.fire(.recommend), title: "推荐上报", style: "primary",
                           reasonLabel: "推荐意见（可选）", reasonRequired: false, confirm: nil), returnForm, rejectForm]
         case .intake:
-            let copies = IntakeCheck.copyCounts(policy).map { "\($0.0)\($0.1)份" }.joined(separator: "、")
-            return [.init(path: url.fire(.acceptAtIntake), title: "收审受理", style: "primary",
-                          reasonLabel: "收审意见（可选）", reasonRequired: false,
-                          confirm: "原件已核验；纸质材料已收齐（\(copies)）"), returnForm]
+            // 收审受理 happens at the booking's counter (收审安排), not here.
+            return [returnForm]
         case let s where ApplicationState.levelReviewStates.contains(s):
             let title = s == .cityHRFiling ? "备案" : "审核通过"
             return [.init(path: url.fire(.approve), title: title, style: "primary",

@@ -13,7 +13,7 @@ enum DemoAccounts {
     }
 
     static let usernames: [String] = ["admin", "office", "cityhr", "county1", "dept1", "countyhr1", "agency1", "unit1",
-                                      "county2", "countyhr2", "unit2", "unit3"]
+                                      "county2", "countyhr2", "unit2", "unit3", "unit4"]
         + (1...5).map { "applicant\($0)" } + (1...7).map { "expert\($0)" } + DemoWorkflow.usernames
         + DemoCommittee.usernames
 
@@ -23,9 +23,9 @@ enum DemoAccounts {
         ("countyhr1", "县（区）人社局（襄垣县）"), ("agency1", "人事档案代理机构（市公共就业和人才服务中心）"),
         ("county2", "县（区）工信局（潞州区）"), ("countyhr2", "县（区）人社局（潞州区）"),
         ("unit2", "单位经办人（襄垣县示例煤机制造有限公司）"), ("unit3", "单位经办人（潞州区示例智能科技有限公司）"),
-        ("unit1", "单位经办人（长治市示例水利勘测设计院）"),
+        ("unit1", "单位经办人（长治市示例水利勘测设计院）"), ("unit4", "单位经办人（襄垣县示例供水有限公司，主管部门襄垣县水利局）"),
     ] + (1...5).map { ("applicant\($0)", "申报人") } + (1...7).map { ("expert\($0)", "评审专家") }
-        + [("applicant6…applicant17", "申报人（申报停在各报送环节，见“待我办理”）"),
+        + [("applicant6…applicant17, applicant23", "申报人（申报停在各报送环节，见“待我办理”）"),
            ("applicant18…applicant22", "助理工程师、技术员申报人（停在初级评委会各环节）")]
 
     static func all(_ o: DemoOrganizations.Created) -> [Account] {
@@ -42,6 +42,7 @@ enum DemoAccounts {
             Account(username: "unit3", role: .unitClerk, organizationID: o.units["tech"]!, realName: "何静", mobile: "13903550011"),
             Account(username: "agency1", role: .personnelAgency, organizationID: o.agency, realName: "韩雪", mobile: "13903550007"),
             Account(username: "unit1", role: .unitClerk, organizationID: o.units["water"]!, realName: "刘芳", mobile: "13903550005"),
+            Account(username: "unit4", role: .unitClerk, organizationID: o.units["supply"]!, realName: "田红", mobile: "13903550012"),
         ]
         // Applicants across unit kinds: public institution, city-direct enterprise,
         // county enterprise, non-public, county public institution.

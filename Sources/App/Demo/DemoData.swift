@@ -51,10 +51,16 @@ enum DemoData {
         return orgs
     }
 
-    /// The demo's clock: ten days before the intake window closes, inside the year's
-    /// review, so publicities, bookings and intake can be walked (a banner says so).
-    static func clock(for policy: Policy) -> AppClock {
-        .demo(startingAt: LocalDate(dayNumber: policy.intake.upperBound.dayNumber - 10))
+    /// The demo's clock: the first working day of the intake window, inside the year's
+    /// review (a banner says so). From there a unit can still take an application up,
+    /// run its publicities from today (never backdated, 十（一）) one after another, and
+    /// bring it to a booked intake day before the window closes: two rounds of five
+    /// working days fit between the window's opening and its close, not from ten days
+    /// before the close, where the demo used to start. The office moves the clock on.
+    static func clock(for policy: Policy, calendar: WorkingDayCalendar) -> AppClock {
+        let opens = policy.intake.lowerBound
+        let first = (try? calendar.isWorkday(opens)) == true ? opens : (try? calendar.nextWorkday(after: opens)) ?? opens
+        return .demo(startingAt: first)
     }
 
     /// 12 characters from four classes, e.g. "Kp7-mQ2x-R9a".

@@ -38,6 +38,10 @@ enum DemoOrganizations {
             countyBureaus[name] = try await make(Organization(name: "\(name)工业和信息化局", kind: .countyBureau, divisionCode: code))
             countyHRBureaus[name] = try await make(Organization(name: "\(name)人力资源和社会保障局", kind: .countyHR, divisionCode: code))
         }
+        // A county's own competent department, for a county enterprise under it: the route
+        // of workflow.md rule 2 (county industry bureau, then city HR filing for engineers).
+        let countyWater = try await make(Organization(name: "襄垣县水利局", kind: .competentDepartment,
+                                                      divisionCode: counties["襄垣县"]!, isCityDirect: false))
         var units: [String: UUID] = [:]
         let unitSpecs: [(String, String, UnitKind, String, Bool, Bool, UUID?, UUID?)] = [
             // name, key, kind, division, city-direct, above-scale, competent department, agency; credit-code body
@@ -47,6 +51,7 @@ enum DemoOrganizations {
             ("潞州区示例智能科技有限公司", "tech", .nonPublic, counties["潞州区"]!, false, false, nil, agency),
             ("长子县示例农机技术推广站", "farm", .publicInstitution, counties["长子县"]!, false, false, nil, nil),
             ("沁源县示例能源技术协会", "assoc", .socialOrganization, counties["沁源县"]!, false, false, nil, nil),
+            ("襄垣县示例供水有限公司", "supply", .enterprise, counties["襄垣县"]!, false, false, countyWater, nil),
         ]
         for (index, spec) in unitSpecs.enumerated() {
             let prefix: String = switch spec.2 {

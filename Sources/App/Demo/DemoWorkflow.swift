@@ -21,7 +21,8 @@ enum DemoWorkflow {
     }
 
     /// Units: water (city-direct public institution under 市水务局), coal (襄垣县 enterprise
-    /// without a competent department), tech (潞州区 non-public, file held by the agency).
+    /// without a competent department), tech (潞州区 non-public, file held by the agency),
+    /// supply (襄垣县 enterprise under 襄垣县水利局).
     static let walks: [Walk] = [
         Walk(username: "applicant6", realName: "赵磊", unitKey: "water", level: .technician, specialty: "水利水电工程", target: .submitted),
         Walk(username: "applicant7", realName: "孙丽", unitKey: "tech", level: .engineer, specialty: "电子信息", target: .submitted),
@@ -35,6 +36,8 @@ enum DemoWorkflow {
         Walk(username: "applicant15", realName: "褚红", unitKey: "water", level: .technician, specialty: "水利水电工程", target: .intake),
         Walk(username: "applicant16", realName: "卫东", unitKey: "coal", level: .engineer, specialty: "机械工程", target: .accepted),
         Walk(username: "applicant17", realName: "蒋琳", unitKey: "water", level: .engineer, specialty: "水工结构", target: .returned),
+        // A county enterprise with a competent department (workflow.md rule 2).
+        Walk(username: "applicant23", realName: "田野", unitKey: "supply", level: .engineer, specialty: "给排水工程", target: .submitted),
     ]
 
     static var usernames: [String] { walks.map(\.username) }

@@ -112,6 +112,9 @@ struct IntakeOfficePage {
     }
 
     /// The counter's forms for one application; every field id carries the application's id.
+    /// The 原件已核验 box of one application at the counter.
+    static func originalsField(_ applicationID: UUID) -> String { "originals_" + applicationID.uuidString.lowercased() }
+
     private func counter(_ b: Booking, _ item: Item) -> Node<HTML.BodyContext> {
         let key = item.applicationID.uuidString.lowercased()
         let mine = typedFor == item.applicationID
@@ -123,7 +126,8 @@ struct IntakeOfficePage {
                 .form(
                     .method(.post), .action(SiteURL.intake(.accept(.value(b.id), .value(item.applicationID))).path),
                     .class("intake-accept"), .csrfField(csrf),
-                    .checkboxField("originals", label: "\(item.applicant)：原件已核验", checked: mine && typed["originals"] == "1",
+                    .checkboxField(Self.originalsField(item.applicationID), label: "\(item.applicant)：原件已核验",
+                                   checked: mine && typed[Self.originalsField(item.applicationID)] == "1",
                                    id: "originals-\(key)"),
                     .forEach(item.expected) { copy in
                         .textField(copy.field, label: "收到\(copy.label)（份，应为\(copy.count)份）", value: typedValue(copy.field),

@@ -333,7 +333,7 @@ import VaporTesting
 
     @Test func demoUploadTimesReadTheDemoClock() async throws {
         try await withTestApp(demo: false) { app in
-            app.clock = DemoData.clock(for: app.policies.current)
+            app.clock = DemoData.clock(for: app.policies.current, calendar: app.workingDays)
             try await DemoData.load(into: app, quiet: true)
             let now = app.clock.now()
             let files = try await StoredFile.query(on: app.db).all()

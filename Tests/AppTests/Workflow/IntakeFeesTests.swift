@@ -90,8 +90,9 @@ import VaporTesting
             let empty = try await office.get("/fees/export?format=csv")
             #expect(empty.status == .unprocessableEntity)
             #expect(empty.text.contains("尚无收审受理的申报"))
-            try await office.get(DeclarationURL(id: id).progress)
-            #expect(try await office.post(DeclarationURL(id: id).fire(.acceptAtIntake), ["confirm": "1"]).status == .seeOther)
+            #expect(try await acceptAtCounter(app, id, booker: "cityhr").status == .seeOther)
+            #expect(try await record(app, id).stateValue == .accepted)
+            app.clock = .fixed(day("2022-07-25"))
 
             let fees = try await office.get("/fees")
             #expect(fees.text.contains("中级每人300元"))

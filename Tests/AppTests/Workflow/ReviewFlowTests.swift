@@ -127,11 +127,15 @@ import VaporTesting
 
             var office = Browser(app)
             try await office.login("office")
-            try await office.get(url.progress)
-            let unchecked = try await office.post(url.fire(.acceptAtIntake))
-            #expect(unchecked.status == .unprocessableEntity)
-            #expect(unchecked.text.contains("核验原件并收齐纸质材料"))
-            #expect(try await office.post(url.fire(.acceptAtIntake), ["confirm": "1"]).status == .seeOther)
+            // 十（三）: the progress page offers no acceptance; the path is gone (404), and the page
+            // sends the office to the counter of a checked-in booking.
+            let waiting = try await office.get(url.progress)
+            #expect(waiting.text.contains("办理进度") && waiting.text.contains("收审受理：在收审安排页按预约签到后逐件办理"))
+            #expect(!waiting.text.contains(url.fire(.acceptAtIntake)))
+            #expect(try await office.post(url.fire(.acceptAtIntake), ["confirm": "1"]).status == .notFound)
+            #expect(try await record(app, id).stateValue == .intake)
+            // The city HR bureau, the last body before the office, brings it to a booked day.
+            #expect(try await acceptAtCounter(app, id, booker: "cityhr").status == .seeOther)
             application = try await record(app, id)
             #expect(application.stateValue == .accepted)
 
@@ -218,7 +222,7 @@ import VaporTesting
             var office = Browser(app)
             try await office.login("office")
             #expect(try await office.get(url.progress).status == .ok)
-            #expect(try await office.post(url.fire(.acceptAtIntake), ["confirm": "1"]).status == .forbidden)
+            #expect(try await office.post(url.fire(.acceptAtIntake), ["confirm": "1"]).status == .notFound)
             #expect(try await record(app, id).stateValue == .submitted)
             // The unit page is the unit clerk's only.
             #expect(try await office.get(url.unit).status == .forbidden)

@@ -35,6 +35,39 @@ extension WorkflowTestCase {
         try await application.update(on: app.db)
     }
 
+    /// 收审受理 as the office does it (十（三）): opens `on` for appointments, `booker` books
+    /// a batch naming the application, the office checks it in on the day and accepts it at
+    /// the counter with the originals checked and the policy's copies. Moves the test
+    /// clock to `on` (a working day inside the intake window). Returns the counter's response.
+    @discardableResult
+    func acceptAtCounter(_ app: Application, _ id: UUID, booker: String, on iso: String = "2022-07-25") async throws -> TestingHTTPResponse {
+        app.clock = .fixed(day(iso))
+        var office = Browser(app)
+        try await office.login("office")
+        try await office.get("/intake")
+        if try await IntakeDay.query(on: app.db).filter(\.$day == iso).first() == nil {
+            #expect(try await office.post("/intake/days", ["day": iso, "capacity": "5"]).status == .seeOther)
+        }
+        let intakeDay = try #require(try await IntakeDay.query(on: app.db).filter(\.$day == iso).first())
+        var body = Browser(app)
+        try await body.login(booker)
+        try await body.get("/intake/book")
+        let booked = try await body.post("/intake/book", ["day": intakeDay.id!.uuidString, "batchSize": "1", "contactName": "送件人",
+                                                          "contactPhone": "0355-2020202", "app_\(id.uuidString)": "1"])
+        #expect(booked.status == .seeOther, "booking refused: \(booked.text.prefix(300))")
+        let item = try #require(try await IntakeBookingItem.query(on: app.db).filter(\.$application.$id == id)
+            .filter(\.$openApplicationID == id).first())
+        let bookingID = item.$booking.id
+        try await office.get("/intake")
+        #expect(try await office.post("/intake/bookings/\(bookingID)/check-in").status == .seeOther)
+        try await office.get("/intake")
+        let application = try await record(app, id)
+        let year = try ReviewYear(app.policies.current)
+        var form = [IntakeOfficePage.originalsField(id): "1"]
+        for (kind, count) in IntakeRules.copiesExpected(level: application.level, year: year) { form["copies_\(kind.rawValue)"] = String(count) }
+        return try await office.post("/intake/bookings/\(bookingID)/applications/\(id)/accept", form)
+    }
+
     func record(_ app: Application, _ id: UUID) async throws -> ApplicationRecord {
         try #require(try await ApplicationRecord.find(id, on: app.db))
     }
