@@ -24,7 +24,8 @@ enum Layout {
             .body(
                 .attribute(named: "data-role", value: chrome.user?.role.rawValue ?? "anonymous"),
                 .a(.class("skip-link"), .href("#main"), .text("跳到正文")),
-                .unwrap(chrome.banner) { .div(.class("demo-banner"), .attribute(named: "role", value: "note"), .text($0)) },
+                // A landmark of its own: every piece of the page sits in one (axe `region`).
+                .unwrap(chrome.banner) { .aside(.class("demo-banner"), .ariaLabel("演示模式"), .text($0)) },
                 header(chrome),
                 navigation(chrome),
                 .main(
