@@ -5,6 +5,11 @@
 #   /conditions              the public conditions page,
 #   /applications/<id>      an applicant's overview with its live self-check,
 #   /reviews                 a county bureau's and the committee office's queue pages,
+#   /committee/panels, /committee/meetings, /committee/results, /committee/quantitative
+#                            the office's committee pages (issue 18, item 1),
+#   /expert/panels           an expert's panels (seed-expert-001),
+#   /results, /verify/CODE   the public result publicity and a certificate's check page
+#                            (CODE: the first of the office's platform.json),
 # all in the same run. Not a timed test: numbers go into README.md (Performance).
 #
 #   bench/run.sh [SIZES...]          default: 3000 100000
@@ -89,5 +94,15 @@ for SIZE in "${SIZES[@]}"; do
   measure "/reviews (seed-county-140403)" /reviews "$CLERK"
   measure "/reviews?page=2" "/reviews?page=2" "$CLERK"
   measure "/reviews (seed-office, intake)" /reviews "$OFFICE"
+  EXPERT=$(login seed-expert-001)
+  CODE=$(curl -fs -H "Cookie: tr_session=$OFFICE" "$BASE/committee/exports/platform.json" \
+         | grep -o '"verificationCode" : "[^"]*"' | head -n1 | sed 's/.*: "//; s/"$//')
+  measure /committee/panels /committee/panels "$OFFICE"
+  measure /committee/meetings /committee/meetings "$OFFICE"
+  measure /committee/results /committee/results "$OFFICE"
+  measure /committee/quantitative /committee/quantitative "$OFFICE"
+  measure "/expert/panels (seed-expert-001)" /expert/panels "$EXPERT"
+  measure /results /results
+  if [ -n "$CODE" ]; then measure "/verify/CODE" "/verify/$CODE"; else echo "bench: no certificate in platform.json" >&2; fi
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
 done
