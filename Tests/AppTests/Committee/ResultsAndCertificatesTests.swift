@@ -367,12 +367,14 @@ import VaporTesting
             func line(_ text: String, _ name: String) -> String {
                 text.components(separatedBy: "\r\n").first { $0.contains(name) } ?? ""
             }
-            #expect(line(csv, "王芳").hasPrefix("\"中级评委会（工程师）\",\"1\",\"王芳\""))
-            #expect(line(csv, "刘洋").hasPrefix("\"中级评委会（工程师）\",\"2\",\"刘洋\""))
-            #expect(line(csv, "乙助工").hasPrefix("\"初级评委会（助理工程师）\",\"1\","))
+            // One CSV writer (RFC 4180, quotes only where a field needs them) for the page's file and the export.
+            #expect(line(csv, "王芳").hasPrefix("中级评委会（工程师）,1,王芳,"))
+            #expect(line(csv, "刘洋").hasPrefix("中级评委会（工程师）,2,刘洋,"))
+            #expect(line(csv, "乙助工").hasPrefix("初级评委会（助理工程师）,1,"))
+            #expect(csv == export)
             #expect(line(export, "刘洋").contains("中级评委会（工程师）") && line(export, "甲助工").contains("初级评委会（助理工程师）"))
-            let rows = try await RankingsBuilder(req: Request(application: app, on: app.eventLoopGroup.next())).rows()
-            func row(_ name: String) -> RankingsBuilder.Row? { rows.first { $0.name == name } }
+            let rows = try await RankingsPage.rows(Request(application: app, on: app.eventLoopGroup.next()))
+            func row(_ name: String) -> RankingsPage.Row? { rows.first { $0.name == name } }
             #expect(row("王芳")?.rank == 1 && row("刘洋")?.rank == 2 && row("王芳")?.group == row("刘洋")?.group)
             #expect(row("乙助工")?.rank == 1 && row("甲助工")?.rank == 2 && row("乙助工")?.group == "初级评委会（助理工程师）")
             #expect(row("丙技术员")?.rank == 1 && row("丙技术员")?.group == "初级评委会（技术员）")

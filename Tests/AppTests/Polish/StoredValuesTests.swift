@@ -98,4 +98,38 @@ import VaporTesting
             #expect(names.contains("user_accounts_organization_idx"))
         }
     }
+    /// Issue 18, item 2: the office's quantitative table that no longer reads is an error,
+    /// never a silent fall-back to the bundle's default table (which would re-score everyone).
+    @Test func aBrokenQuantitativeTableIsAnErrorNotTheDefault() async throws {
+        try await withTestApp { app in
+            let table = try QuantitativeTable(policy: app.policies.current)
+            let year = app.policies.current.applicationDate.year
+            try await QuantitativeTableSetting(year: year, table: table, reason: "测试", actorName: "办公室").create(on: app.db)
+            #expect(try await QuantitativeTableSetting.table(year: year, policy: app.policies.current, on: app.db).maximum == table.maximum)
+            for (column, value) in [("caps", "education=abc"), ("points", "")] {
+                try await Self.sql(app, "UPDATE quantitative_tables SET \(column) = '\(value)'")
+                await #expect(throws: StoredValueError.self, "\(column)") {
+                    _ = try await QuantitativeTableSetting.table(year: year, policy: app.policies.current, on: app.db)
+                }
+            }
+            var office = Browser(app)
+            try await office.login("office")
+            let page = try await office.get("/committee/quantitative")
+            #expect(page.status == .internalServerError && page.text.contains("系统错误"))
+        }
+    }
+
+    @Test func anUnknownRecusalSourceIsAnErrorNotTheOfficesPin() async throws {
+        try await withTestApp { app in
+            let record = try await FilesFixtures.application(app)
+            let org = try #require(try await Organization.query(on: app.db).first())
+            let expert = Expert(name: "专家甲", userID: nil, organizationID: org.id!, specialty: "电气工程", title: "高级工程师",
+                                contact: "1", termStart: "2022-01-01", termEnd: "2024-12-31")
+            try await expert.create(on: app.db)
+            try await ExpertConflict(expertID: expert.id!, applicationID: record.id!, source: "rumour", reason: "x").create(on: app.db)
+            await #expect(throws: StoredValueError.self) {
+                _ = try await CommitteeData.declared(for: [record.id!], on: app.db)
+            }
+        }
+    }
 }

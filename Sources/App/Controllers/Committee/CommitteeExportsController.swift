@@ -71,14 +71,7 @@ struct CommitteeExportsController: RouteCollection {
     }
 
     static func rankings(_ req: Request, title: String) async throws -> ExportTable {
-        let rows = try await RankingsBuilder(req: req).rows()
-        return ExportTable(title: title, headers: ["评委会与级别", "名次", "姓名", "工作单位", "级别", "答辩成绩", "等次", "量化赋分", "评审成绩"],
-                           rows: rows.map { r in
-                               [.text(r.group), r.rank.map { .number(String($0)) } ?? .text("—"), .text(r.name), .text(r.unit), .text(r.level),
-                                r.defense.isEmpty ? .text("") : .number(r.defense), .text(r.grade),
-                                r.quantitative.isEmpty ? .text("") : .number(r.quantitative),
-                                r.review.isEmpty ? .text("") : .number(r.review)]
-                           })
+        RankingsPage.exportTable(try await RankingsPage.rows(req), title: title)
     }
 
     /// The tallies only: nobody, the office included, can see who voted what.

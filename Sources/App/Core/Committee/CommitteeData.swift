@@ -26,9 +26,11 @@ enum CommitteeData {
     /// Every declared or pinned conflict about these applications.
     static func declared(for applicationIDs: [UUID], on db: any Database) async throws -> [DeclaredConflict] {
         guard !applicationIDs.isEmpty else { return [] }
+        // A source this version does not know is an error, never taken for the office's pin.
         return try await ExpertConflict.query(on: db).filter(\.$application.$id ~~ applicationIDs).all().map {
             DeclaredConflict(expertID: $0.$expert.id, applicationID: $0.$application.id,
-                             source: ConflictSource(rawValue: $0.source) ?? .pinnedByOffice, reason: $0.reason)
+                             source: try StoredValue.decode("expert_conflicts.source", $0.source, ConflictSource.init(rawValue:)),
+                             reason: $0.reason)
         }
     }
 

@@ -5,7 +5,9 @@ import Foundation
 /// The year's quantitative table as the office fixed it (points and caps per kind, in
 /// the bundle's kind order, as decimal text joined by commas). Without a row the
 /// bundle's default table applies. It can change only before scoring starts (九).
-final class QuantitativeTableSetting: Model, @unchecked Sendable {
+/// A stored table that no longer reads is an error when the row loads (`StoredValueError`),
+/// never a silent fall-back to the default: the office fixed that table on purpose.
+final class QuantitativeTableSetting: Model, StoredValuesChecked, @unchecked Sendable {
     static let schema = "quantitative_tables"
 
     @ID(key: .id) var id: UUID?
@@ -29,8 +31,21 @@ final class QuantitativeTableSetting: Model, @unchecked Sendable {
         caps = table.items.map { "\($0.kind.rawValue)=\($0.cap)" }.joined(separator: ",")
     }
 
-    /// The stored table; nil when a value no longer reads (the default then applies).
-    var table: QuantitativeTable? {
+    func output(from output: any DatabaseOutput) throws { try loadCheckingStoredValues(from: output) }
+
+    func checkStoredValues() throws {
+        if let p = $points.value, let c = $caps.value {
+            _ = try StoredValue.decode("quantitative_tables.points,caps", "\(p);\(c)") { _ in Self.table(points: p, caps: c) }
+        }
+    }
+
+    /// The stored table (checked when the row loaded).
+    var table: QuantitativeTable {
+        StoredValue.checked("quantitative_tables.points,caps", "\(points);\(caps)") { _ in Self.table(points: points, caps: caps) }
+    }
+
+    /// Both columns read back into a table of every kind, or nil.
+    private static func table(points: String, caps: String) -> QuantitativeTable? {
         func parse(_ s: String) -> [QuantitativeKind: Tenths]? {
             var out: [QuantitativeKind: Tenths] = [:]
             for pair in s.split(separator: ",") {
@@ -44,5 +59,39 @@ final class QuantitativeTableSetting: Model, @unchecked Sendable {
         guard let p = parse(points), let c = parse(caps), p.count == QuantitativeKind.allCases.count,
               c.count == QuantitativeKind.allCases.count else { return nil }
         return QuantitativeTable(items: QuantitativeKind.allCases.map { QuantitativeTable.Item(kind: $0, points: p[$0]!, cap: c[$0]!) })
+    }
+
+    /// The year's table: as the office fixed it, else the bundle's documented default.
+    static func table(year: Int, policy: Policy, on db: any Database) async throws -> QuantitativeTable {
+        if let fixed = try await query(on: db).filter(\.$year == year).first() { return fixed.table }
+        return try QuantitativeTable(policy: policy)
+    }
+
+    /// Scoring has started once any defense score or quantitative point of the year is
+    /// recorded; from then on the table is fixed (九).
+    static func scoringStarted(year: Int, on db: any Database) async throws -> Bool {
+        let panels = try await DefensePanel.query(on: db).filter(\.$year == year).all().compactMap(\.id)
+        if !panels.isEmpty, try await DefenseScoreRecord.query(on: db).filter(\.$panel.$id ~~ panels).count() > 0 { return true }
+        let apps = try await ApplicationRecord.query(on: db).filter(\.$year == year).all().compactMap(\.id)
+        guard !apps.isEmpty else { return false }
+        return try await QuantitativePoints.query(on: db).filter(\.$application.$id ~~ apps).count() > 0
+    }
+}
+
+extension ApplicationRecord {
+    /// The year's applications at the committee stage, with applicant and unit, by level and specialty.
+    static func atCommitteeStage(year: Int, on db: any Database) async throws -> [ApplicationRecord] {
+        try await query(on: db).filter(\.$year == year)
+            .filter(\.$state ~~ ApplicationState.committeeStates.map(\.rawValue)).with(\.$applicant).with(\.$unit)
+            .sort(\.$targetLevel).sort(\.$specialty).all()
+    }
+
+    /// What the declaration already says for the quantitative table, counted by `QuantitativePrefill`.
+    func quantitativePrefill(table: QuantitativeTable, applicationDate: LocalDate,
+                             on db: any Database) async throws -> [QuantitativeKind: QuantitativePrefill.Line] {
+        let items = try await ApplicationItem.query(on: db).filter(\.$application.$id == id!).sort(\.$position).all()
+            .compactMap { i in i.sectionValue.map { ($0, i.values) } }
+        let lines = QuantitativePrefill.lines(items: items, table: table, applicationDate: applicationDate)
+        return Dictionary(lines.map { ($0.kind, $0) }, uniquingKeysWith: { a, _ in a })
     }
 }

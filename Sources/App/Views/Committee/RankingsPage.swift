@@ -1,15 +1,17 @@
 import Domain
+import Exports
 import Fluent
+import Plot
 import Vapor
 
-/// Builds the rows of 评审成绩排名 (the page, its CSV and the committee's export read the
-/// same rows): within each committee and level, by the review score, highest first
+/// 评审成绩排名 (the committee office). The page, its CSV and the committee's export read
+/// the same rows: within each committee and level, by the review score, highest first
 /// (scoring contract: engineers' review score = defense × 30% + quantitative × 70%, the
 /// grade given by their closed panel; juniors have no defense, their review score is the
 /// quantitative score, rule 6). Equal scores share a rank (1, 2, 2, 4). Anyone cancelled
 /// for false materials (十（二））is left out; an applicant without a review score yet is
 /// listed after the ranked ones, unranked.
-struct RankingsBuilder {
+struct RankingsPage {
     struct Row: Sendable {
         var group: String
         /// nil until the applicant has a review score.
@@ -25,7 +27,35 @@ struct RankingsBuilder {
         var rankText: String { rank.map(String.init) ?? "—" }
     }
 
-    let req: Request
+    var chrome: PageChrome
+    var rows: [Row]
+
+    static func load(_ req: Request) async throws -> RankingsPage {
+        RankingsPage(chrome: PageChrome(req: req, title: "评审成绩排名"), rows: try await rows(req))
+    }
+
+    func render() -> HTML {
+        CommitteeUI.page(chrome, [
+            CommitteeUI.officeMenu(),
+            .p(.text("按评委会和级别分组，组内按评审成绩从高到低排名（成绩相同名次相同）。工程师：评审成绩 = 答辩成绩×30% + 量化赋分×70%（年度政策参数）；助理工程师、技术员不答辩，评审成绩即量化赋分。评审组结束评分后列入；尚无评审成绩的列在组末，不排名。"),
+               .a(.href(SiteURL.committee(.rankingsCSV).path), .text("导出 CSV"))),
+            CommitteeUI.table(["评委会与级别", "名次", "姓名", "工作单位", "答辩成绩", "等次", "量化赋分", "评审成绩"], rows.map { r in
+                [.text(r.group), .text(r.rankText), .text(r.name), .text(r.unit), .text(r.defense), .text(r.grade),
+                 .text(r.quantitative), .text(r.review)]
+            }, id: "rankings"),
+        ])
+    }
+
+    /// The rows as a download (the page's CSV and the committee's export): numbers as numbers.
+    static func exportTable(_ rows: [Row], title: String) -> ExportTable {
+        ExportTable(title: title, headers: ["评委会与级别", "名次", "姓名", "工作单位", "级别", "答辩成绩", "等次", "量化赋分", "评审成绩"],
+                    rows: rows.map { r in
+                        [.text(r.group), r.rank.map { .number(String($0)) } ?? .text("—"), .text(r.name), .text(r.unit), .text(r.level),
+                         r.defense.isEmpty ? .text("") : .number(r.defense), .text(r.grade),
+                         r.quantitative.isEmpty ? .text("") : .number(r.quantitative),
+                         r.review.isEmpty ? .text("") : .number(r.review)]
+                    })
+    }
 
     /// One candidate before ranking: the score it is ranked by, and its row.
     private struct Entry {
@@ -34,7 +64,7 @@ struct RankingsBuilder {
         var row: Row
     }
 
-    func rows() async throws -> [Row] {
+    static func rows(_ req: Request) async throws -> [Row] {
         let rules = try CommitteeData.rules(req)
         let year = req.policies.current.applicationDate.year
         var entries: [Entry] = []
@@ -54,7 +84,7 @@ struct RankingsBuilder {
             }
         }
         // Juniors: no defense; review score = quantitative score.
-        let juniors = try await QuantitativeController.applications(req).filter { $0.level != .engineer }
+        let juniors = try await ApplicationRecord.atCommitteeStage(year: year, on: req.db).filter { $0.level != .engineer }
         let withdrawn = try await ResultRules.withdrawn(juniors.map { $0.id! }, on: req.db)
         let q = try await CommitteeData.quantitative(for: juniors.map { $0.id! }, on: req.db)
         for a in juniors where !withdrawn.contains(a.id!) {

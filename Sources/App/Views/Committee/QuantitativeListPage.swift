@@ -1,0 +1,42 @@
+import Domain
+import Fluent
+import Foundation
+import Plot
+import Vapor
+
+/// 量化赋分 (the committee office): the year's table in one line and every applicant at the
+/// committee stage with the total recorded so far.
+struct QuantitativeListPage {
+    struct Row: Sendable {
+        var id: UUID
+        var name: String
+        var level: String
+        var specialty: String
+        var total: Tenths?
+    }
+
+    var chrome: PageChrome
+    var table: QuantitativeTable
+    var rows: [Row]
+
+    static func load(_ req: Request) async throws -> QuantitativeListPage {
+        let apps = try await ApplicationRecord.atCommitteeStage(year: req.policies.current.applicationDate.year, on: req.db)
+        let totals = try await CommitteeData.quantitative(for: apps.map { $0.id! }, on: req.db)
+        return QuantitativeListPage(
+            chrome: PageChrome(req: req, title: "量化赋分"), table: try await QuantitativeTableSetting.table(year: req.policies.current.applicationDate.year, policy: req.policies.current, on: req.db),
+            rows: apps.map { Row(id: $0.id!, name: $0.applicant.realName, level: CommitteeUI.levelLabel($0.targetLevel),
+                                 specialty: $0.specialty, total: totals[$0.id!]) })
+    }
+
+    func render() -> HTML {
+        CommitteeUI.page(chrome, [
+            CommitteeUI.officeMenu(),
+            .p(.text("赋分表（通知未规定分值，评委会办公室在评分开始前确定，开始评分后不得更改）：" + table.items.map(\.rule).joined(separator: "；") + "。合计最高\(table.maximum)分。"),
+               .a(.href(SiteURL.committee(.quantitativeTable).path), .text("查看或调整本年度赋分表"))),
+            CommitteeUI.table(["申报人", "级别", "专业", "量化赋分", ""], rows.map { r in
+                [.text(r.name), .text(r.level), .text(r.specialty), .text(r.total.map { "\($0)" } ?? "未赋分"),
+                 .a(.href(SiteURL.committee(.quantitativeScores(.value(r.id))).path), .text("赋分"))]
+            }, id: "quantitative-list"),
+        ])
+    }
+}
