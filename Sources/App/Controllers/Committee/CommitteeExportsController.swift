@@ -2,13 +2,12 @@ import Domain
 import Exports
 import Fluent
 import Foundation
-import Plot
 import Vapor
 
 /// 导出 (issue 11 item 10): the raw defense scores, the grades and review scores, the vote
 /// tallies and the results as .xlsx and CSV through `Exports`; the passed list also as the
 /// JSON file handed up to the provincial and national 职称评审信息查询平台, whose format
-/// docs/platform-export.md documents. Office only; every export is audited.
+/// docs/platform-export.md documents. Office only; every export is audited. Page: `CommitteeExportsPage`.
 struct CommitteeExportsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.committee(.exports), use: index).requires(.manageCommittee)
@@ -20,15 +19,7 @@ struct CommitteeExportsController: RouteCollection {
                                             ("votes", "评委会表决计票"), ("results", "评审结果与证书")]
 
     @Sendable func index(req: Request) async throws -> Response {
-        CommitteeUI.page(PageChrome(req: req, title: "数据导出"), [
-            CommitteeUI.officeMenu(),
-            .p(.text("各表可导出为 Excel（.xlsx）或 CSV（UTF-8，带 BOM）。评审通过人员名单另可导出为报送省、国家职称评审信息查询平台的 JSON 文件，格式见 docs/platform-export.md。")),
-            CommitteeUI.table(["内容", "Excel", "CSV"], Self.kinds.map { k in
-                [.text(k.1), .a(.href(SiteURL.committee(.export(.value(k.0))).path(query: ["format": "xlsx"])), .text("\(k.1).xlsx")),
-                 .a(.href(SiteURL.committee(.export(.value(k.0))).path(query: ["format": "csv"])), .text("\(k.1).csv"))]
-            }, id: "exports"),
-            .p(.a(.href(SiteURL.committee(.platformExport).path), .text("评审通过人员名单（职称评审信息查询平台 JSON）"))),
-        ]).response()
+        CommitteeExportsPage.load(req).render().response()
     }
 
     @Sendable func export(req: Request) async throws -> Response {
