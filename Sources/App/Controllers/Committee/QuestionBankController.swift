@@ -1,12 +1,12 @@
 import Domain
 import Fluent
-import Plot
 import Vapor
 
 /// 答辩题库 (九): the office keeps common (公共) and individual (个性) questions per
 /// specialty; a panel member, after reading an applicant's chosen material, assigns
 /// questions to that applicant and opens the material's files. Every expert path
 /// passes the panel seat's recusal check first: a conflicted expert never sees any of it.
+/// Page: `QuestionBankPage`.
 struct QuestionBankController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.committee(.questions), use: list).requires(.manageCommittee)
@@ -20,29 +20,7 @@ struct QuestionBankController: RouteCollection {
     @Sendable func list(req: Request) async throws -> Response { try await render(req, errors: [], status: .ok) }
 
     func render(_ req: Request, errors: [String], status: HTTPResponseStatus) async throws -> Response {
-        let csrf = try await req.csrfToken()
-        let year = req.policies.current.applicationDate.year
-        let questions = try await DefenseQuestion.query(on: req.db).filter(\.$year == year).filter(\.$isActive == true)
-            .sort(\.$specialty).sort(\.$kind).sort(\.$createdAt).all()
-        let panels = try await DefensePanel.query(on: req.db).filter(\.$year == year).all().map(\.specialty)
-        let waiting = try await PanelsController.waiting(req.db, year: year).map(\.specialty)
-        let specialties = Array(Set(panels + waiting + questions.map(\.specialty))).sorted()
-        return CommitteeUI.page(PageChrome(req: req, title: "答辩题库"), [
-            CommitteeUI.officeMenu(), CommitteeUI.errors(errors),
-            .p(.text("按专业组维护答辩题库：公共问题供本组每位答辩人使用，个性问题由评审组专家阅读答辩人选定的答辩材料后，为其选定（九）。")),
-            CommitteeUI.table(["专业组", "类别", "问题", ""], questions.map { q in
-                [.text(q.specialty), .text(q.kindLabel), .text(q.text),
-                 CommitteeUI.button(SiteURL.committee(.disableQuestion(.value(q.id!))).path, csrf: csrf, "停用")]
-            }, id: "question-list", empty: "题库中暂无问题。"),
-            CommitteeUI.section("新增问题", id: "add-question", [
-                CommitteeUI.form(SiteURL.committee(.questions).path, csrf: csrf, [
-                    .textField("specialty", label: "专业组（与申报专业一致）", value: specialties.first, required: true, maxLength: 40),
-                    .selectField("kind", label: "类别", choices: DefenseQuestion.kinds.map { Choice(value: $0.0, label: $0.1) },
-                                 selected: nil, required: true),
-                    .textField("text", label: "问题", required: true, maxLength: 300),
-                ], submit: "加入题库"),
-            ]),
-        ]).response(status: status)
+        try await QuestionBankPage.load(req, errors: errors).render().response(status: status)
     }
 
     @Sendable func add(req: Request) async throws -> Response {
