@@ -1,11 +1,10 @@
 import Domain
 import Fluent
-import Plot
 import Vapor
 
 /// 专家库: the office adds, disables, enables and renews experts (term at most three
 /// years, `ExpertTerm`), and records conflicts declared by experts or applicants or
-/// pinned by the office (回避).
+/// pinned by the office (回避). Page: `ExpertPoolPage`.
 struct ExpertPoolController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.committee(.home), use: home).requires(.manageCommittee)
@@ -27,68 +26,7 @@ struct ExpertPoolController: RouteCollection {
 
     func render(_ req: Request, errors: [String], values: [String: String], status: HTTPResponseStatus,
                 notice: String? = nil) async throws -> Response {
-        let csrf = try await req.csrfToken()
-        let experts = try await Expert.query(on: req.db).with(\.$organization).with(\.$user).sort(\.$name).all()
-        let orgs = try await Organization.query(on: req.db).filter(\.$isActive == true).sort(\.$name).all()
-        let expertAccounts = try await UserAccount.query(on: req.db).filter(\.$roleRaw == Role.expert.rawValue)
-            .sort(\.$username).all()
-        let conflicts = try await ExpertConflict.query(on: req.db).with(\.$expert)
-            .with(\.$application) { $0.with(\.$applicant) }.all()
-        let applications = try await ApplicationRecord.query(on: req.db)
-            .filter(\.$state ~~ ApplicationState.committeeStates.map(\.rawValue)).with(\.$applicant).all()
-        let today = req.today
-        let rows: [[CommitteeUI.Body]] = experts.map { e in
-            let inTerm = LocalDate(iso: e.termStart).flatMap { s in LocalDate(iso: e.termEnd).map { ExpertTerm.isInForce(start: s, end: $0, on: today) } } ?? false
-            let status = !e.isActive ? "已停用" : (inTerm ? "在任" : "不在任期内")
-            return [.text(e.name), .text(e.specialty), .text(e.title), .text(e.organization.name), .text(e.contact),
-                    .text("\(e.termStart) 至 \(e.termEnd)"), .text(e.user.map { "\($0.username)" } ?? "—"), .text(status),
-                    .div(
-                        e.isActive ? CommitteeUI.button(SiteURL.committee(.expert(.value(e.id!), .disable)).path, csrf: csrf, "停用")
-                            : CommitteeUI.button(SiteURL.committee(.expert(.value(e.id!), .enable)).path, csrf: csrf, "启用"),
-                        .form(.method(.post), .action(SiteURL.committee(.expert(.value(e.id!), .renew)).path), .class("inline"), .csrfField(csrf),
-                              .input(.type(.text), .name("termEnd"), .placeholder("续聘至 YYYY-MM-DD"),
-                                     .attribute(named: "aria-label", value: "\(e.name)续聘至")),
-                              .button(.type(.submit), .class("button secondary"), .text("续聘")))
-                    )]
-        }
-        let orgChoices = orgs.map { Choice(value: $0.id!.uuidString, label: $0.name) }
-        let accountChoices = expertAccounts.map { Choice(value: $0.id!.uuidString, label: "\($0.username)（\($0.realName)）") }
-        let sources = ConflictSource.allCases.filter { $0 != .sameEmployer }.map { Choice(value: $0.rawValue, label: $0.label) }
-        let page = CommitteeUI.page(PageChrome(req: req, title: "专家库", notice: notice), [
-            CommitteeUI.officeMenu(),
-            CommitteeUI.errors(errors),
-            .p(.text("评审专家每届任期不超过\(ExpertTerm.maximumYears)年（《职称评审管理暂行规定》第十二条）。停用或不在任期内的专家不参加抽取。")),
-            CommitteeUI.table(["姓名", "专业", "职称", "工作单位", "联系方式", "任期", "登录账号", "状态", "操作"], rows, id: "experts"),
-            CommitteeUI.section("增加专家", id: "add-expert", [CommitteeUI.form(SiteURL.committee(.experts).path, csrf: csrf, [
-                .textField("name", label: "姓名", value: values["name"], required: true, maxLength: 40),
-                .textField("specialty", label: "专业", value: values["specialty"], required: true, maxLength: 40),
-                .textField("title", label: "职称", value: values["title"], required: true, maxLength: 40),
-                .selectField("organizationID", label: "工作单位", choices: orgChoices, selected: values["organizationID"], required: true),
-                .textField("contact", label: "联系方式", value: values["contact"], required: true, maxLength: 60),
-                .textField("termStart", label: "任期开始", value: values["termStart"], type: "date", required: true),
-                .textField("termEnd", label: "任期结束", value: values["termEnd"], type: "date", required: true),
-                .selectField("userID", label: "登录账号（评审专家角色，可不选）", choices: accountChoices, selected: values["userID"],
-                             prompt: "无"),
-            ], submit: "增加")]),
-            CommitteeUI.section("回避登记", id: "conflicts", [
-                .p(.text("与申报人同一工作单位的专家由系统自动回避；此处登记专家本人申请、申报人申请或办公室指定的回避。")),
-                CommitteeUI.table(["专家", "申报人", "来源", "理由"], conflicts.map { c in
-                    [.text(c.expert.name), .text(c.application.applicant.realName),
-                     .text(ConflictSource(rawValue: c.source)?.label ?? c.source), .text(c.reason)]
-                }, id: "conflict-list"),
-                CommitteeUI.form(SiteURL.committee(.conflicts).path, csrf: csrf, [
-                    .selectField("expertID", label: "专家", choices: experts.map { Choice(value: $0.id!.uuidString, label: $0.name) },
-                                 selected: values["conflict.expertID"], required: true),
-                    .selectField("applicationID", label: "申报人",
-                                 choices: applications.map { Choice(value: $0.id!.uuidString, label: "\($0.applicant.realName)（\($0.specialty)）") },
-                                 selected: values["conflict.applicationID"], required: true),
-                    .selectField("source", label: "来源", choices: sources, selected: values["conflict.source"], required: true),
-                    .textField("reason", label: "理由", value: values["conflict.reason"], required: true,
-                               maxLength: ConflictRecorder.reasonMaxLength),
-                ], submit: "登记回避"),
-            ]),
-        ])
-        return page.response(status: status)
+        try await ExpertPoolPage.load(req, errors: errors, values: values, notice: notice).render().response(status: status)
     }
 
     @Sendable func create(req: Request) async throws -> Response {
