@@ -1,6 +1,5 @@
 import Domain
 import Fluent
-import Plot
 import Vapor
 
 /// 诚信 (十（二））: any reviewer reports suspected false materials with the evidence
@@ -9,6 +8,7 @@ import Vapor
 /// cancelled at whatever stage it is, a certificate already issued is revoked, and an
 /// integrity record opens for the policy's `integrityRecordYears` with the basis and,
 /// where the employer failed to check the materials, that failure — or dismisses it.
+/// Pages: `IntegrityFlagPage` (reporting), `IntegrityPage` (the office).
 struct IntegrityController: RouteCollection {
     /// The forms' maxlength, which the server enforces too (a longer text is refused, never cut).
     static let evidenceMax = 1000, basisMax = 500, unitFailureMax = 300, dismissalMax = 500
@@ -30,16 +30,7 @@ struct IntegrityController: RouteCollection {
     }
 
     func renderFlag(_ req: Request, _ a: ApplicationRecord, error: String?, evidence: String, status: HTTPResponseStatus) async throws -> Response {
-        let csrf = try await req.csrfToken()
-        return CommitteeUI.page(PageChrome(req: req, title: "举报疑似虚假材料"), [
-            CommitteeUI.errors(error.map { [$0] } ?? []),
-            .p(.text("申报人：\(a.applicant.realName)，\(CommitteeUI.levelLabel(a.targetLevel))，\(a.specialty)，\(a.unit.name)。")),
-            .p(.text("发现申报材料可能虚假的，请写明疑点和证据，提交评委会办公室核查。经核实的，取消评审资格并记入职称评审诚信档案库（十（二））。")),
-            CommitteeUI.form(SiteURL.application(.value(a.id!), .integrityFlag).path, csrf: csrf, id: "integrity-flag-form", [
-                .textAreaField("evidence", label: "疑点与证据", value: evidence, error: error, required: true, rows: 5, maxLength: Self.evidenceMax),
-            ], submit: "提交评委会办公室核查"),
-            .p(.a(.href(DeclarationURL(id: a.id!).progress), .text("返回办理进度"))),
-        ]).response(status: status)
+        try await IntegrityFlagPage.load(req, a, error: error, evidence: evidence).render().response(status: status)
     }
 
     @Sendable func flag(req: Request) async throws -> Response {
@@ -89,62 +80,7 @@ struct IntegrityController: RouteCollection {
 
     /// `typed`: the cancellation or dismissal form's fields as typed, when it was refused.
     func render(_ req: Request, errors: [String], typed: [String: String] = [:], status: HTTPResponseStatus) async throws -> Response {
-        let csrf = try await req.csrfToken()
-        let flags = try await IntegrityFlag.query(on: req.db).with(\.$application) { $0.with(\.$applicant).with(\.$unit) }
-            .sort(\.$createdAt, .descending).all()
-        let records = try await IntegrityRecord.query(on: req.db).sort(\.$starts, .descending).all()
-        let year = req.policies.current.applicationDate.year
-        let cancellable = try await ApplicationRecord.query(on: req.db).filter(\.$year == year).with(\.$applicant).with(\.$unit)
-            .sort(\.$specialty).all().filter { ApplicationTransition.cancelForIntegrity.from.contains($0.stateValue) }
-        let years = try CommitteeData.integer(req, "integrityRecordYears")
-        return CommitteeUI.page(PageChrome(req: req, title: "诚信核查与诚信档案"), [
-            CommitteeUI.officeMenu(), CommitteeUI.errors(errors),
-            .p(.text("申报材料经核实虚假的，不论处于哪个阶段（含已发证），取消评审资格、撤销已发证书，记入职称评审诚信档案库\(years)年（年度政策参数 integrityRecordYears），并记录所在单位未认真审核的情况（十（二））。")),
-            CommitteeUI.section("举报与核查", id: "flags", [
-                CommitteeUI.table(["申报人", "举报人", "疑点与证据", "状态", "处理"], flags.map { f in
-                    [.text("\(f.application.applicant.realName)（\(f.application.stateValue.label)）"),
-                     .text("\(f.reporterName)（\(f.reporterRole)）"), .text(f.evidence),
-                     .text(f.stateLabel + (f.resolution.map { "：\($0)" } ?? "")),
-                     f.state == "open" ? .group(
-                        Self.cancelForm(csrf: csrf, application: f.application, flagID: f.id!,
-                                        typed: typed["flagID"] == f.id!.uuidString ? typed : [:]),
-                        .form(.method(.post), .action(SiteURL.committee(.dismissFlag(.value(f.id!))).path), .class("inline"), .csrfField(csrf),
-                              .input(.type(.text), .name("resolution"), .placeholder("不属实的理由"),
-                                     .value(typed["dismiss-\(f.id!.uuidString)"] ?? ""),
-                                     .attribute(named: "maxlength", value: String(Self.dismissalMax)),
-                                     .attribute(named: "aria-label", value: "不属实的理由")),
-                              .button(.type(.submit), .class("button secondary"), .text("核查不属实")))) : .text("—")]
-                }, id: "flag-list", empty: "暂无举报。"),
-            ]),
-            CommitteeUI.section("直接认定（办公室核查发现）", id: "cancel", [
-                CommitteeUI.form(SiteURL.committee(.integrityCancel).path, csrf: csrf, id: "cancel-form", [
-                    .selectField("applicationID", label: "申报人", choices: cancellable.map {
-                        Choice(value: $0.id!.uuidString, label: "\($0.applicant.realName)（\($0.specialty)，\($0.stateValue.label)）")
-                    }, selected: typed["flagID"] == nil ? typed["applicationID"] : nil, required: true),
-                    .textAreaField("basis", label: "认定依据（虚假材料及核查情况）", value: typed["flagID"] == nil ? typed["basis"] ?? "" : "",
-                                   required: true, rows: 3, maxLength: Self.basisMax),
-                    .textField("unitFailure", label: "单位未认真审核的情况（如有）", value: typed["flagID"] == nil ? typed["unitFailure"] : nil,
-                               maxLength: Self.unitFailureMax),
-                ], submit: "取消评审资格并记入诚信档案", style: "danger"),
-            ]),
-            CommitteeUI.section("职称评审诚信档案", id: "records", [
-                CommitteeUI.table(["姓名", "身份证号", "依据", "记录期限", "单位审核责任"], records.map { r in
-                    [.text(r.realName), .text(Masking.middle(r.idNumber, keepFirst: 3, keepLast: 4)), .text(r.reason),
-                     .text(r.termText), .text(r.unitFailure ?? "—")]
-                }, id: "integrity-records", empty: "暂无记录。"),
-            ]),
-        ]).response(status: status)
-    }
-
-    static func cancelForm(csrf: String, application: ApplicationRecord, flagID: UUID, typed: [String: String] = [:]) -> CommitteeUI.Body {
-        .form(.method(.post), .action(SiteURL.committee(.integrityCancel).path), .class("stacked"), .csrfField(csrf),
-              .input(.type(.hidden), .name("applicationID"), .value(application.id!.uuidString)),
-              .input(.type(.hidden), .name("flagID"), .value(flagID.uuidString)),
-              .textAreaField("basis", label: "认定依据", value: typed["basis"] ?? "", required: true, rows: 2, maxLength: basisMax,
-                             id: "basis-\(flagID.uuidString.prefix(8))"),
-              .textField("unitFailure", label: "单位未认真审核的情况（如有）", value: typed["unitFailure"], maxLength: unitFailureMax,
-                         id: "unit-\(flagID.uuidString.prefix(8))"),
-              .submitButton("核实：取消评审资格", style: "danger"))
+        try await IntegrityPage.load(req, errors: errors, typed: typed).render().response(status: status)
     }
 
     @Sendable func cancel(req: Request) async throws -> Response {

@@ -1,0 +1,111 @@
+import Domain
+import Fluent
+import Foundation
+import Plot
+import Vapor
+
+/// 诚信核查与诚信档案 (the committee office): the reports with their confirm and dismiss
+/// forms, the direct cancellation form, and the integrity records (ID numbers masked).
+/// A refused form comes back as typed (`typed`: `flagID` says which report's form).
+struct IntegrityPage {
+    struct Flag: Sendable {
+        var id: UUID
+        var applicationID: UUID
+        var applicant: String
+        var reporter: String
+        var evidence: String
+        var status: String
+        var isOpen: Bool
+    }
+
+    struct Record: Sendable {
+        var name: String
+        var maskedID: String
+        var reason: String
+        var term: String
+        var unitFailure: String
+    }
+
+    var chrome: PageChrome
+    var csrf: String
+    var errors: [String]
+    var typed: [String: String]
+    var recordYears: Int
+    var flags: [Flag]
+    /// The year's applications whose review can still be cancelled.
+    var cancellable: [Choice]
+    var records: [Record]
+
+    static func load(_ req: Request, errors: [String] = [], typed: [String: String] = [:]) async throws -> IntegrityPage {
+        let flags = try await IntegrityFlag.query(on: req.db).with(\.$application) { $0.with(\.$applicant).with(\.$unit) }
+            .sort(\.$createdAt, .descending).all()
+        let records = try await IntegrityRecord.query(on: req.db).sort(\.$starts, .descending).all()
+        let year = req.policies.current.applicationDate.year
+        let cancellable = try await ApplicationRecord.query(on: req.db).filter(\.$year == year).with(\.$applicant).with(\.$unit)
+            .sort(\.$specialty).all().filter { ApplicationTransition.cancelForIntegrity.from.contains($0.stateValue) }
+        return IntegrityPage(
+            chrome: PageChrome(req: req, title: "诚信核查与诚信档案"), csrf: try await req.csrfToken(), errors: errors, typed: typed,
+            recordYears: try CommitteeData.integer(req, "integrityRecordYears"),
+            flags: flags.map { f in
+                Flag(id: f.id!, applicationID: f.$application.id,
+                     applicant: "\(f.application.applicant.realName)（\(f.application.stateValue.label)）",
+                     reporter: "\(f.reporterName)（\(f.reporterRole)）", evidence: f.evidence,
+                     status: f.stateLabel + (f.resolution.map { "：\($0)" } ?? ""), isOpen: f.state == "open")
+            },
+            cancellable: cancellable.map {
+                Choice(value: $0.id!.uuidString, label: "\($0.applicant.realName)（\($0.specialty)，\($0.stateValue.label)）")
+            },
+            records: records.map { r in
+                Record(name: r.realName, maskedID: Masking.middle(r.idNumber, keepFirst: 3, keepLast: 4), reason: r.reason,
+                       term: r.termText, unitFailure: r.unitFailure ?? "—")
+            })
+    }
+
+    func render() -> HTML {
+        CommitteeUI.page(chrome, [
+            CommitteeUI.officeMenu(), CommitteeUI.errors(errors),
+            .p(.text("申报材料经核实虚假的，不论处于哪个阶段（含已发证），取消评审资格、撤销已发证书，记入职称评审诚信档案库\(recordYears)年（年度政策参数 integrityRecordYears），并记录所在单位未认真审核的情况（十（二））。")),
+            CommitteeUI.section("举报与核查", id: "flags", [
+                CommitteeUI.table(["申报人", "举报人", "疑点与证据", "状态", "处理"], flags.map { f in
+                    [.text(f.applicant), .text(f.reporter), .text(f.evidence), .text(f.status),
+                     f.isOpen ? .group(
+                        Self.cancelForm(csrf: csrf, applicationID: f.applicationID, flagID: f.id,
+                                        typed: typed["flagID"] == f.id.uuidString ? typed : [:]),
+                        .form(.method(.post), .action(SiteURL.committee(.dismissFlag(.value(f.id))).path), .class("inline"), .csrfField(csrf),
+                              .input(.type(.text), .name("resolution"), .placeholder("不属实的理由"),
+                                     .value(typed["dismiss-\(f.id.uuidString)"] ?? ""),
+                                     .attribute(named: "maxlength", value: String(IntegrityController.dismissalMax)),
+                                     .attribute(named: "aria-label", value: "不属实的理由")),
+                              .button(.type(.submit), .class("button secondary"), .text("核查不属实")))) : .text("—")]
+                }, id: "flag-list", empty: "暂无举报。"),
+            ]),
+            CommitteeUI.section("直接认定（办公室核查发现）", id: "cancel", [
+                CommitteeUI.form(SiteURL.committee(.integrityCancel).path, csrf: csrf, id: "cancel-form", [
+                    .selectField("applicationID", label: "申报人", choices: cancellable,
+                                 selected: typed["flagID"] == nil ? typed["applicationID"] : nil, required: true),
+                    .textAreaField("basis", label: "认定依据（虚假材料及核查情况）", value: typed["flagID"] == nil ? typed["basis"] ?? "" : "",
+                                   required: true, rows: 3, maxLength: IntegrityController.basisMax),
+                    .textField("unitFailure", label: "单位未认真审核的情况（如有）", value: typed["flagID"] == nil ? typed["unitFailure"] : nil,
+                               maxLength: IntegrityController.unitFailureMax),
+                ], submit: "取消评审资格并记入诚信档案", style: "danger"),
+            ]),
+            CommitteeUI.section("职称评审诚信档案", id: "records", [
+                CommitteeUI.table(["姓名", "身份证号", "依据", "记录期限", "单位审核责任"], records.map { r in
+                    [.text(r.name), .text(r.maskedID), .text(r.reason), .text(r.term), .text(r.unitFailure)]
+                }, id: "integrity-records", empty: "暂无记录。"),
+            ]),
+        ])
+    }
+
+    /// A report's confirmation form: cancels the review with the basis typed here.
+    static func cancelForm(csrf: String, applicationID: UUID, flagID: UUID, typed: [String: String] = [:]) -> CommitteeUI.Body {
+        .form(.method(.post), .action(SiteURL.committee(.integrityCancel).path), .class("stacked"), .csrfField(csrf),
+              .input(.type(.hidden), .name("applicationID"), .value(applicationID.uuidString)),
+              .input(.type(.hidden), .name("flagID"), .value(flagID.uuidString)),
+              .textAreaField("basis", label: "认定依据", value: typed["basis"] ?? "", required: true, rows: 2, maxLength: IntegrityController.basisMax,
+                             id: "basis-\(flagID.uuidString.prefix(8))"),
+              .textField("unitFailure", label: "单位未认真审核的情况（如有）", value: typed["unitFailure"], maxLength: IntegrityController.unitFailureMax,
+                         id: "unit-\(flagID.uuidString.prefix(8))"),
+              .submitButton("核实：取消评审资格", style: "danger"))
+    }
+}
