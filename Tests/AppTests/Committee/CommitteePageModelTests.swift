@@ -47,8 +47,7 @@ import Vapor
             }
             let panels = try await DefensePanel.query(on: app.db).all()
             #expect(!panels.isEmpty)
-            let model = try await PanelsPageBuilder(req: Request(application: app, on: app.eventLoopGroup.next()))
-                .page(errors: [])
+            let model = try await PanelsPage.load(Request(application: app, on: app.eventLoopGroup.next()))
             #expect(model.panels.count == panels.count)
             var total = 0
             for panel in panels {

@@ -166,7 +166,12 @@ import VaporTesting
             #expect(panelPage.text.contains("回避登记"))
             // ... and no derived number uses it: the grading input, the close, the lead's page.
             let snap = try await PanelSnapshot.load(e.panel, on: app.db)
-            #expect(!snap.commandInput.contains(out.$expert.id.uuidString) && snap.entries.count == 4)
+            let input = try snap.commandInput
+            #expect(!input.contains(out.$expert.id.uuidString) && snap.entries.count == 4)
+            // The input is JSON the command reads (encoded, not assembled from strings), and it
+            // grades the four counted scores, decimals included.
+            let graded = String(decoding: try DefenseGradeCommandCore.run(input: Array(input.utf8), policy: app.policies.current), as: UTF8.self)
+            #expect(graded.contains(e.liu.id!.uuidString) && input.contains("80.5"))
             var lead = Browser(app)
             try await lead.login(e.lead.expert.user!.username)
             try await lead.get(e.expertPath)

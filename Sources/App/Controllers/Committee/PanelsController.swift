@@ -1,12 +1,11 @@
 import Domain
 import Fluent
-import Plot
 import Vapor
 
 /// 评审组与答辩安排: per specialty group the office draws a panel at random from the
 /// pool with recusal (`PanelDraw`, the seed recorded), swaps a member with a reason,
 /// schedules the accepted engineers (room, time), and may reopen a closed panel with
-/// a recorded reason. Junior levels have no defense (九).
+/// a recorded reason. Junior levels have no defense (九). Pages: `PanelsPage`, `PanelPage`, `DefenseAdmissionPage`.
 struct PanelsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.committee(.panels), use: list).requires(.manageCommittee)
@@ -15,6 +14,13 @@ struct PanelsController: RouteCollection {
         routes.post(.committee(.panel(.pattern, .swap)), use: swap).requires(.manageCommittee)
         routes.post(.committee(.panel(.pattern, .schedule)), use: schedule).requires(.manageCommittee)
         routes.post(.committee(.panel(.pattern, .reopen)), use: reopen).requires(.manageCommittee)
+        routes.get(.application(.pattern, .admission), use: admission).requires(.viewApplication)
+    }
+
+    /// 答辩通知书: the applicant's panel, room and time, printable.
+    @Sendable func admission(req: Request) async throws -> Response {
+        let application = try await req.application(for: .viewApplication)
+        return try await DefenseAdmissionPage.load(req, application).render().response()
     }
 
     static let engineer = TargetLevel.engineer.jsonName
@@ -38,7 +44,7 @@ struct PanelsController: RouteCollection {
     }
 
     func renderList(_ req: Request, errors: [String], status: HTTPResponseStatus) async throws -> Response {
-        try await PanelsPageBuilder(req: req).page(errors: errors).render().response(status: status)
+        try await PanelsPage.load(req, errors: errors).render().response(status: status)
     }
 
     @Sendable func draw(req: Request) async throws -> Response {
@@ -78,65 +84,7 @@ struct PanelsController: RouteCollection {
 
     func renderPanel(_ req: Request, _ panel: DefensePanel, errors: [String], status: HTTPResponseStatus,
                      typedStartsAt: String? = nil) async throws -> Response {
-        let csrf = try await req.csrfToken()
-        let snap = try await PanelSnapshot.load(panel, on: req.db)
-        let rules = try CommitteeData.rules(req)
-        let declared = try await CommitteeData.declared(for: snap.slots.map { $0.$application.id }, on: req.db)
-        let waiting = try await Self.waiting(req.db, year: panel.year, copyRule: CopyRatioRule(req.policies.year)).filter { $0.specialty == panel.specialty }
-        let notAdmitted = try await Self.waiting(req.db, year: panel.year).filter { $0.specialty == panel.specialty }.count - waiting.count
-        let notes = try await CommitteeNote.query(on: req.db).filter(\.$subjectID == panel.id!).sort(\.$at).all()
-        let graded = snap.graded(rules: rules)
-        let memberRows: [[CommitteeUI.Body]] = snap.members.map { m in
-            [.text(m.expert.name), .text(m.expert.user?.username ?? "—"), .text(m.isLead ? "组长" : "成员"),
-             .text(m.active ? "在组" : "已替换：\(m.removedReason ?? "")")]
-        }
-        let scoreRows: [[CommitteeUI.Body]] = snap.slots.map { slot in
-            let a = graded.applicant(slot.$application.id.uuidString)
-            let n = snap.scores.filter { $0.$application.id == slot.$application.id }.count
-            let recused = snap.recusedScores.filter { $0.$application.id == slot.$application.id }.count
-            return [.text(slot.application.applicant.realName), .text(slot.application.unit.name), .text(slot.startsAt),
-                    .text("\(n)位专家已评分" + (recused > 0 ? "（另有\(recused)位回避专家的评分已保存但不计入）" : "")),
-                    .text(panel.isClosed ? (a.map { "\($0.defenseScore)" } ?? "—") : "结束评分后显示"),
-                    .text(panel.isClosed ? (a.map { "\($0.grade.label)（第\($0.rank)名）" } ?? "—") : "—"),
-                    .text(panel.isClosed ? (a.map { $0.defenseScoreRule + "。" + $0.gradeRule } ?? "") : "")]
-        }
-        let page = CommitteeUI.page(PageChrome(req: req, title: "\(panel.specialty)评审组"), [
-            CommitteeUI.officeMenu(), CommitteeUI.errors(errors),
-            .p(.text("答辩地点：\(panel.room)；随机种子：\(panel.seed)；状态：\(panel.isClosed ? "组长已结束评分" : "评分中")")),
-            CommitteeUI.section("评审组成员", id: "members", [
-                CommitteeUI.table(["专家", "登录账号", "职务", "状态"], memberRows, id: "member-list"),
-                .p(.strong(.text("回避（未参加抽取）：")), .text(panel.excluded.isEmpty ? "无" : panel.excluded)),
-                .if(!panel.isClosed, CommitteeUI.form(SiteURL.committee(.panel(.value(panel.id!), .swap)).path, csrf: csrf, id: "swap", [
-                    .selectField("memberID", label: "替换成员", choices: snap.activeMembers.map { Choice(value: $0.id!.uuidString, label: $0.expert.name) },
-                                 selected: nil, required: true),
-                    .textField("reason", label: "替换理由", required: true, maxLength: Self.reasonMaxLength),
-                ], submit: "按同一随机顺序替换", style: "secondary")),
-            ]),
-            CommitteeUI.section("答辩安排与成绩", id: "schedule", [
-                CommitteeUI.table(["申报人", "工作单位", "答辩时间", "评分", "答辩成绩", "等次", "依据"], scoreRows, id: "slots",
-                                  empty: "尚未安排答辩。"),
-                .if(panel.isClosed, .p(.text("优、中、差名额：" + graded.quota.explanation))),
-                .if(panel.isClosed, .details(.summary(.text("用 title-review defense grade 复核的输入")),
-                                             .pre(.code(.text(snap.commandInput))))),
-                .if(notAdmitted > 0, .p(.class("hint"), .id("not-admitted"),
-                    .text("本专业另有\(notAdmitted)名已受理的工程师尚未取得答辩资格（七.1：须有不超过限值的抄袭率），不能安排答辩；见"),
-                    .a(.href(SiteURL.committee(.similarity).path), .text("论文查重")), .text("。"))),
-                .if(!panel.isClosed && !waiting.isEmpty, CommitteeUI.form(SiteURL.committee(.panel(.value(panel.id!), .schedule)).path, csrf: csrf, id: "assign", [
-                    .selectField("applicationID", label: "申报人", choices: waiting.map { Choice(value: $0.id!.uuidString, label: $0.applicant.realName) },
-                                 selected: nil, required: true),
-                    .textField("startsAt", label: "答辩时间（YYYY-MM-DD HH:MM，\(panel.year)年内）", value: typedStartsAt,
-                               required: true, maxLength: 16),
-                ], submit: "安排答辩")),
-                .if(panel.isClosed, CommitteeUI.form(SiteURL.committee(.panel(.value(panel.id!), .reopen)).path, csrf: csrf, id: "reopen", [
-                    .textField("reason", label: "重新开启的理由", required: true, maxLength: 200),
-                ], submit: "重新开启评审组", style: "danger")),
-            ]),
-            CommitteeUI.section("记录", id: "notes", [
-                CommitteeUI.table(["时间", "事项", "经办人"], notes.map { [.text(BeijingTime.text($0.at)), .text($0.text), .text($0.actorName)] }),
-            ]),
-        ])
-        _ = declared
-        return page.response(status: status)
+        try await PanelPage.load(req, panel, errors: errors, typedStartsAt: typedStartsAt).render().response(status: status)
     }
 
     @Sendable func swap(req: Request) async throws -> Response {

@@ -187,17 +187,29 @@ struct PanelSnapshot {
         return out
     }
 
-    /// The `title-review defense grade` input for this panel, so anyone can recompute it.
+    /// The `title-review defense grade` input for this panel, so anyone can recompute it:
+    /// encoded, never assembled from strings. Scores are decimal numbers as the command reads them.
     var commandInput: String {
-        var lines: [String] = []
-        for e in entries {
-            lines.append("{\"applicant\":\"\(e.applicant)\",\"expert\":\"\(e.expert)\",\"materials\":\(e.materials),\"onsite\":\(e.onsite)}")
+        get throws {
+            struct Score: Encodable { var applicant: String; var expert: String; var materials: Decimal; var onsite: Decimal }
+            struct Input: Encodable { var scores: [Score]; var quantitative: [String: Decimal] }
+            func number(_ t: Tenths) throws -> Decimal {
+                guard let d = Decimal(string: t.description, locale: Locale(identifier: "en_US_POSIX")) else {
+                    throw StoredValueError(field: "score", value: t.description)
+                }
+                return d
+            }
+            var q: [String: Decimal] = [:]
+            let scored = Set(entries.map(\.applicant))
+            for slot in slots where scored.contains(slot.$application.id.uuidString) {
+                if let v = quantitative[slot.$application.id] { q[slot.$application.id.uuidString] = try number(v) }
+            }
+            let input = Input(scores: try entries.map { Score(applicant: $0.applicant, expert: $0.expert,
+                                                              materials: try number($0.materials), onsite: try number($0.onsite)) },
+                              quantitative: q)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            return String(decoding: try encoder.encode(input), as: UTF8.self)
         }
-        var q: [String] = []
-        let scored = Set(entries.map(\.applicant))
-        for slot in slots where scored.contains(slot.$application.id.uuidString) {
-            if let v = quantitative[slot.$application.id] { q.append("\"\(slot.$application.id.uuidString)\":\(v)") }
-        }
-        return "{\"scores\":[" + lines.joined(separator: ",") + "],\"quantitative\":{" + q.joined(separator: ",") + "}}"
     }
 }
