@@ -1,11 +1,11 @@
 import Domain
 import Fluent
-import Plot
 import Vapor
 
 /// The panel expert's pages: their panels, the applicants they may see (recusal through
 /// `AccessPolicy`), their own scores only until the lead closes the panel, then the
 /// grades with the rule that made each; declaring a conflict; the secret ballot.
+/// Pages: `ExpertPanelsPage`, `ExpertPanelPage` (the ballot: `MeetingBallots`).
 struct ExpertPanelController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.expert(.panels), use: list).requires(.scoreDefense)
@@ -25,29 +25,8 @@ struct ExpertPanelController: RouteCollection {
     }
 
     @Sendable func list(req: Request) async throws -> Response {
-        let expert = try? await me(req)
-        var panelRows: [[CommitteeUI.Body]] = []
-        var meetingRows: [[CommitteeUI.Body]] = []
-        if let expert {
-            let seats = try await DefensePanelMember.query(on: req.db).filter(\.$expert.$id == expert.id!).filter(\.$active == true)
-                .with(\.$panel).all()
-            panelRows = seats.map { m in
-                [.a(.href(SiteURL.expert(.panel(.value(m.panel.id!))).path), .text("\(m.panel.specialty)评审组")), .text(m.panel.room),
-                 .text(m.isLead ? "组长" : "成员"), .text(m.panel.isClosed ? "已结束评分" : "评分中")]
-            }
-            let meetings = try await MeetingMember.query(on: req.db).filter(\.$expert.$id == expert.id!).with(\.$meeting).all()
-            meetingRows = meetings.map { m in
-                [.a(.href(SiteURL.expert(.meeting(.value(m.meeting.id!))).path), .text("评委会会议（\(m.meeting.heldOn)）")),
-                 .text(m.present ? "出席" : "未登记出席"), .text(m.meeting.isClosed ? "已表决" : "表决中")]
-            }
-        }
-        return CommitteeUI.page(PageChrome(req: req, title: "我的评审"), [
-            .if(expert == nil, .p(.class("muted"), .text("您的账号尚未关联专家库，请联系评委会办公室。"))),
-            CommitteeUI.section("评审组", id: "my-panels", [CommitteeUI.table(["评审组", "答辩地点", "职务", "状态"], panelRows,
-                                                                            empty: "暂无分配给您的评审组。")]),
-            CommitteeUI.section("评委会会议", id: "my-meetings", [CommitteeUI.table(["会议", "出席", "状态"], meetingRows,
-                                                                              empty: "暂无会议。")]),
-        ]).response()
+        // An account not linked to the pool still gets the page, which says so.
+        try await ExpertPanelsPage.load(req, expert: try? await me(req)).render().response()
     }
 
     /// The panel and the expert's seat on it (refused when not seated).
@@ -68,7 +47,7 @@ struct ExpertPanelController: RouteCollection {
 
     func render(_ req: Request, _ panel: DefensePanel, _ member: DefensePanelMember, _ expert: Expert, errors: [String: String],
                 typed: [String: String], status: HTTPResponseStatus) async throws -> Response {
-        try await ExpertPanelPageBuilder.build(req, panel: panel, member: member, expert: expert, errors: errors, typed: typed)
+        try await ExpertPanelPage.load(req, panel: panel, member: member, expert: expert, errors: errors, typed: typed)
             .render().response(status: status)
     }
 

@@ -1,11 +1,12 @@
 import Domain
+import Fluent
 import Foundation
 import Plot
+import Vapor
 
 /// A panel expert's scoring page: for each applicant they may see, the defense
 /// material and questions, their own score form until the lead closes the panel,
 /// then their score and the grade with the rule that made it; the lead's close.
-/// Built by `ExpertPanelPageBuilder`; this only renders.
 struct ExpertPanelPage {
     struct Applicant {
         var slot: DefenseSlot
@@ -28,6 +29,35 @@ struct ExpertPanelPage {
     var gradeRatioText: String
     /// The limit of a declared conflict's reason (`ExpertPanelController.conflictReasonMaxLength`).
     var conflictReasonMaxLength: Int = 200
+
+    /// The panel with its slots and scores, the applicants this expert may see (each passes
+    /// `AccessPolicy`: recusal), their chosen defense material and questions, the expert's
+    /// own scores, and the grades once the lead has closed the panel.
+    static func load(_ req: Request, panel: DefensePanel, member: DefensePanelMember, expert: Expert,
+                     errors: [String: String] = [:], typed: [String: String] = [:]) async throws -> ExpertPanelPage {
+        let csrf = try await req.csrfToken()
+        let snap = try await PanelSnapshot.load(panel, on: req.db)
+        let graded = snap.graded(rules: try CommitteeData.rules(req))
+        let mine = Dictionary(snap.scores.filter { $0.$expert.id == expert.id! }.map { ($0.$application.id, $0) },
+                              uniquingKeysWith: { a, _ in a })
+        var applicants: [ExpertPanelPage.Applicant] = []
+        for slot in snap.slots {
+            let facts = try await CommitteeData.panelSeat(application: slot.application, panelID: panel.id!, on: req.db)
+            guard AccessPolicy.decide(req.actor, .scoreDefense, .committeeSeat(facts)).isAllowed else { continue }
+            // Material and questions only for applicants that passed the recusal check.
+            let id = slot.application.id!
+            applicants.append(.init(
+                slot: slot, own: mine[id], result: graded.applicant(id.uuidString),
+                material: try await DefenseMaterial.load(for: slot.application, on: req.db),
+                assigned: try await QuestionBank.assigned(applicationID: id, on: req.db)))
+        }
+        return ExpertPanelPage(
+            chrome: PageChrome(req: req, title: "\(panel.specialty)评审组"), csrf: csrf, panel: panel, isLead: member.isLead,
+            applicants: applicants, bank: try await QuestionBank.questions(year: panel.year, specialty: panel.specialty, on: req.db),
+            errors: errors, typed: typed, materialsWeight: DefenseWeightsText.materials(req),
+            onsiteWeight: DefenseWeightsText.onsite(req), gradeRatioText: req.policies.year.gradeRatioText,
+            conflictReasonMaxLength: ExpertPanelController.conflictReasonMaxLength)
+    }
 
     func render() -> HTML {
         var sections: [CommitteeUI.Body] = [
