@@ -21,8 +21,7 @@ import Vapor
             let holder = try #require(try await ApplicationRecord.query(on: app.db).filter(\.$id == cert.$application.id)
                 .with(\.$applicant).first())
 
-            let model = try await ResultsPageBuilder(req: Request(application: app, on: app.eventLoopGroup.next()))
-                .page(errors: [])
+            let model = try await ResultsPage.load(Request(application: app, on: app.eventLoopGroup.next()))
             let row = try #require(model.passed.first { $0.applicant == holder.applicant.realName })
             #expect(row.certificate?.id == cert.id && row.certificate?.number == cert.number && row.code == cert.code)
             #expect(model.publicityWorkingDays > 0)
