@@ -1,13 +1,13 @@
 import Domain
 import Fluent
-import Plot
 import Vapor
 
 /// The parts of a declaration the applicant fills: basic information, the
 /// repeated sections, and the work report. Each save validates against the
 /// section's specs, keeps what was typed on error, and writes its audit
 /// record in the same transaction. A change after signing clears the
-/// commitment, which applies to what is submitted.
+/// commitment, which applies to what is submitted. Pages: `BasicsPage`, `SectionPage`,
+/// `WorkReportPage`, `DefenseItemPage`.
 struct DeclarationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         func page(_ page: SiteURL.ApplicationPage) -> SiteURL { .application(.pattern, page) }
@@ -30,23 +30,11 @@ struct DeclarationController: RouteCollection {
 
     @Sendable func defensePage(req: Request) async throws -> Response {
         let application = try await req.application(for: .viewApplication)
-        return try await defense(req, application, error: nil).response()
+        return try await defense(req, application, error: nil).render().response()
     }
 
-    private func defense(_ req: Request, _ application: ApplicationRecord, error: String?) async throws -> HTML {
-        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
-        let url = DeclarationURL(id: application.id!)
-        let submitted = Dictionary(snapshot.files.filter { $0.slot == DossierSlot.submittedPaper.rawValue }
-            .compactMap { file in file.$item.id.map { ($0, file.label) } }, uniquingKeysWith: { a, _ in a })
-        let choices = Checklist.defenseSections.flatMap { section in
-            snapshot.items(in: section).map { item in
-                DefenseItemPage.Entry(id: item.id!.uuidString, section: section.title,
-                                       title: item.values["title"] ?? "", submittedPaper: submitted[item.id!] != nil)
-            }
-        }
-        return DefenseItemPage(chrome: PageChrome(req: req, title: "答辩材料"), frame: .make(snapshot, activePath: url.defense, viewer: req.currentUser),
-                               url: url, csrf: try await req.csrfToken(), choices: choices,
-                               chosen: application.defenseItemID?.uuidString, error: error).render()
+    private func defense(_ req: Request, _ application: ApplicationRecord, error: String?) async throws -> DefenseItemPage {
+        try await DefenseItemPage.load(req, application, error: error)
     }
 
     @Sendable func saveDefense(req: Request) async throws -> Response {
@@ -58,7 +46,7 @@ struct DeclarationController: RouteCollection {
                 .filter(\.$application.$id == application.id!).first(),
               sections.contains(item.section) else {
             return try await defense(req, application, error: "请从本人填写的论文、论著或实用技术材料中选定一项作为答辩内容")
-                .response(status: .unprocessableEntity)
+                .render().response(status: .unprocessableEntity)
         }
         application.defenseItemID = id
         let notice = try await save(req, application, action: "application.defense.choose", detail: item.section)
@@ -73,25 +61,12 @@ struct DeclarationController: RouteCollection {
         values["targetLevel"] = application.targetLevel
         values["track"] = application.track
         values["specialty"] = application.specialty
-        return try await basics(req, application, values: values, errors: [:]).response()
+        return try await basics(req, application, values: values, errors: [:]).render().response()
     }
 
     private func basics(_ req: Request, _ application: ApplicationRecord, values: FieldValues,
-                        errors: [String: String]) async throws -> HTML {
-        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
-        let applicant = application.applicant
-        let shows = PersonalData(viewer: req.actor, owner: applicant.id!)
-        let parsed = applicant.idNumber.flatMap { try? ResidentIDNumber($0, today: req.today) }
-        let url = DeclarationURL(id: application.id!)
-        return BasicsPage(
-            chrome: PageChrome(req: req, title: "基本信息"), frame: .make(snapshot, activePath: url.basics, viewer: req.currentUser), url: url,
-            csrf: try await req.csrfToken(),
-            person: .init(name: applicant.realName, idNumber: applicant.idNumber.map(shows.idNumber) ?? "—",
-                          sex: parsed?.sex.label ?? "—", birthDate: parsed?.birthDate.chinese ?? "—",
-                          mobile: applicant.mobile.map(shows.mobile) ?? "—", unit: application.unit.name,
-                          unitKind: application.unit.unitKind?.label ?? "—"),
-            values: values, errors: errors
-        ).render()
+                        errors: [String: String]) async throws -> BasicsPage {
+        try await BasicsPage.load(req, application, values: values, errors: errors)
     }
 
     @Sendable func saveBasics(req: Request) async throws -> Response {
@@ -100,7 +75,7 @@ struct DeclarationController: RouteCollection {
         let values = FieldValidation.normalized(try req.content.decode([String: String].self), specs: specs)
         let errors = BasicsForm.validate(values, today: req.today, reviewEnd: req.policies.current.referenceDate)
         guard errors.isEmpty else {
-            return try await basics(req, application, values: values, errors: errors).response(status: .unprocessableEntity)
+            return try await basics(req, application, values: values, errors: errors).render().response(status: .unprocessableEntity)
         }
         application.targetLevel = values["targetLevel"]!
         application.track = values["track"]!
@@ -114,24 +89,11 @@ struct DeclarationController: RouteCollection {
 
     @Sendable func reportPage(req: Request) async throws -> Response {
         let application = try await req.application(for: .viewApplication)
-        return try await report(req, application, text: application.workReport, error: nil).response()
+        return try await report(req, application, text: application.workReport, error: nil).render().response()
     }
 
-    private func report(_ req: Request, _ application: ApplicationRecord, text: String, error: String?) async throws -> HTML {
-        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
-        let url = DeclarationURL(id: application.id!)
-        let technician = application.level == .technician
-        let guidance = technician
-            ? ["总结应体现本人学历、学位、工作简历及专业技术工作情况等内容（三（三）3）。"]
-            : ["（1）基本情况：学历、学位、现职称及聘任时间，工作简历等；",
-               "（2）工作业绩综述：本人所获奖项、专利、完成的专业著作及荣誉等，特别说明社会效益；",
-               "结合工作实际，主持参与的项目、标准、规划、可行性研究报告、专利、荣誉等作为支撑材料（三（一）6、三（二）5）。"]
-        return WorkReportPage(
-            chrome: PageChrome(req: req, title: technician ? "专业技术工作总结" : "专业技术工作报告"),
-            frame: .make(snapshot, activePath: url.report, viewer: req.currentUser), url: url, csrf: try await req.csrfToken(),
-            title: technician ? "专业技术工作总结" : "专业技术工作报告", guidance: guidance, text: text, error: error,
-            uploadedFiles: snapshot.files.filter { $0.slot == DossierSlot.category8.rawValue }.count
-        ).render()
+    private func report(_ req: Request, _ application: ApplicationRecord, text: String, error: String?) async throws -> WorkReportPage {
+        try await WorkReportPage.load(req, application, text: text, error: error)
     }
 
     @Sendable func saveReport(req: Request) async throws -> Response {
@@ -140,7 +102,7 @@ struct DeclarationController: RouteCollection {
             .replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         guard text.count <= 20_000 else {
             return try await report(req, application, text: text, error: "报告不能超过20000字（当前\(text.count)字）")
-                .response(status: .unprocessableEntity)
+                .render().response(status: .unprocessableEntity)
         }
         application.workReport = text
         let notice = try await save(req, application, action: "application.report.save", detail: "\(text.count) characters")
@@ -167,29 +129,19 @@ struct DeclarationController: RouteCollection {
 
     @Sendable func sectionPage(req: Request) async throws -> Response {
         let application = try await req.application(for: .viewApplication)
-        return try await sectionView(req, application, try section(req), editing: nil, values: [:], errors: [:]).response()
+        return try await sectionView(req, application, try section(req), editing: nil, values: [:], errors: [:]).render().response()
     }
 
     @Sendable func editItemPage(req: Request) async throws -> Response {
         let application = try await req.application(for: .viewApplication)
         let section = try section(req)
         let item = try await item(req, in: application, section)
-        return try await sectionView(req, application, section, editing: item.id, values: item.values, errors: [:]).response()
+        return try await sectionView(req, application, section, editing: item.id, values: item.values, errors: [:]).render().response()
     }
 
     private func sectionView(_ req: Request, _ application: ApplicationRecord, _ section: DeclarationSection,
-                             editing: UUID?, values: FieldValues, errors: [String: String]) async throws -> HTML {
-        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
-        let url = DeclarationURL(id: application.id!)
-        let window = OutputDates.window(snapshot.answer)
-        let rows = snapshot.items(in: section).map { item in
-            SectionPage.Row(id: item.id!, cells: section.summaryFields.map { name in
-                section.field(name)?.display(item.values[name]) ?? ""
-            }, warning: OutputDates.warning(section, item.values, window: window))
-        }
-        return SectionPage(chrome: PageChrome(req: req, title: section.title), frame: .make(snapshot, activePath: url.section(section), viewer: req.currentUser),
-                           url: url, csrf: try await req.csrfToken(), section: section, rows: rows, editing: editing,
-                           values: values, errors: errors).render()
+                             editing: UUID?, values: FieldValues, errors: [String: String]) async throws -> SectionPage {
+        try await SectionPage.load(req, application, section, editing: editing, values: values, errors: errors)
     }
 
     /// The posted values of an item, normalized, with their problems checked
@@ -213,7 +165,7 @@ struct DeclarationController: RouteCollection {
         let (values, errors, siblings) = try await posted(req, application, section, excluding: nil)
         guard errors.isEmpty else {
             return try await sectionView(req, application, section, editing: nil, values: values, errors: errors)
-                .response(status: .unprocessableEntity)
+                .render().response(status: .unprocessableEntity)
         }
         let item = ApplicationItem(applicationID: application.id!, section: section,
                                    position: (siblings.map(\.position).max() ?? 0) + 1, values: values)
@@ -230,7 +182,7 @@ struct DeclarationController: RouteCollection {
         let (values, errors, _) = try await posted(req, application, section, excluding: item.id)
         guard errors.isEmpty else {
             return try await sectionView(req, application, section, editing: item.id, values: values, errors: errors)
-                .response(status: .unprocessableEntity)
+                .render().response(status: .unprocessableEntity)
         }
         item.values = values
         let notice = try await save(req, application, action: "application.item.update", detail: section.rawValue) { db in

@@ -1,4 +1,7 @@
 import Domain
+import Vapor
+import Foundation
+import Fluent
 import Plot
 
 /// 基本信息: the level and specialty, the person beyond the account, the status
@@ -52,5 +55,26 @@ struct BasicsPage {
                 )
             )
         )
+    }
+}
+
+extension BasicsPage {
+    /// `values`: the form's values (stored, or as typed when refused). Personal data is
+    /// masked unless the viewer is its owner (`PersonalData`).
+    static func load(_ req: Request, _ application: ApplicationRecord, values: FieldValues,
+                     errors: [String: String] = [:]) async throws -> BasicsPage {
+        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
+        let applicant = application.applicant
+        let shows = PersonalData(viewer: req.actor, owner: applicant.id!)
+        let parsed = applicant.idNumber.flatMap { try? ResidentIDNumber($0, today: req.today) }
+        let url = DeclarationURL(id: application.id!)
+        return BasicsPage(
+            chrome: PageChrome(req: req, title: "基本信息"), frame: .make(snapshot, activePath: url.basics, viewer: req.currentUser), url: url,
+            csrf: try await req.csrfToken(),
+            person: .init(name: applicant.realName, idNumber: applicant.idNumber.map(shows.idNumber) ?? "—",
+                          sex: parsed?.sex.label ?? "—", birthDate: parsed?.birthDate.chinese ?? "—",
+                          mobile: applicant.mobile.map(shows.mobile) ?? "—", unit: application.unit.name,
+                          unitKind: application.unit.unitKind?.label ?? "—"),
+            values: values, errors: errors)
     }
 }

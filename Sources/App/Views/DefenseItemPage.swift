@@ -1,4 +1,7 @@
 import Domain
+import Vapor
+import Foundation
+import Fluent
 import Plot
 
 /// 答辩材料 (九): the engineer chooses the one paper, book or practical material
@@ -47,5 +50,25 @@ struct DefenseItemPage {
                 )
             )
         )
+    }
+}
+
+extension DefenseItemPage {
+    /// The applicant's own papers, books and practical materials (九), each marked when its
+    /// paper was sent for the duplication check.
+    static func load(_ req: Request, _ application: ApplicationRecord, error: String? = nil) async throws -> DefenseItemPage {
+        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
+        let url = DeclarationURL(id: application.id!)
+        let submitted = Dictionary(snapshot.files.filter { $0.slot == DossierSlot.submittedPaper.rawValue }
+            .compactMap { file in file.$item.id.map { ($0, file.label) } }, uniquingKeysWith: { a, _ in a })
+        let choices = Checklist.defenseSections.flatMap { section in
+            snapshot.items(in: section).map { item in
+                Entry(id: item.id!.uuidString, section: section.title,
+                      title: item.values["title"] ?? "", submittedPaper: submitted[item.id!] != nil)
+            }
+        }
+        return DefenseItemPage(chrome: PageChrome(req: req, title: "答辩材料"), frame: .make(snapshot, activePath: url.defense, viewer: req.currentUser),
+                               url: url, csrf: try await req.csrfToken(), choices: choices,
+                               chosen: application.defenseItemID?.uuidString, error: error)
     }
 }

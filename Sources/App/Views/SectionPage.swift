@@ -1,4 +1,6 @@
 import Domain
+import Vapor
+import Fluent
 import Foundation
 import Plot
 
@@ -70,5 +72,24 @@ struct SectionPage {
                 ))
             )
         )
+    }
+}
+
+extension SectionPage {
+    /// The section's entries (each with its output-date warning) and the form: a new entry,
+    /// or `editing` one, with `values` as stored or as typed when refused.
+    static func load(_ req: Request, _ application: ApplicationRecord, _ section: DeclarationSection,
+                     editing: UUID?, values: FieldValues, errors: [String: String] = [:]) async throws -> SectionPage {
+        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
+        let url = DeclarationURL(id: application.id!)
+        let window = OutputDates.window(snapshot.answer)
+        let rows = snapshot.items(in: section).map { item in
+            Row(id: item.id!, cells: section.summaryFields.map { name in
+                section.field(name)?.display(item.values[name]) ?? ""
+            }, warning: OutputDates.warning(section, item.values, window: window))
+        }
+        return SectionPage(chrome: PageChrome(req: req, title: section.title), frame: .make(snapshot, activePath: url.section(section), viewer: req.currentUser),
+                           url: url, csrf: try await req.csrfToken(), section: section, rows: rows, editing: editing,
+                           values: values, errors: errors)
     }
 }

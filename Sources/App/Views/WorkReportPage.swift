@@ -1,4 +1,7 @@
 import Domain
+import Vapor
+import Foundation
+import Fluent
 import Plot
 
 /// 专业技术工作报告 (工程师、助理工程师) / 专业技术工作总结 (技术员), written here
@@ -46,5 +49,24 @@ struct WorkReportPage {
                 )
             )
         )
+    }
+}
+
+extension WorkReportPage {
+    /// The report (a technician's 工作总结) with the notice's guidance for the level.
+    static func load(_ req: Request, _ application: ApplicationRecord, text: String, error: String? = nil) async throws -> WorkReportPage {
+        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
+        let url = DeclarationURL(id: application.id!)
+        let technician = application.level == .technician
+        let guidance = technician
+            ? ["总结应体现本人学历、学位、工作简历及专业技术工作情况等内容（三（三）3）。"]
+            : ["（1）基本情况：学历、学位、现职称及聘任时间，工作简历等；",
+               "（2）工作业绩综述：本人所获奖项、专利、完成的专业著作及荣誉等，特别说明社会效益；",
+               "结合工作实际，主持参与的项目、标准、规划、可行性研究报告、专利、荣誉等作为支撑材料（三（一）6、三（二）5）。"]
+        return WorkReportPage(
+            chrome: PageChrome(req: req, title: technician ? "专业技术工作总结" : "专业技术工作报告"),
+            frame: .make(snapshot, activePath: url.report, viewer: req.currentUser), url: url, csrf: try await req.csrfToken(),
+            title: technician ? "专业技术工作总结" : "专业技术工作报告", guidance: guidance, text: text, error: error,
+            uploadedFiles: snapshot.files.filter { $0.slot == DossierSlot.category8.rawValue }.count)
     }
 }
