@@ -33,6 +33,15 @@ import VaporTesting
             let file = try JSONDecoder().decode(PlatformPassedList.self, from: Data(response.body.readableBytesView))
             #expect(file.count == file.records.count)
             #expect(Set(file.records.map(\.level)) == ["engineer", "assistant_engineer", "technician"])
+            // Each record names the committee that passed it (四（三）): the 中级评委会 for engineers,
+            // the 初级评委会 for assistant engineers and technicians.
+            let named = try await ReviewCommitteeRecord.query(on: app.db).all()
+            let intermediate = try #require(named.first { $0.tierValue == .intermediate }).name
+            let junior = try #require(named.first { $0.tierValue == .junior }).name
+            #expect(intermediate != junior)
+            for r in file.records {
+                #expect(r.committee == (r.level == "engineer" ? intermediate : junior), "\(r.name) \(r.level): \(r.committee)")
+            }
             // Exactly the certificates issued and not revoked.
             let certificates = try await CertificateRecord.query(on: app.db).with(\.$application).all()
             let standing = certificates.filter { $0.revokedOn == nil }

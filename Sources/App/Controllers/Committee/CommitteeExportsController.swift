@@ -115,8 +115,8 @@ struct CommitteeExportsController: RouteCollection {
             year: year, generatedAt: PlatformPassedList.timestamp(req.clock.now()), count: certs.count,
             records: certs.map { c in
                 .init(name: c.holderName, maskedIdNumber: c.maskedID, title: c.title, level: c.application.targetLevel,
-                      specialty: c.specialty, qualifiedOn: c.issuedOn, certificateNumber: c.number, verificationCode: c.code,
-                      verificationURL: "\(req.config.publicBaseURL)/verify/\(c.code)")
+                      specialty: c.specialty, committee: c.committee, qualifiedOn: c.issuedOn, certificateNumber: c.number,
+                      verificationCode: c.code, verificationURL: "\(req.config.publicBaseURL)/verify/\(c.code)")
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -138,6 +138,9 @@ struct PlatformPassedList: Codable, Sendable {
         var title: String
         var level: String
         var specialty: String
+        /// The committee that passed this person, as on the certificate (中级 for engineers,
+        /// 初级 for assistant engineers and technicians; 四（三））.
+        var committee: String
         var qualifiedOn: String
         var certificateNumber: String
         var verificationCode: String
