@@ -51,7 +51,7 @@ import VaporTesting
         "GET /committee/similarity": office, "POST /committee/similarity/jobs": office,
         "GET /committee/similarity/:appID": office, "POST /committee/similarity/:appID/external": office,
         "POST /committee/similarity/:appID/decision": office,
-        "GET /reviews": workflowParties, "GET /summary": workflowParties, "GET /summary/export": workflowParties, "POST /reviews/approve": [.personnelAgency, .countyHR, .countyBureau, .competentDepartment, .cityHR],
+        "GET /reviews": workflowParties, "GET /summary": workflowParties, "GET /summary/print": workflowParties, "GET /summary/export": workflowParties, "POST /reviews/approve": [.personnelAgency, .countyHR, .countyBureau, .competentDepartment, .cityHR],
         "GET /applications/:appID/unit": [.unitClerk], "POST /applications/:appID/unit/panel": [.unitClerk],
         "POST /applications/:appID/unit/ratings": [.unitClerk], "POST /applications/:appID/unit/publicity/:kind": [.unitClerk],
         "POST /applications/:appID/unit/objection/:kind": [.unitClerk],
