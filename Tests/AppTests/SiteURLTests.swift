@@ -36,7 +36,7 @@ import Vapor
             + unit.map { .unit($0) }
         all += pages.map { .application(id, $0) }
         all += ([.office, .days, .checkIn(id), .book, .cancel(id), .accept(id, id), .giveBack(id, id), .originalsReturned(id)] as [SiteURL.Intake]).map { .intake($0) }
-        all += ([.list, .export, .pay(id)] as [SiteURL.Fees]).map { .fees($0) }
+        all += ([.list, .export, .pay(id), .correct(id)] as [SiteURL.Fees]).map { .fees($0) }
         let committee: [SiteURL.Committee] = [
             .home, .experts, .conflicts, .panels, .panel(id, nil), .quantitative, .quantitativeTable,
             .quantitativeScores(id), .rankings, .rankingsCSV, .meetings, .meeting(id, nil), .results, .resultsPublicity,

@@ -150,6 +150,8 @@ enum SiteURL: Sendable {
         case list
         case export
         case pay(Param<UUID>)
+        /// 更正 a recorded payment, with its reason (issue 17 item 5).
+        case correct(Param<UUID>)
     }
 
     enum Committee: Sendable {
