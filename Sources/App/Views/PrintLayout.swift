@@ -23,7 +23,8 @@ enum PrintLayout {
             ),
             .body(
                 .class("print-body"),
-                .div(
+                // A landmark of its own (axe `region`): the hint and the way back sit in a banner.
+                .header(
                     .class("print-bar"),
                     .p(.strong(.text("打印")), .text("：\(hint)")),
                     .p(.a(.href(backLink), .text(backText)))
