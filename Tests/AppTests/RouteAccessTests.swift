@@ -46,12 +46,12 @@ import VaporTesting
         "GET /calendar": [.committeeOffice], "POST /calendar": [.committeeOffice],
         // 年度政策 (issue 19): the committee office only.
         "GET /policies": [.committeeOffice], "POST /policies": [.committeeOffice], "GET /policies/:policyID/diff": [.committeeOffice],
-        "GET /fees": [.committeeOffice], "GET /fees/export": [.committeeOffice], "POST /fees/:appID/pay": [.committeeOffice],
+        "GET /fees": [.committeeOffice], "GET /fees/export": [.committeeOffice], "POST /fees/:appID/pay": [.committeeOffice], "POST /fees/:appID/correct": [.committeeOffice],
         // The paper duplication check (issue 10, 七.1): the committee office only.
         "GET /committee/similarity": office, "POST /committee/similarity/jobs": office,
         "GET /committee/similarity/:appID": office, "POST /committee/similarity/:appID/external": office,
         "POST /committee/similarity/:appID/decision": office,
-        "GET /reviews": workflowParties, "GET /summary": workflowParties, "GET /summary/export": workflowParties, "POST /reviews/approve": [.personnelAgency, .countyHR, .countyBureau, .competentDepartment, .cityHR],
+        "GET /reviews": workflowParties, "GET /summary": workflowParties, "GET /summary/print": workflowParties, "GET /summary/export": workflowParties, "POST /reviews/approve": [.personnelAgency, .countyHR, .countyBureau, .competentDepartment, .cityHR],
         "GET /applications/:appID/unit": [.unitClerk], "POST /applications/:appID/unit/panel": [.unitClerk],
         "POST /applications/:appID/unit/ratings": [.unitClerk], "POST /applications/:appID/unit/publicity/:kind": [.unitClerk],
         "POST /applications/:appID/unit/objection/:kind": [.unitClerk],

@@ -15,7 +15,7 @@ import Vapor
         var all: [SiteURL] = [
             .home, .health, .login, .logout, .register, .conditions, .conditionsCheck, .workbench,
             .notifications, .notificationsRead, .changePassword, .organizationDirectory,
-            .applications, .receivedApplications, .calendar, .policies, .policyDiff(.pattern), .reviews, .approveReviews, .summary, .summaryExport,
+            .applications, .receivedApplications, .calendar, .policies, .policyDiff(.pattern), .reviews, .approveReviews, .summary, .summaryPrint, .summaryExport,
             .reopenings, .results, .verify, .verifyCode(.pattern), .resultsConfirmation, .confirmResults(id), .demoClock,
         ]
         let admin: [SiteURL.Admin] = [
@@ -36,7 +36,7 @@ import Vapor
             + unit.map { .unit($0) }
         all += pages.map { .application(id, $0) }
         all += ([.office, .days, .checkIn(id), .book, .cancel(id), .accept(id, id), .giveBack(id, id), .originalsReturned(id)] as [SiteURL.Intake]).map { .intake($0) }
-        all += ([.list, .export, .pay(id)] as [SiteURL.Fees]).map { .fees($0) }
+        all += ([.list, .export, .pay(id), .correct(id)] as [SiteURL.Fees]).map { .fees($0) }
         let committee: [SiteURL.Committee] = [
             .home, .experts, .conflicts, .panels, .panel(id, nil), .quantitative, .quantitativeTable,
             .quantitativeScores(id), .rankings, .rankingsCSV, .meetings, .meeting(id, nil), .results, .resultsPublicity,

@@ -4,13 +4,16 @@ import Fluent
 import Vapor
 
 /// 评审费 (八): every application accepted at intake owes the policy's fee for its
-/// level; the office records the payment with its receipt, and sees and exports
-/// the totals by level and by reporting body.
+/// level; the office records the payment with its receipt, corrects a recorded one
+/// with a reason (the old and new values go to the audit log in the same
+/// transaction), and sees and exports the totals by level and by the body that
+/// delivered the application.
 struct FeesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.fees(.list), use: list).requires(.manageFees)
         routes.get(.fees(.export), use: export).requires(.manageFees)
         routes.post(.fees(.pay(.pattern)), use: pay).requires(.manageFees)
+        routes.post(.fees(.correct(.pattern)), use: correct).requires(.manageFees)
     }
 
     struct Row {
@@ -32,22 +35,27 @@ struct FeesController: RouteCollection {
         var names: [String: String] = [:]
         var out: [Row] = []
         for app in applications {
-            guard let amount = ReviewFee.amount(for: app.level, policy: req.policies.current) else {
-                throw StoredValueError(field: "policy.reviewFee", value: app.targetLevel)
-            }
             out.append(Row(application: app, reportingBody: try await reportingBody(req, app, cache: &names),
-                           amount: amount, payment: paid[app.id!]))
+                           amount: try due(req, app), payment: paid[app.id!]))
         }
         return out
     }
 
-    /// The body that sent the application to the committee office: the route's step
-    /// before intake, named by its real organization.
+    /// The fee for the application's level, from the policy (八); never a literal.
+    private func due(_ req: Request, _ app: ApplicationRecord) throws -> Int {
+        guard let amount = ReviewFee.amount(for: app.level, policy: req.policies.current) else {
+            throw StoredValueError(field: "policy.reviewFee", value: app.targetLevel)
+        }
+        return amount
+    }
+
+    /// The body that delivered the application to the committee office: the last
+    /// reporting body on its route before intake, named by its real organization.
     private func reportingBody(_ req: Request, _ app: ApplicationRecord, cache: inout [String: String]) async throws -> String {
         let route = try app.route()
         guard let i = route.firstIndex(of: .committeeOffice), i > 0 else { return app.unit.name }
         let step = route[i - 1]
-        let key = "\(step.rawValue)|\(app.routeCounty ?? "")|\(app.unit.$competentDepartment.id?.uuidString ?? "")|\(step == .unit ? app.unit.name : "")"
+        let key = "\(step.rawValue)|\(app.routeCounty ?? "")|\(app.unit.$competentDepartment.id?.uuidString ?? "")|\(app.unit.$personnelAgency.id?.uuidString ?? "")|\(step == .unit ? app.unit.name : "")"
         if let name = cache[key] { return name }
         let name = try await ProgressPageBuilder(req: req, application: app).partyName(step)
         cache[key] = name
@@ -55,23 +63,11 @@ struct FeesController: RouteCollection {
     }
 
     @Sendable func list(req: Request) async throws -> Response {
-        try await page(req, error: nil, status: .ok)
+        try await page(req, error: nil, form: nil, status: .ok)
     }
 
-    private func page(_ req: Request, error: String?, status: HTTPResponseStatus) async throws -> Response {
+    private func page(_ req: Request, error: String?, form: FeesPage.SentForm?, status: HTTPResponseStatus) async throws -> Response {
         let rows = try await rows(req)
-        var byTier: [String: (count: Int, due: Int, paid: Int)] = [:]
-        var byBody: [String: (count: Int, due: Int, paid: Int)] = [:]
-        for r in rows {
-            let tier = ReviewFee.tier(for: r.application.level)
-            let paid = r.payment?.amount ?? 0
-            byTier[tier, default: (0, 0, 0)].count += 1
-            byTier[tier, default: (0, 0, 0)].due += r.amount
-            byTier[tier, default: (0, 0, 0)].paid += paid
-            byBody[r.reportingBody, default: (0, 0, 0)].count += 1
-            byBody[r.reportingBody, default: (0, 0, 0)].due += r.amount
-            byBody[r.reportingBody, default: (0, 0, 0)].paid += paid
-        }
         let policy = req.policies.current
         let model = FeesPage(
             chrome: PageChrome(req: req, title: "评审费"), csrf: try await req.csrfToken(), today: req.today.iso,
@@ -82,38 +78,85 @@ struct FeesController: RouteCollection {
                 .init(id: r.application.id!, applicant: r.application.applicant.realName,
                       level: BasicsForm.levels.first { $0.code == r.application.targetLevel }?.label ?? r.application.targetLevel,
                       reportingBody: r.reportingBody, amount: r.amount,
-                      paid: r.payment.map { "已缴 \($0.amount)元，收据\($0.receiptNo)，\(LocalDate(iso: $0.paidOn)?.chinese ?? $0.paidOn)" })
+                      payment: r.payment.map { .init(receipt: $0.receiptNo, paidOn: $0.paidOn, amount: $0.amount) })
             },
-            totals: byTier.sorted { $0.key > $1.key }.map { .init(name: $0.key, count: $0.value.count, due: $0.value.due, paid: $0.value.paid) },
-            bodies: byBody.sorted { $0.key < $1.key }.map { .init(name: $0.key, count: $0.value.count, due: $0.value.due, paid: $0.value.paid) },
-            error: error)
+            totals: FeesPage.totals(rows.map { (ReviewFee.tier(for: $0.application.level), $0.amount, $0.payment?.amount) })
+                .sorted { $0.name > $1.name },
+            bodies: FeesPage.totals(rows.map { ($0.reportingBody, $0.amount, $0.payment?.amount) }).sorted { $0.name < $1.name },
+            error: error, form: form)
         return model.render().response(status: status)
+    }
+
+    /// What the office typed, from the form (missing fields read as empty).
+    private func input(_ req: Request, correcting: Bool) -> FeePaymentInput {
+        func field(_ name: String) -> String { (try? req.content.get(String.self, at: name)) ?? "" }
+        return FeePaymentInput(receipt: field("receipt"), paidOn: field("paidOn"), amount: field("amount"),
+                               reason: correcting ? field("reason") : nil)
     }
 
     @Sendable func pay(req: Request) async throws -> Response {
         guard let id = req.parameters.get("appID", as: UUID.self) else { throw PageError.notFound }
-        let rows = try await rows(req)
-        guard let row = rows.first(where: { $0.application.id == id }) else {
-            return try await page(req, error: "只有收审受理的申报才收取评审费", status: .unprocessableEntity)
+        guard let row = try await rows(req).first(where: { $0.application.id == id }) else {
+            return try await page(req, error: "只有收审受理的申报才收取评审费", form: nil, status: .unprocessableEntity)
         }
-        guard row.payment == nil else { return try await page(req, error: "该申报的评审费已登记", status: .unprocessableEntity) }
-        let receipt = ((try? req.content.get(String.self, at: "receipt")) ?? "").trimmingCharacters(in: .whitespaces)
-        guard !receipt.isEmpty, receipt.count <= 40 else {
-            return try await page(req, error: "请填写收据号（不超过40字）", status: .unprocessableEntity)
+        guard row.payment == nil else {
+            return try await page(req, error: "该申报的评审费已登记；如登记有误，请使用“更正”并说明原因", form: nil, status: .unprocessableEntity)
         }
-        guard let paidOn = (try? req.content.get(String.self, at: "paidOn")).flatMap({ LocalDate(iso: $0) }), paidOn <= req.today else {
-            return try await page(req, error: "请填写有效的缴费日期（不晚于今天）", status: .unprocessableEntity)
+        let typed = input(req, correcting: false)
+        let year = try ReviewYear(req.policies.current).year
+        let value: FeePaymentValue
+        switch ReviewFee.check(typed, due: row.amount, reviewYear: year, today: req.today) {
+        case .failure(let errors):
+            return try await page(req, error: "\(row.application.applicant.realName)的缴费未登记，请修改后重新提交",
+                                  form: .init(id: id, kind: .pay, values: typed.values, errors: errors.messages),
+                                  status: .unprocessableEntity)
+        case .success(let v): value = v
         }
-        let payment = FeePayment(applicationID: id, amount: row.amount, receiptNo: receipt, paidOn: paidOn.iso,
+        let payment = FeePayment(applicationID: id, amount: value.amount, receiptNo: value.receipt, paidOn: value.paidOn.iso,
                                  recordedBy: req.currentUser?.id)
-        let entry = req.auditEntry("fee.pay", objectType: "application", objectID: id.uuidString, detail: "\(row.amount) \(receipt)")
+        let entry = req.auditEntry("fee.pay", objectType: "application", objectID: id.uuidString,
+                                   detail: "\(value.amount) \(value.receipt) \(value.paidOn.iso)")
         do {
             try await req.transaction { db in
                 try await payment.create(on: db)
                 try await AuditLog.append(entry, on: db)
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
-            return try await page(req, error: "该申报的评审费已登记", status: .unprocessableEntity)
+            return try await page(req, error: "该申报的评审费已登记", form: nil, status: .unprocessableEntity)
+        }
+        return req.redirect(to: SiteURL.fees(.list).path(query: ["notice": "saved"]))
+    }
+
+    /// 更正: a recorded payment's receipt, date or amount changed, with the reason;
+    /// the audit record carries the old and the new values.
+    @Sendable func correct(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("appID", as: UUID.self) else { throw PageError.notFound }
+        guard let row = try await rows(req).first(where: { $0.application.id == id }) else {
+            return try await page(req, error: "只有收审受理的申报才收取评审费", form: nil, status: .unprocessableEntity)
+        }
+        guard let payment = row.payment, let paidOn = LocalDate(iso: payment.paidOn) else {
+            return try await page(req, error: "该申报尚未登记缴费，无法更正", form: nil, status: .unprocessableEntity)
+        }
+        let typed = input(req, correcting: true)
+        let year = try ReviewYear(req.policies.current).year
+        let old = FeePaymentValue(receipt: payment.receiptNo, paidOn: paidOn, amount: payment.amount)
+        let new: FeePaymentValue
+        switch ReviewFee.check(typed, due: row.amount, reviewYear: year, today: req.today, recorded: old) {
+        case .failure(let errors):
+            return try await page(req, error: "\(row.application.applicant.realName)的缴费记录未更正，请修改后重新提交",
+                                  form: .init(id: id, kind: .correct, values: typed.values, errors: errors.messages),
+                                  status: .unprocessableEntity)
+        case .success(let v): new = v
+        }
+        func describe(_ v: FeePaymentValue) -> String { "收据号\(v.receipt)，缴费日期\(v.paidOn.iso)，实收\(v.amount)元" }
+        let entry = req.auditEntry("fee.correct", objectType: "application", objectID: id.uuidString,
+                                   detail: "原：\(describe(old))；改为：\(describe(new))；原因：\(typed.reason ?? "")")
+        payment.receiptNo = new.receipt
+        payment.paidOn = new.paidOn.iso
+        payment.amount = new.amount
+        try await req.transaction { db in
+            try await payment.update(on: db)
+            try await AuditLog.append(entry, on: db)
         }
         return req.redirect(to: SiteURL.fees(.list).path(query: ["notice": "saved"]))
     }
@@ -121,7 +164,9 @@ struct FeesController: RouteCollection {
     @Sendable func export(req: Request) async throws -> Response {
         let format = try ExportFormat(query: req)
         let rows = try await rows(req)
-        guard !rows.isEmpty else { return try await page(req, error: "尚无收审受理的申报，无法导出", status: .unprocessableEntity) }
+        guard !rows.isEmpty else {
+            return try await page(req, error: "尚无收审受理的申报，无法导出", form: nil, status: .unprocessableEntity)
+        }
         let table = ExportTable(
             title: "评审费收取情况", headers: ["序号", "姓名", "申报级别", "报送单位", "应缴（元）", "实缴（元）", "收据号", "缴费日期"],
             rows: rows.enumerated().map { i, r in

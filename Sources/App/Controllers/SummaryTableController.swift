@@ -3,12 +3,15 @@ import Exports
 import Fluent
 import Vapor
 
-/// 评审材料汇总表 (六.1, 六.2): what a reporting body passes on, as a page and as
-/// .xlsx and CSV downloads. Rows pass `SummaryTable.includes` and the same access
-/// rule as opening the application; personal numbers are not in the table.
+/// 评审材料汇总表 (六.1, 六.2): what a reporting body passes on, as a page, as the
+/// notice's form printed on A4 landscape, and as .xlsx and CSV downloads. Rows pass
+/// `SummaryTable.includes` (never a returned or rejected application) and the same
+/// access rule as opening the application; mobiles are masked for all but those
+/// `PersonalData` allows.
 struct SummaryTableController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.summary, use: show).requires(.viewSummaryTable)
+        routes.get(.summaryPrint, use: print).requires(.viewSummaryTable)
         routes.get(.summaryExport, use: export).requires(.viewSummaryTable)
     }
 
@@ -17,6 +20,18 @@ struct SummaryTableController: RouteCollection {
         let rows = try await SummaryTableBuilder(req: req).rows(level: level)
         return SummaryTablePage(chrome: PageChrome(req: req, title: "评审材料汇总表"), level: level,
                                 cells: SummaryTable.cells(rows), error: nil).render().response()
+    }
+
+    @Sendable func print(req: Request) async throws -> Response {
+        let level = req.query[String.self, at: "level"] ?? ""
+        let rows = try await SummaryTableBuilder(req: req).rows(level: level)
+        let year = try ReviewYear(req.policies.current)
+        return SummaryTablePrintPage(
+            year: year.year, reportingBody: req.currentUser?.$organization.value?.name ?? "",
+            date: req.today.chinese, level: BasicsForm.levels.first { $0.code == level }?.label,
+            back: level.isEmpty ? SiteURL.summary.path : SiteURL.summary.path(query: ["level": level]),
+            cells: SummaryTable.cells(rows)
+        ).render().response()
     }
 
     @Sendable func export(req: Request) async throws -> Response {
@@ -39,14 +54,18 @@ struct SummaryTableController: RouteCollection {
 }
 
 /// The summary table's rows for the signed-in body: two queries (applications
-/// with their applicants and units, then their education and title items).
+/// with their applicants and units, then the declaration items the columns count).
 struct SummaryTableBuilder {
     let req: Request
+
+    /// The sections whose items fill a column: education and titles by value, the rest counted.
+    static let sections: [DeclarationSection] = [.education, .titles, .papers, .books, .technicalMaterials,
+                                                 .technicalReports, .achievements]
 
     func rows(level: String) async throws -> [SummaryTable.Row] {
         guard let actor = req.actor else { throw PageError.signInRequired(expired: false) }
         var query = ApplicationRecord.query(on: req.db)
-            .filter(\.$state !~ [ApplicationState.draft.rawValue, ApplicationState.submitted.rawValue])
+            .filter(\.$state ~~ SummaryTable.listedStates.map(\.rawValue))
             .with(\.$applicant).with(\.$unit).sort(\.$submittedAt, .ascending)
         switch actor.role {
         case .unitClerk: query = query.filter(\.$unit.$id == actor.organizationID)
@@ -61,23 +80,31 @@ struct SummaryTableBuilder {
         }
         let ids = applications.compactMap(\.id)
         let items = ids.isEmpty ? [] : try await ApplicationItem.query(on: req.db).filter(\.$application.$id ~~ ids)
-            .filter(\.$section ~~ [DeclarationSection.education.rawValue, DeclarationSection.titles.rawValue]).all()
+            .filter(\.$section ~~ Self.sections.map(\.rawValue)).all()
         let byApplication = Dictionary(grouping: items, by: { $0.$application.id })
-        let education = DeclarationSection.education, titles = DeclarationSection.titles
+        let education = DeclarationSection.education
         return applications.map { app in
             let mine = byApplication[app.id!] ?? []
-            let schools = mine.filter { $0.section == education.rawValue }
+            func section(_ s: DeclarationSection) -> [ApplicationItem] { mine.filter { $0.section == s.rawValue } }
+            let schools = section(.education)
             let highest = SummaryTable.highestEducation(schools.compactMap { $0.values["level"] })
             let school = schools.first { $0.values["level"] == highest }
-            let title = mine.filter { $0.section == titles.rawValue }
-                .max { ($0.values["qualified"] ?? "") < ($1.values["qualified"] ?? "") }
+            let title = section(.titles).max { ($0.values["qualified"] ?? "") < ($1.values["qualified"] ?? "") }
             let id = app.applicant.idNumber.flatMap { try? ResidentIDNumber($0, today: req.today) }
+            let phone = app.applicant.mobile.map { PersonalData(viewer: actor, owner: app.$applicant.id).mobile($0) } ?? ""
             return SummaryTable.Row(
                 name: app.applicant.realName, sex: id?.sex.label ?? "", birth: id?.birthDate, unit: app.unit.name,
-                education: education.field("level")?.display(highest) ?? "", major: school?.values["major"] ?? "",
+                education: education.field("level")?.display(highest) ?? "", school: school?.values["school"] ?? "",
+                major: school?.values["major"] ?? "", graduated: school?.values["graduated"].flatMap { LocalDate(iso: $0) },
+                workStart: app.basicValues["workStart"].flatMap { LocalDate(iso: $0) },
                 currentTitle: title?.values["name"] ?? "", titleDate: title?.values["qualified"].flatMap { LocalDate(iso: $0) },
                 targetLevel: BasicsForm.levels.first { $0.code == app.targetLevel }?.label ?? app.targetLevel,
-                specialty: app.specialty, state: app.stateValue.label)
+                specialty: app.specialty,
+                papers: SummaryTable.writtenWork(papers: section(.papers).count, books: section(.books).count,
+                                                 technicalMaterials: section(.technicalMaterials).count,
+                                                 technicalReports: section(.technicalReports).count),
+                achievements: section(.achievements).count, phone: phone, state: app.stateValue.label,
+                transfer: app.trackValue == .transfer)
         }
     }
 }

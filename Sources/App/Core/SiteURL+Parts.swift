@@ -94,6 +94,7 @@ extension SiteURL.Fees {
         case .list: []
         case .export: ["export"]
         case .pay(let id): [id.part("appID"), "pay"]
+        case .correct(let id): [id.part("appID"), "correct"]
         }
     }
 }

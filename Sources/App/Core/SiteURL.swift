@@ -48,6 +48,8 @@ enum SiteURL: Sendable {
     case approveReviews
     /// 汇总表 and its download.
     case summary
+    /// The notice's form of it, printed on A4 landscape.
+    case summaryPrint
     case summaryExport
     /// 补正申报: the committee office reopens declarations.
     case reopenings
@@ -148,6 +150,8 @@ enum SiteURL: Sendable {
         case list
         case export
         case pay(Param<UUID>)
+        /// 更正 a recorded payment, with its reason (issue 17 item 5).
+        case correct(Param<UUID>)
     }
 
     enum Committee: Sendable {
@@ -244,6 +248,7 @@ enum SiteURL: Sendable {
         case .reviews: ["reviews"]
         case .approveReviews: ["reviews", "approve"]
         case .summary: ["summary"]
+        case .summaryPrint: ["summary", "print"]
         case .summaryExport: ["summary", "export"]
         case .reopenings: ["office", "reopenings"]
         case .committee(let page): ["committee"] + page.parts

@@ -116,7 +116,7 @@ struct WorkflowRunner {
                         .filter(\.$transition == ApplicationTransition.submit.rawValue).count()
                     try await DeclarationVersion(applicationID: id, number: number, submittedAt: now, content: content).create(on: db)
                 }
-                try await WorkflowNotices.send(transition, to: next, application: application, actorID: user.id,
+                try await WorkflowNotices.send(transition, from: from, to: next, application: application, actorID: user.id,
                                                actorOrganization: organizationName, opinion: extra.reason, at: now, on: db)
                 try await AuditLog.append(req.auditEntry(transition.auditAction, objectType: "application",
                                                          objectID: id.uuidString,

@@ -1,15 +1,28 @@
+import Domain
 import Foundation
 import Plot
 
-/// 评审费 (八): what each accepted application owes and has paid, with totals.
+/// 评审费 (八): what each accepted application owes and has paid, with totals by
+/// level and by the body that delivered it. Each row has a form of its own — to
+/// record the payment, or to correct a recorded one with a reason — and every
+/// field's id carries the application's id, so no two elements share an id (axe
+/// `duplicate-id`). A refused form comes back open with what was typed.
 struct FeesPage {
+    struct Payment {
+        var receipt: String
+        /// YYYY-MM-DD.
+        var paidOn: String
+        var amount: Int
+    }
+
     struct Row {
         var id: UUID
         var applicant: String
         var level: String
         var reportingBody: String
+        /// Due for the level, from the policy.
         var amount: Int
-        var paid: String?
+        var payment: Payment?
     }
 
     struct Total {
@@ -17,6 +30,15 @@ struct FeesPage {
         var count: Int
         var due: Int
         var paid: Int
+    }
+
+    /// A form sent back after a refusal: which row and form, what was typed, why.
+    struct SentForm {
+        enum Kind: String { case pay, correct }
+        var id: UUID
+        var kind: Kind
+        var values: [String: String]
+        var errors: [String: String]
     }
 
     var chrome: PageChrome
@@ -27,13 +49,38 @@ struct FeesPage {
     var totals: [Total]
     var bodies: [Total]
     var error: String?
+    var form: SentForm?
+
+    /// Totals of (group, due, paid) rows, one per group.
+    static func totals(_ items: [(String, Int, Int?)]) -> [Total] {
+        var byName: [String: Total] = [:]
+        for (name, due, paid) in items {
+            var t = byName[name] ?? Total(name: name, count: 0, due: 0, paid: 0)
+            t.count += 1; t.due += due; t.paid += paid ?? 0
+            byName[name] = t
+        }
+        return Array(byName.values)
+    }
+
+    /// The id of a field of one row's form: unique on the page.
+    static func fieldID(_ kind: SentForm.Kind, _ field: String, _ id: UUID) -> String {
+        "\(kind.rawValue)-\(field)-\(id.uuidString.lowercased())"
+    }
 
     func render() -> HTML {
         Layout.page(
             chrome,
             .h1(.text("评审费")),
-            .p(.class("hint"), .text("按长治市物价局、财政局核定的收费标准收取：\(standard)（八）。收审受理的申报列入。")),
-            .unwrap(error) { .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.text($0))) },
+            .p(.class("hint"), .text("按长治市物价局、财政局核定的收费标准收取：\(standard)（八）。收审受理的申报列入；按报送单位合计的，是把申报报送到评委会办公室的单位（报送路线上评委会办公室之前的最后一个单位）。")),
+            .unwrap(error) { message in
+                .div(.class("error-summary"), .attribute(named: "role", value: "alert"),
+                     .p(.text(message)),
+                     .unwrap(form) { sent in
+                         .ul(.forEach(sent.errors.sorted { $0.key < $1.key }) { field, text in
+                             .li(.a(.href("#f-\(Self.fieldID(sent.kind, field, sent.id))"), .text(text)))
+                         })
+                     })
+            },
             .p(.a(.class("button secondary"), .href(SiteURL.fees(.export).path(query: ["format": "xlsx"])), .text("下载 Excel（.xlsx）")), .text(" "),
                .a(.class("button secondary"), .href(SiteURL.fees(.export).path(query: ["format": "csv"])), .text("下载 CSV"))),
             .section(.class("panel"), .id("totals"), .h2(.text("合计")), totalsTable(totals, first: "级别"),
@@ -46,15 +93,65 @@ struct FeesPage {
                     .class("data"),
                     .thead(.tr(.th(.text("姓名")), .th(.text("申报级别")), .th(.text("报送单位")), .th(.text("应缴（元）")), .th(.text("缴费")))),
                     .tbody(.forEach(rows) { r in
-                        .tr(.td(.text(r.applicant)), .td(.text(r.level)), .td(.text(r.reportingBody)), .td(.text("\(r.amount)")),
-                            .td(.unwrap(r.paid, { .text($0) }, else: .form(
-                                .method(.post), .action(SiteURL.fees(.pay(.value(r.id))).path), .class("inline-form"), .csrfField(csrf),
-                                .textField("receipt", label: "\(r.applicant)的收据号", value: "", required: true, maxLength: 40),
-                                .textField("paidOn", label: "缴费日期", value: today, type: "date", required: true),
-                                .button(.type(.submit), .class("button secondary"), .text("登记缴费"))
-                            ))))
+                        .tr(.id("fee-\(r.id.uuidString.lowercased())"),
+                            .td(.text(r.applicant)), .td(.text(r.level)), .td(.text(r.reportingBody)), .td(.text("\(r.amount)")),
+                            .td(.unwrap(r.payment, { paid in
+                                .group(
+                                    .p(.text("已缴 \(paid.amount)元，收据\(paid.receipt)，\(LocalDate(iso: paid.paidOn)?.chinese ?? paid.paidOn)")),
+                                    correctForm(r, paid)
+                                )
+                            }, else: payForm(r)))
+                        )
                     })
                 )))
+            )
+        )
+    }
+
+    /// What to show in a field: what was typed if this form came back, else `fallback`.
+    private func value(_ kind: SentForm.Kind, _ row: Row, _ field: String, _ fallback: String) -> String {
+        guard let form, form.id == row.id, form.kind == kind else { return fallback }
+        return form.values[field] ?? fallback
+    }
+
+    private func error(_ kind: SentForm.Kind, _ row: Row, _ field: String) -> String? {
+        guard let form, form.id == row.id, form.kind == kind else { return nil }
+        return form.errors[field]
+    }
+
+    private func payForm(_ r: Row) -> Node<HTML.BodyContext> {
+        .form(
+            .method(.post), .action(SiteURL.fees(.pay(.value(r.id))).path), .class("inline-form"), .csrfField(csrf),
+            .textField("receipt", label: "\(r.applicant)的收据号", value: value(.pay, r, "receipt", ""),
+                       error: error(.pay, r, "receipt"), required: true, maxLength: ReviewFee.receiptMaxLength, id: Self.fieldID(.pay, "receipt", r.id)),
+            .textField("paidOn", label: "缴费日期", value: value(.pay, r, "paidOn", today), error: error(.pay, r, "paidOn"),
+                       type: "date", required: true, id: Self.fieldID(.pay, "paidOn", r.id)),
+            .textField("amount", label: "实收金额（元）", value: value(.pay, r, "amount", String(r.amount)),
+                       error: error(.pay, r, "amount"), required: true, id: Self.fieldID(.pay, "amount", r.id)),
+            .button(.type(.submit), .class("button secondary"), .text("登记缴费"))
+        )
+    }
+
+    /// Folded away until needed, and open when it came back refused.
+    private func correctForm(_ r: Row, _ paid: Payment) -> Node<HTML.BodyContext> {
+        let sentBack = form?.id == r.id && form?.kind == .correct
+        return .details(
+            .if(sentBack, .attribute(named: "open", value: "open")),
+            .summary(.text("更正缴费记录")),
+            .form(
+                .method(.post), .action(SiteURL.fees(.correct(.value(r.id))).path), .class("inline-form"), .csrfField(csrf),
+                .textField("receipt", label: "\(r.applicant)的收据号", value: value(.correct, r, "receipt", paid.receipt),
+                           error: error(.correct, r, "receipt"), required: true, maxLength: ReviewFee.receiptMaxLength,
+                           id: Self.fieldID(.correct, "receipt", r.id)),
+                .textField("paidOn", label: "缴费日期", value: value(.correct, r, "paidOn", paid.paidOn),
+                           error: error(.correct, r, "paidOn"), type: "date", required: true,
+                           id: Self.fieldID(.correct, "paidOn", r.id)),
+                .textField("amount", label: "实收金额（元）", value: value(.correct, r, "amount", String(paid.amount)),
+                           error: error(.correct, r, "amount"), required: true, id: Self.fieldID(.correct, "amount", r.id)),
+                .textAreaField("reason", label: "更正原因", value: value(.correct, r, "reason", ""),
+                               error: error(.correct, r, "reason"), required: true, rows: 2, maxLength: ReviewFee.reasonMaxLength,
+                               id: Self.fieldID(.correct, "reason", r.id)),
+                .button(.type(.submit), .class("button secondary"), .text("保存更正"))
             )
         )
     }

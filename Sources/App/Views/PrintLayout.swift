@@ -12,7 +12,7 @@ enum PrintLayout {
     /// Printed under each form so nobody takes it for the province's own blank.
     static let inferredNote = "（样式依据长工信〔2022〕139号推定）"
 
-    static func page(title: String, backLink: String, hint: String, _ sheets: Node<HTML.BodyContext>...) -> HTML {
+    static func page(title: String, backLink: String, backText: String = "返回申报概览", hint: String, _ sheets: Node<HTML.BodyContext>...) -> HTML {
         HTML(
             .attribute(named: "lang", value: "zh-CN"),
             .head(
@@ -23,10 +23,11 @@ enum PrintLayout {
             ),
             .body(
                 .class("print-body"),
-                .div(
+                // A landmark of its own (axe `region`): the hint and the way back sit in a banner.
+                .header(
                     .class("print-bar"),
                     .p(.strong(.text("打印")), .text("：\(hint)")),
-                    .p(.a(.href(backLink), .text("返回申报概览")))
+                    .p(.a(.href(backLink), .text(backText)))
                 ),
                 .main(.class("print-main"), .group(sheets))
             )

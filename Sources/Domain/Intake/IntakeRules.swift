@@ -168,3 +168,97 @@ public enum ReviewFee {
     /// 中级 / 初级, the notice's words for the two fee levels.
     public static func tier(for level: TargetLevel) -> String { level == .engineer ? "中级" : "初级" }
 }
+
+/// A fee payment as typed into the office's form (issue 17 item 5): checked here,
+/// so every refusal is a Chinese message tied to its field and the page can keep
+/// what was typed. Recording and correcting share the checks; a correction also
+/// needs its reason and must change something.
+public struct FeePaymentInput: Sendable, Equatable {
+    public var receipt: String
+    public var paidOn: String
+    /// Whole yuan as typed.
+    public var amount: String
+    /// Why a recorded payment is corrected (nil when recording).
+    public var reason: String?
+
+    public init(receipt: String, paidOn: String, amount: String, reason: String? = nil) {
+        self.receipt = receipt.trimmingCharacters(in: .whitespaces)
+        self.paidOn = paidOn.trimmingCharacters(in: .whitespaces)
+        self.amount = amount.trimmingCharacters(in: .whitespaces)
+        self.reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The form's fields by name, as typed (trimmed), to be shown again after a refusal.
+    public var values: [String: String] {
+        var v = ["receipt": receipt, "paidOn": paidOn, "amount": amount]
+        if let reason { v["reason"] = reason }
+        return v
+    }
+}
+
+/// A checked payment.
+public struct FeePaymentValue: Sendable, Equatable {
+    public var receipt: String
+    public var paidOn: LocalDate
+    public var amount: Int
+
+    public init(receipt: String, paidOn: LocalDate, amount: Int) {
+        self.receipt = receipt; self.paidOn = paidOn; self.amount = amount
+    }
+}
+
+extension ReviewFee {
+    public static let receiptMaxLength = 40
+    public static let reasonMaxLength = 200
+
+    /// The days a payment may be dated: inside the review year (the policy's status
+    /// date's year, `ReviewYear.year`: 1 January to 31 December) and not after today
+    /// on the review's clock. Nil when today is before the review year begins.
+    public static func paymentWindow(reviewYear: Int, today: LocalDate) -> ClosedRange<LocalDate>? {
+        guard let first = LocalDate(year: reviewYear, month: 1, day: 1),
+              let last = LocalDate(year: reviewYear, month: 12, day: 31) else { return nil }
+        let end = min(last, today)
+        return first <= end ? first...end : nil
+    }
+
+    /// Checks a payment against the fee due for the application's level (from the
+    /// policy), the review year and today. `recorded` is the payment being corrected.
+    /// Returns the value, or messages by field name.
+    public static func check(_ input: FeePaymentInput, due: Int, reviewYear: Int, today: LocalDate,
+                             recorded: FeePaymentValue? = nil) -> Result<FeePaymentValue, FeePaymentErrors> {
+        var errors: [String: String] = [:]
+        if input.receipt.isEmpty || input.receipt.count > receiptMaxLength {
+            errors["receipt"] = "请填写收据号（不超过\(receiptMaxLength)字）"
+        }
+        let date = LocalDate(iso: input.paidOn)
+        let window = paymentWindow(reviewYear: reviewYear, today: today)
+        if date == nil {
+            errors["paidOn"] = "请按“年-月-日”填写有效的缴费日期"
+        } else if let date, window.map({ !$0.contains(date) }) ?? true {
+            errors["paidOn"] = window.map { "缴费日期须在\($0.lowerBound.chinese)至\($0.upperBound.chinese)之间（\(reviewYear)年度评审，且不晚于今天）" }
+                ?? "\(reviewYear)年度尚未开始，不能登记缴费"
+        }
+        let amount = Int(input.amount)
+        if amount == nil || input.amount.contains(where: { !$0.isASCII || !$0.isNumber }) {
+            errors["amount"] = "实收金额须为整数（元），如：\(due)"
+        } else if let amount, !(1...due).contains(amount) {
+            errors["amount"] = "实收金额须在1至\(due)元之间（该级别评审费每人\(due)元）"
+        }
+        if let reason = input.reason {
+            if reason.isEmpty { errors["reason"] = "请填写更正原因" }
+            else if reason.count > reasonMaxLength { errors["reason"] = "更正原因不超过\(reasonMaxLength)字" }
+        }
+        guard errors.isEmpty, let date, let amount else { return .failure(FeePaymentErrors(messages: errors)) }
+        let value = FeePaymentValue(receipt: input.receipt, paidOn: date, amount: amount)
+        if let recorded, recorded == value {
+            return .failure(FeePaymentErrors(messages: ["receipt": "更正后的收据号、缴费日期和实收金额与原记录相同，无需更正"]))
+        }
+        return .success(value)
+    }
+}
+
+/// Messages by field name (receipt, paidOn, amount, reason).
+public struct FeePaymentErrors: Error, Sendable, Equatable {
+    public var messages: [String: String]
+    public init(messages: [String: String]) { self.messages = messages }
+}
