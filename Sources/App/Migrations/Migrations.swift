@@ -36,5 +36,6 @@ enum AppMigrations {
         M0050_IntegrityRecordTerm(),
         M0037_AddSimilarityDecisionBasis(),
         M0048_CreatePolicyBundles(),
+        M0046_PolicyBundleActivation(),
     ]
 }
