@@ -5,7 +5,9 @@ import Vapor
 
 /// 评审费 (八): every application accepted at intake owes the policy's fee for its
 /// level; the office records the payment with its receipt, and sees and exports
-/// the totals by level and by reporting body.
+/// the totals by level and by reporting body. The list and the export show one review
+/// year (`?year=`, the year in use by default); each fee is the one of the bundle the
+/// application was declared under, so a year's fees never move when the next opens.
 struct FeesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.fees(.list), use: list).requires(.manageFees)
@@ -21,18 +23,20 @@ struct FeesController: RouteCollection {
     }
 
     /// Applications accepted at intake (whatever happened to them since), with their fee.
-    private func rows(_ req: Request) async throws -> [Row] {
+    /// `year` nil: every year (recording a payment finds its application wherever it is).
+    private func rows(_ req: Request, year: Int?) async throws -> [Row] {
         let accepted = try await WorkflowEvent.query(on: req.db)
             .filter(\.$transition == ApplicationTransition.acceptAtIntake.rawValue).all().map { $0.$application.id }
         guard !accepted.isEmpty else { return [] }
-        let applications = try await ApplicationRecord.query(on: req.db).filter(\.$id ~~ accepted)
-            .with(\.$applicant).with(\.$unit).sort(\.$submittedAt).all()
+        var query = ApplicationRecord.query(on: req.db).filter(\.$id ~~ accepted)
+        if let year { query = query.filter(\.$year == year) }
+        let applications = try await query.with(\.$applicant).with(\.$unit).sort(\.$submittedAt).all()
         let payments = try await FeePayment.query(on: req.db).filter(\.$application.$id ~~ accepted).all()
         let paid = Dictionary(payments.map { ($0.$application.id, $0) }, uniquingKeysWith: { a, _ in a })
         var names: [String: String] = [:]
         var out: [Row] = []
         for app in applications {
-            guard let amount = ReviewFee.amount(for: app.level, policy: req.policies.current) else {
+            guard let amount = ReviewFee.amount(for: app.level, policy: try req.policies(for: app).current) else {
                 throw StoredValueError(field: "policy.reviewFee", value: app.targetLevel)
             }
             out.append(Row(application: app, reportingBody: try await reportingBody(req, app, cache: &names),
@@ -59,7 +63,8 @@ struct FeesController: RouteCollection {
     }
 
     private func page(_ req: Request, error: String?, status: HTTPResponseStatus) async throws -> Response {
-        let rows = try await rows(req)
+        let picker = YearPicker.make(req, url: .fees(.list))
+        let rows = try await rows(req, year: picker.selected)
         var byTier: [String: (count: Int, due: Int, paid: Int)] = [:]
         var byBody: [String: (count: Int, due: Int, paid: Int)] = [:]
         for r in rows {
@@ -72,7 +77,7 @@ struct FeesController: RouteCollection {
             byBody[r.reportingBody, default: (0, 0, 0)].due += r.amount
             byBody[r.reportingBody, default: (0, 0, 0)].paid += paid
         }
-        let policy = req.policies.current
+        let policy = req.application.policyRegistry.store(year: picker.selected)?.current ?? req.policies.current
         let model = FeesPage(
             chrome: PageChrome(req: req, title: "评审费"), csrf: try await req.csrfToken(), today: req.today.iso,
             standard: [TargetLevel.engineer, .technician].compactMap { level in
@@ -86,13 +91,13 @@ struct FeesController: RouteCollection {
             },
             totals: byTier.sorted { $0.key > $1.key }.map { .init(name: $0.key, count: $0.value.count, due: $0.value.due, paid: $0.value.paid) },
             bodies: byBody.sorted { $0.key < $1.key }.map { .init(name: $0.key, count: $0.value.count, due: $0.value.due, paid: $0.value.paid) },
-            error: error)
+            error: error, years: picker)
         return model.render().response(status: status)
     }
 
     @Sendable func pay(req: Request) async throws -> Response {
         guard let id = req.parameters.get("appID", as: UUID.self) else { throw PageError.notFound }
-        let rows = try await rows(req)
+        let rows = try await rows(req, year: nil)
         guard let row = rows.first(where: { $0.application.id == id }) else {
             return try await page(req, error: "只有收审受理的申报才收取评审费", status: .unprocessableEntity)
         }
@@ -120,8 +125,9 @@ struct FeesController: RouteCollection {
 
     @Sendable func export(req: Request) async throws -> Response {
         let format = try ExportFormat(query: req)
-        let rows = try await rows(req)
-        guard !rows.isEmpty else { return try await page(req, error: "尚无收审受理的申报，无法导出", status: .unprocessableEntity) }
+        let year = YearPicker.make(req, url: .fees(.export)).selected
+        let rows = try await rows(req, year: year)
+        guard !rows.isEmpty else { return try await page(req, error: "\(year)年度尚无收审受理的申报，无法导出", status: .unprocessableEntity) }
         let table = ExportTable(
             title: "评审费收取情况", headers: ["序号", "姓名", "申报级别", "报送单位", "应缴（元）", "实缴（元）", "收据号", "缴费日期"],
             rows: rows.enumerated().map { i, r in
@@ -130,7 +136,7 @@ struct FeesController: RouteCollection {
                  .text(r.reportingBody), .number(String(r.amount)), .number(String(r.payment?.amount ?? 0)),
                  .text(r.payment?.receiptNo ?? ""), .text(r.payment?.paidOn ?? "")]
             })
-        try await req.audit(req.auditEntry("fee.export", detail: "\(format.rawValue) \(rows.count) rows"))
-        return try format.response(table, asciiName: "fees", chineseName: "评审费收取情况-\(req.today.iso)")
+        try await req.audit(req.auditEntry("fee.export", detail: "\(format.rawValue) \(year) \(rows.count) rows"))
+        return try format.response(table, asciiName: "fees", chineseName: "评审费收取情况-\(year)年度-\(req.today.iso)")
     }
 }

@@ -27,15 +27,17 @@ struct FeesPage {
     var totals: [Total]
     var bodies: [Total]
     var error: String?
+    var years: YearPicker
 
     func render() -> HTML {
         Layout.page(
             chrome,
             .h1(.text("评审费")),
+            years.node,
             .p(.class("hint"), .text("按长治市物价局、财政局核定的收费标准收取：\(standard)（八）。收审受理的申报列入。")),
             .unwrap(error) { .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.text($0))) },
-            .p(.a(.class("button secondary"), .href(SiteURL.fees(.export).path(query: ["format": "xlsx"])), .text("下载 Excel（.xlsx）")), .text(" "),
-               .a(.class("button secondary"), .href(SiteURL.fees(.export).path(query: ["format": "csv"])), .text("下载 CSV"))),
+            .p(.a(.class("button secondary"), .href(SiteURL.fees(.export).path(query: ["format": "xlsx", "year": String(years.selected)])), .text("下载 Excel（.xlsx）")), .text(" "),
+               .a(.class("button secondary"), .href(SiteURL.fees(.export).path(query: ["format": "csv", "year": String(years.selected)])), .text("下载 CSV"))),
             .section(.class("panel"), .id("totals"), .h2(.text("合计")), totalsTable(totals, first: "级别"),
                      .h3(.text("按报送单位")), totalsTable(bodies, first: "报送单位")),
             .section(
