@@ -41,6 +41,17 @@ import VaporTesting
             #expect(fees.text.contains("/fees/export?format=csv&amp;year=2022") || fees.text.contains("/fees/export?format=csv&year=2022"))
             let export = try await office.get("/fees/export?format=csv&year=2023")
             #expect(export.status == .unprocessableEntity && export.text.contains("2023年度尚无收审受理的申报"))
+
+            // The committee's exports: one year each, 2023 by default now, 2022 on request.
+            let exports = try await office.get("/committee/exports?year=2022")
+            #expect(exports.status == .ok && exports.text.contains(#"<strong aria-current="page">2022年度</strong>"#))
+            #expect(exports.text.contains("/committee/exports/results?format=csv&amp;year=2022"), "\(exports.text)")
+            struct Year: Decodable { var year: Int }
+            let now2023 = try await office.get("/committee/exports/platform.json")
+            #expect(try JSONDecoder().decode(Year.self, from: Data(now2023.text.utf8)).year == 2023, "\(now2023.text)")
+            let then2022 = try await office.get("/committee/exports/platform.json?year=2022")
+            #expect(try JSONDecoder().decode(Year.self, from: Data(then2022.text.utf8)).year == 2022)
+            #expect(try await office.get("/committee/exports/rankings?format=csv&year=2022").status == .ok)
         }
     }
 }
