@@ -50,6 +50,8 @@ public func configure(_ app: Application, config: AppConfig, migrate: Bool = tru
         try await app.autoMigrate()
         // Years the office added after the bundled calendar (2019–2026) was shipped.
         try await CalendarAdminController.loadStored(into: app)
+        // Years the office activated after the shipped one (issue 19).
+        try await PolicyActivation.loadActive(into: app)
     }
     try await tuneDatabase(app, config.store)
 }

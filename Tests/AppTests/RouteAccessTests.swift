@@ -46,6 +46,7 @@ import VaporTesting
         "GET /calendar": [.committeeOffice], "POST /calendar": [.committeeOffice],
         // 年度政策 (issue 19): the committee office only.
         "GET /policies": [.committeeOffice], "POST /policies": [.committeeOffice], "GET /policies/:policyID/diff": [.committeeOffice],
+        "GET /policies/:policyID/rehearsal": [.committeeOffice], "POST /policies/:policyID/activate": [.committeeOffice],
         "GET /fees": [.committeeOffice], "GET /fees/export": [.committeeOffice], "POST /fees/:appID/pay": [.committeeOffice], "POST /fees/:appID/correct": [.committeeOffice],
         // The paper duplication check (issue 10, 七.1): the committee office only.
         "GET /committee/similarity": office, "POST /committee/similarity/jobs": office,

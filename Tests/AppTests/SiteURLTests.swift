@@ -15,7 +15,7 @@ import Vapor
         var all: [SiteURL] = [
             .home, .health, .login, .logout, .register, .conditions, .conditionsCheck, .workbench,
             .notifications, .notificationsRead, .changePassword, .organizationDirectory,
-            .applications, .receivedApplications, .calendar, .policies, .policyDiff(.pattern), .reviews, .approveReviews, .summary, .summaryPrint, .summaryExport,
+            .applications, .receivedApplications, .calendar, .policies, .policyDiff(.pattern), .policyRehearsal(.pattern), .policyActivate(.pattern), .reviews, .approveReviews, .summary, .summaryPrint, .summaryExport,
             .reopenings, .results, .verify, .verifyCode(.pattern), .resultsConfirmation, .confirmResults(id), .demoClock,
         ]
         let admin: [SiteURL.Admin] = [

@@ -28,7 +28,7 @@ struct ServeCommand: AsyncParsableCommand {
             // What a kill mid-upload left behind, before any request can start a new upload.
             try await FileSweep.atStart(app)
             if demo {
-                app.clock = DemoData.clock(for: app.policies.current, calendar: app.workingDays)
+                app.clock = DemoData.clock(for: app.policyRegistry.earliest.current, calendar: app.workingDays)
                 try await DemoData.load(into: app)
             }
             app.http.server.configuration.shutdownTimeout = Self.drainTimeout

@@ -95,7 +95,7 @@ struct ApplicationsController: RouteCollection {
 
     @Sendable func overview(req: Request) async throws -> Response {
         let application = try await req.application(for: .viewApplication)
-        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
+        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: try req.policies(for: application).engine)
         let url = DeclarationURL(id: application.id!)
         let frame = DeclarationFrame.make(snapshot, activePath: url.overview, viewer: req.currentUser)
         // "去修改" only for the applicant who can change it; reviewers read (issue 8, item 7).
@@ -103,7 +103,7 @@ struct ApplicationsController: RouteCollection {
         let page = ApplicationOverviewPage(
             chrome: PageChrome(req: req, title: "申报概览"), url: url,
             frame: frame,
-            selfCheck: .make(snapshot.answer, policy: req.policies.current, link: fixLink),
+            selfCheck: .make(snapshot.answer, policy: try req.policies(for: application).current, link: fixLink),
             checklist: snapshot.checklist.map {
                 .init(title: $0.title, required: $0.required, satisfied: $0.satisfied, detail: $0.detail, link: url.target($0.target))
             },
@@ -123,13 +123,13 @@ struct ApplicationsController: RouteCollection {
 
     private func commitment(_ req: Request, _ application: ApplicationRecord, error: String?,
                             status: HTTPResponseStatus) async throws -> Response {
-        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
+        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: try req.policies(for: application).engine)
         let url = DeclarationURL(id: application.id!)
         let isOwner = application.$applicant.id == req.currentUser?.id
         let record = isOwner ? try await integrityRecord(req, application) : nil
         let state = application.stateValue
         let page = CommitmentPage(
-            review: req.policies.year, chrome: PageChrome(req: req, title: "承诺与提交"), frame: .make(snapshot, activePath: url.commitment, viewer: req.currentUser), url: url,
+            review: try req.policies(for: application).year, chrome: PageChrome(req: req, title: "承诺与提交"), frame: .make(snapshot, activePath: url.commitment, viewer: req.currentUser), url: url,
             csrf: try await req.csrfToken(), signedAt: application.commitmentSignedAt.map { BeijingTime.text($0) },
             // "等待单位受理" only while it does; later states are on the progress page's timeline.
             submittedAt: state == .submitted ? application.submittedAt.map { BeijingTime.text($0) } : nil,
@@ -170,7 +170,7 @@ struct ApplicationsController: RouteCollection {
     /// route the application will follow from the unit's facts and the policy.
     private func fire(_ transition: ApplicationTransition, req: Request) async throws -> Response {
         let application = try await req.application(for: .declare)
-        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
+        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: try req.policies(for: application).engine)
         var extra = WorkflowRunner.Extra(commitmentSigned: application.commitmentSignedAt != nil, missing: snapshot.missing,
                                          integrityRecordUntil: try await integrityRecord(req, application))
         if transition == .submit, snapshot.answer.verdict == .ineligible,
@@ -188,7 +188,7 @@ struct ApplicationsController: RouteCollection {
             }
             extra.version = DeclarationVersion.content(of: snapshot)
             do {
-                extra.route = try req.policies.current.route(level: application.level, unit: try application.unit.routeUnit())
+                extra.route = try req.policies(for: application).current.route(level: application.level, unit: try application.unit.routeUnit())
             } catch let error as RouteError {
                 return try await commitment(req, application, error: error.message, status: .unprocessableEntity)
             }

@@ -73,7 +73,7 @@ struct DeclarationController: RouteCollection {
         let application = try await req.application(for: .editApplication)
         let specs = BasicsForm.application + BasicsForm.fields
         let values = FieldValidation.normalized(try req.content.decode([String: String].self), specs: specs)
-        let errors = BasicsForm.validate(values, today: req.today, reviewEnd: req.policies.current.referenceDate)
+        let errors = BasicsForm.validate(values, today: req.today, reviewEnd: try req.policies(for: application).current.referenceDate)
         guard errors.isEmpty else {
             return try await basics(req, application, values: values, errors: errors).render().response(status: .unprocessableEntity)
         }
@@ -155,7 +155,7 @@ struct DeclarationController: RouteCollection {
         let values = FieldValidation.normalized(try req.content.decode([String: String].self), specs: section.fields)
         // Dates against the one clock and the review's own end (I1), never the machine's today.
         let errors = SectionRules.validate(section, values, siblings: siblings.map(\.values), today: req.today,
-                                           reviewEnd: req.policies.current.referenceDate)
+                                           reviewEnd: try req.policies(for: application).current.referenceDate)
         return (values, errors, siblings)
     }
 

@@ -7,7 +7,9 @@ import Vapor
 /// level; the office records the payment with its receipt, corrects a recorded one
 /// with a reason (the old and new values go to the audit log in the same
 /// transaction), and sees and exports the totals by level and by the body that
-/// delivered the application.
+/// delivered the application. The list and the export show one review year (`?year=`,
+/// the year in use by default); each fee is the one of the bundle the application was
+/// declared under, so a year's fees never move when the next opens.
 struct FeesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.fees(.list), use: list).requires(.manageFees)
@@ -24,12 +26,14 @@ struct FeesController: RouteCollection {
     }
 
     /// Applications accepted at intake (whatever happened to them since), with their fee.
-    private func rows(_ req: Request) async throws -> [Row] {
+    /// `year` nil: every year (recording a payment finds its application wherever it is).
+    private func rows(_ req: Request, year: Int?) async throws -> [Row] {
         let accepted = try await WorkflowEvent.query(on: req.db)
             .filter(\.$transition == ApplicationTransition.acceptAtIntake.rawValue).all().map { $0.$application.id }
         guard !accepted.isEmpty else { return [] }
-        let applications = try await ApplicationRecord.query(on: req.db).filter(\.$id ~~ accepted)
-            .with(\.$applicant).with(\.$unit).sort(\.$submittedAt).all()
+        var query = ApplicationRecord.query(on: req.db).filter(\.$id ~~ accepted)
+        if let year { query = query.filter(\.$year == year) }
+        let applications = try await query.with(\.$applicant).with(\.$unit).sort(\.$submittedAt).all()
         let payments = try await FeePayment.query(on: req.db).filter(\.$application.$id ~~ accepted).all()
         let paid = Dictionary(payments.map { ($0.$application.id, $0) }, uniquingKeysWith: { a, _ in a })
         var names: [String: String] = [:]
@@ -41,9 +45,9 @@ struct FeesController: RouteCollection {
         return out
     }
 
-    /// The fee for the application's level, from the policy (八); never a literal.
+    /// The fee for the application's level, from the bundle it was declared under (八); never a literal.
     private func due(_ req: Request, _ app: ApplicationRecord) throws -> Int {
-        guard let amount = ReviewFee.amount(for: app.level, policy: req.policies.current) else {
+        guard let amount = ReviewFee.amount(for: app.level, policy: try req.policies(for: app).current) else {
             throw StoredValueError(field: "policy.reviewFee", value: app.targetLevel)
         }
         return amount
@@ -67,8 +71,9 @@ struct FeesController: RouteCollection {
     }
 
     private func page(_ req: Request, error: String?, form: FeesPage.SentForm?, status: HTTPResponseStatus) async throws -> Response {
-        let rows = try await rows(req)
-        let policy = req.policies.current
+        let picker = YearPicker.make(req, url: .fees(.list))
+        let rows = try await rows(req, year: picker.selected)
+        let policy = req.application.policyRegistry.store(year: picker.selected)?.current ?? req.policies.current
         let model = FeesPage(
             chrome: PageChrome(req: req, title: "评审费"), csrf: try await req.csrfToken(), today: req.today.iso,
             standard: [TargetLevel.engineer, .technician].compactMap { level in
@@ -83,7 +88,7 @@ struct FeesController: RouteCollection {
             totals: FeesPage.totals(rows.map { (ReviewFee.tier(for: $0.application.level), $0.amount, $0.payment?.amount) })
                 .sorted { $0.name > $1.name },
             bodies: FeesPage.totals(rows.map { ($0.reportingBody, $0.amount, $0.payment?.amount) }).sorted { $0.name < $1.name },
-            error: error, form: form)
+            error: error, form: form, years: picker)
         return model.render().response(status: status)
     }
 
@@ -96,14 +101,15 @@ struct FeesController: RouteCollection {
 
     @Sendable func pay(req: Request) async throws -> Response {
         guard let id = req.parameters.get("appID", as: UUID.self) else { throw PageError.notFound }
-        guard let row = try await rows(req).first(where: { $0.application.id == id }) else {
+        guard let row = try await rows(req, year: nil).first(where: { $0.application.id == id }) else {
             return try await page(req, error: "只有收审受理的申报才收取评审费", form: nil, status: .unprocessableEntity)
         }
         guard row.payment == nil else {
             return try await page(req, error: "该申报的评审费已登记；如登记有误，请使用“更正”并说明原因", form: nil, status: .unprocessableEntity)
         }
         let typed = input(req, correcting: false)
-        let year = try ReviewYear(req.policies.current).year
+        // The paid date lies in the application's own review year.
+        let year = try ReviewYear(try req.policies(for: row.application).current).year
         let value: FeePaymentValue
         switch ReviewFee.check(typed, due: row.amount, reviewYear: year, today: req.today) {
         case .failure(let errors):
@@ -131,14 +137,15 @@ struct FeesController: RouteCollection {
     /// the audit record carries the old and the new values.
     @Sendable func correct(req: Request) async throws -> Response {
         guard let id = req.parameters.get("appID", as: UUID.self) else { throw PageError.notFound }
-        guard let row = try await rows(req).first(where: { $0.application.id == id }) else {
+        guard let row = try await rows(req, year: nil).first(where: { $0.application.id == id }) else {
             return try await page(req, error: "只有收审受理的申报才收取评审费", form: nil, status: .unprocessableEntity)
         }
         guard let payment = row.payment, let paidOn = LocalDate(iso: payment.paidOn) else {
             return try await page(req, error: "该申报尚未登记缴费，无法更正", form: nil, status: .unprocessableEntity)
         }
         let typed = input(req, correcting: true)
-        let year = try ReviewYear(req.policies.current).year
+        // The paid date lies in the application's own review year.
+        let year = try ReviewYear(try req.policies(for: row.application).current).year
         let old = FeePaymentValue(receipt: payment.receiptNo, paidOn: paidOn, amount: payment.amount)
         let new: FeePaymentValue
         switch ReviewFee.check(typed, due: row.amount, reviewYear: year, today: req.today, recorded: old) {
@@ -163,9 +170,10 @@ struct FeesController: RouteCollection {
 
     @Sendable func export(req: Request) async throws -> Response {
         let format = try ExportFormat(query: req)
-        let rows = try await rows(req)
+        let year = YearPicker.make(req, url: .fees(.export)).selected
+        let rows = try await rows(req, year: year)
         guard !rows.isEmpty else {
-            return try await page(req, error: "尚无收审受理的申报，无法导出", form: nil, status: .unprocessableEntity)
+            return try await page(req, error: "\(year)年度尚无收审受理的申报，无法导出", form: nil, status: .unprocessableEntity)
         }
         let table = ExportTable(
             title: "评审费收取情况", headers: ["序号", "姓名", "申报级别", "报送单位", "应缴（元）", "实缴（元）", "收据号", "缴费日期"],
@@ -175,7 +183,7 @@ struct FeesController: RouteCollection {
                  .text(r.reportingBody), .number(String(r.amount)), .number(String(r.payment?.amount ?? 0)),
                  .text(r.payment?.receiptNo ?? ""), .text(r.payment?.paidOn ?? "")]
             })
-        try await req.audit(req.auditEntry("fee.export", detail: "\(format.rawValue) \(rows.count) rows"))
-        return try format.response(table, asciiName: "fees", chineseName: "评审费收取情况-\(req.today.iso)")
+        try await req.audit(req.auditEntry("fee.export", detail: "\(format.rawValue) \(year) \(rows.count) rows"))
+        return try format.response(table, asciiName: "fees", chineseName: "评审费收取情况-\(year)年度-\(req.today.iso)")
     }
 }

@@ -94,7 +94,7 @@ struct FilesController: RouteCollection {
     /// The materials page: files per slot, what the checklist still wants,
     /// and upload forms when the actor may edit.
     func materialsPage(_ req: Request, _ application: ApplicationRecord, form state: FormState? = nil) async throws -> FilesPage {
-        let loaded = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
+        let loaded = try await DeclarationSnapshot.load(application, on: req.db, engine: try req.policies(for: application).engine)
         let actor = req.actor
         let editable = AccessPolicy.decide(actor, .editApplication, .application(try application.facts())).isAllowed
         let itemNames = Dictionary(uniqueKeysWithValues: loaded.items.compactMap { item in

@@ -119,7 +119,7 @@ struct IntakeController: RouteCollection {
         }
         var extra = WorkflowRunner.Extra()
         extra.reason = receipt.remark
-        extra.intakeMissing = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
+        extra.intakeMissing = try await DeclarationSnapshot.load(application, on: req.db, engine: try req.policies(for: application).engine)
             .missing.map { "申报材料：\($0)" }
         let now = req.clock.now()
         let userID = req.currentUser?.id

@@ -16,6 +16,8 @@ struct PoliciesController: RouteCollection {
         routes.get(.policies, use: show).requires(.managePolicies)
         routes.post(.policies, use: upload).requires(.managePolicies).bodyLimit("3mb")
         routes.get(.policyDiff(.pattern), use: diff).requires(.managePolicies)
+        routes.get(.policyRehearsal(.pattern), use: rehearsal).requires(.managePolicies)
+        routes.post(.policyActivate(.pattern), use: activate).requires(.managePolicies)
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -45,8 +47,8 @@ struct PoliciesController: RouteCollection {
             return try await refuse(Self.message(error))
         }
         let id = report.policy.id
-        if id == req.policies.current.id {
-            return try await refuse("编号为 \(id) 的年度政策正在使用，不能上传覆盖；新的年度政策请使用新的编号（id）。")
+        if let refusal = PolicyActivation.uploadRefusal(report.policy, registry: req.application.policyRegistry) {
+            return try await refuse(refusal)
         }
         if try await PolicyBundleRecord.query(on: req.db).filter(\.$bundleID == id).first() != nil {
             return try await refuse("编号为 \(id) 的政策文件已经上传过，不能覆盖；修改后请使用新的编号（id）上传。")
@@ -62,11 +64,43 @@ struct PoliciesController: RouteCollection {
     }
 
     @Sendable func diff(req: Request) async throws -> Response {
+        try PolicyDiffPage.load(req, record: try await stored(req)).render().response()
+    }
+
+    @Sendable func rehearsal(req: Request) async throws -> Response {
+        try await PolicyRehearsalPage.load(req, record: try await stored(req)).render().response()
+    }
+
+    struct ActivateForm: Content {
+        var confirm: String?
+    }
+
+    /// The confirmed step: without the box ticked nothing changes; a year already held
+    /// (or earlier than the latest in use) is refused with the reason on the same page.
+    @Sendable func activate(req: Request) async throws -> Response {
+        let record = try await stored(req)
+        let policy = try record.policy()
+        func refuse(_ message: String, _ status: HTTPResponseStatus) async throws -> Response {
+            try await PolicyRehearsalPage.load(req, record: record, error: message).render().response(status: status)
+        }
+        guard (try? req.content.decode(ActivateForm.self))?.confirm == "1" else {
+            return try await refuse("请先勾选确认：启用后不能修改、不能撤回。未启用。", .unprocessableEntity)
+        }
+        if let refusal = PolicyActivation.refusal(record, policy, registry: req.application.policyRegistry) {
+            return try await refuse(refusal, .conflict)
+        }
+        if let refusal = try await PolicyActivation.activate(record, policy, req: req) {
+            return try await refuse(refusal, .conflict)
+        }
+        return req.redirect(to: SiteURL.policies.path(query: ["notice": "policy-activated"]))
+    }
+
+    private func stored(_ req: Request) async throws -> PolicyBundleRecord {
         let id = req.parameters.get("policyID") ?? ""
         guard let record = try await PolicyBundleRecord.query(on: req.db).filter(\.$bundleID == id).first() else {
             throw Abort(.notFound)
         }
-        return try PolicyDiffPage.load(req, record: record).render().response()
+        return record
     }
 
     /// The check's first problem in Chinese, naming its place in the file

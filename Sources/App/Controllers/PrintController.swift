@@ -46,7 +46,7 @@ struct PrintController: RouteCollection {
 
     private func load(_ req: Request) async throws -> PrintFormData {
         let application = try await req.application(for: .viewApplication)
-        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
+        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: try req.policies(for: application).engine)
         return PrintFormData(snapshot: snapshot,
                              personalData: PersonalData(viewer: req.actor, owner: application.$applicant.id),
                              today: req.today, workerGrades: Self.workerGrades(req.policies.current))

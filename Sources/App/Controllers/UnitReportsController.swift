@@ -15,7 +15,7 @@ struct UnitReportsController: RouteCollection {
 
     private func load(_ req: Request) async throws -> (PrintFormData, UnitEvaluation, ReviewYear) {
         let application = try await req.application(for: .viewApplication)
-        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
+        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: try req.policies(for: application).engine)
         let data = PrintFormData(snapshot: snapshot, personalData: PersonalData(viewer: req.actor, owner: application.$applicant.id),
                                  today: req.today, workerGrades: PrintController.workerGrades(req.policies.current))
         return (data, try await UnitEvaluationStore.load(application.id!, on: req.db), req.policies.year)

@@ -28,17 +28,10 @@ struct DeclarationSnapshot {
             .sort(\.$section).sort(\.$position).all()
         let files = try await StoredFile.query(on: db).filter(\.$application.$id == id).sort(\.$uploadedAt).all()
         let unitKind = try await application.$unit.get(on: db).unitKind ?? .enterprise
-        let values = application.basicValues
         let year = try ReviewYear(engine.policy)
         let input = checklistInput(application, unitKind: unitKind, items: items, files: files, rules: .init(year))
-        let hasReport = input.workReportCharacters >= Checklist.minimumReportCharacters
-            || files.contains { $0.slot == DossierSlot.category8.rawValue }
-        let basics = BasicsForm.basics(level: application.level, track: application.trackValue,
-                                       specialty: application.specialty, unitKind: unitKind,
-                                       values: values, hasWorkReport: hasReport)
-        let profile = DeclarationProfile.build(basics, items: items.compactMap { item in
-            item.sectionValue.map { ($0, item.values) }
-        })
+        let profile = Self.profile(application, unitKind: unitKind, items: items,
+                                   reportFile: files.contains { $0.slot == DossierSlot.category8.rawValue })
         var snapshot = DeclarationSnapshot(application: application, items: items, files: files,
                                            answer: engine.evaluate(profile), checklist: Checklist.entries(input))
         if application.stateValue == .returned,
@@ -49,6 +42,19 @@ struct DeclarationSnapshot {
                                              reason: event.opinion)
         }
         return snapshot
+    }
+
+    /// The eligibility profile of a declaration: its basic information and items, the
+    /// same for the applicant's self-check, the reviewers and a policy rehearsal.
+    /// `reportFile`: a work report uploaded as a file (category 8) counts as one written.
+    static func profile(_ application: ApplicationRecord, unitKind: UnitKind, items: [ApplicationItem], reportFile: Bool) -> Profile {
+        let hasReport = application.workReport.count >= Checklist.minimumReportCharacters || reportFile
+        let basics = BasicsForm.basics(level: application.level, track: application.trackValue,
+                                       specialty: application.specialty, unitKind: unitKind,
+                                       values: application.basicValues, hasWorkReport: hasReport)
+        return DeclarationProfile.build(basics, items: items.compactMap { item in
+            item.sectionValue.map { ($0, item.values) }
+        })
     }
 
     static func checklistInput(_ application: ApplicationRecord, unitKind: UnitKind, items: [ApplicationItem],

@@ -31,23 +31,78 @@ struct PolicyStore: Sendable {
     }
 }
 
-extension Application {
-    private struct PolicyKey: StorageKey { typealias Value = PolicyStore }
+/// The years the application answers from (issue 19): the shipped bundle and the
+/// bundles the committee office activated (`policy_bundles.active_year`), one per
+/// review year. Which one is "the year in use" depends on the day: a new year opens
+/// on its own declaration dates, so until its declaration opens the year before
+/// stays in use. An application is always answered by the bundle it was declared
+/// under (`applications.policy_id`), whatever year is in use.
+final class PolicyRegistry: @unchecked Sendable {
+    private let lock = NSLock()
+    /// Sorted by review year, one per year.
+    private var stores: [PolicyStore]
 
-    var policies: PolicyStore {
-        get {
-            guard let store = storage[PolicyKey.self] else { fatalError("configure() loads the policy first") }
-            return store
+    init(_ base: PolicyStore) { stores = [base] }
+
+    /// Every known year's store, earliest first.
+    var all: [PolicyStore] { lock.withLock { stores } }
+    /// The earliest year (the shipped one): the demo's year.
+    var earliest: PolicyStore { lock.withLock { stores[0] } }
+    /// The latest year known, open or not yet.
+    var latest: PolicyStore { lock.withLock { stores[stores.count - 1] } }
+
+    func store(id: String) -> PolicyStore? { lock.withLock { stores.first { $0.current.id == id } } }
+    func store(year: Int) -> PolicyStore? { lock.withLock { stores.first { $0.year.year == year } } }
+
+    /// The year in use on `day`: the latest year whose declaration has opened by
+    /// then; before the first one opens, the earliest.
+    func current(on day: LocalDate) -> PolicyStore {
+        lock.withLock { stores.last { $0.current.declaration.opens <= day } ?? stores[0] }
+    }
+
+    /// Adds an activated year. The caller has checked that no bundle holds that year;
+    /// a store for a year already known is refused, never swapped in.
+    @discardableResult
+    func add(_ store: PolicyStore) -> Bool {
+        lock.withLock {
+            guard !stores.contains(where: { $0.year.year == store.year.year || $0.current.id == store.current.id }) else { return false }
+            stores.append(store)
+            stores.sort { $0.year.year < $1.year.year }
+            return true
         }
-        set { storage[PolicyKey.self] = newValue }
+    }
+}
+
+extension Application {
+    private struct PolicyKey: StorageKey { typealias Value = PolicyRegistry }
+
+    var policyRegistry: PolicyRegistry {
+        guard let registry = storage[PolicyKey.self] else { fatalError("configure() loads the policy first") }
+        return registry
+    }
+
+    /// The year in use by the application's clock. Setting it starts a registry with
+    /// that one bundle (start-up; tests that try a changed bundle).
+    var policies: PolicyStore {
+        get { policyRegistry.current(on: clock.today) }
+        set { storage[PolicyKey.self] = PolicyRegistry(newValue) }
     }
 
     /// The store when `configure()` has loaded it (error pages may render before).
-    var loadedPolicies: PolicyStore? { storage[PolicyKey.self] }
+    var loadedPolicies: PolicyStore? { storage[PolicyKey.self]?.current(on: clock.today) }
 }
 
 extension Request {
-    var policies: PolicyStore { application.policies }
+    /// The year in use today: what new declarations, the year's lists and the pages' yearly values read.
+    var policies: PolicyStore { application.policyRegistry.current(on: today) }
+
+    /// The bundle an application was declared under: its verdicts never move with the year in use.
+    func policies(for record: ApplicationRecord) throws -> PolicyStore {
+        guard let store = application.policyRegistry.store(id: record.policyID) else {
+            throw StoredValueError(field: "applications.policy_id", value: record.policyID)
+        }
+        return store
+    }
 }
 
 extension Application {

@@ -10,7 +10,7 @@ struct ProgressPageBuilder {
 
     /// `typed`: the refused form's action path and the reason typed into it, shown again.
     func page(error: String?, typed: (path: String, reason: String)? = nil) async throws -> ProgressPage {
-        let policy = req.policies.current
+        let policy = try req.policies(for: application).current
         let url = DeclarationURL(id: application.id!)
         let facts = try application.facts()
         let state = application.stateValue
@@ -111,6 +111,6 @@ struct ProgressPageBuilder {
         case .committeeOffice:
             if let org = try await Organization.query(on: req.db).filter(\.$kindRaw == OrganizationKind.committeeOffice.rawValue).first() { return org.name }
         }
-        return req.policies.current.routeStepInfo(step).party
+        return try req.policies(for: application).current.routeStepInfo(step).party
     }
 }

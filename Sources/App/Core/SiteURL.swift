@@ -42,6 +42,9 @@ enum SiteURL: Sendable {
     /// 年度政策: the office's uploaded bundles, and one compared with the year in use.
     case policies
     case policyDiff(Param<String>)
+    /// 试运行: the stored bundle's eligibility over the year's declarations, and the activation form.
+    case policyRehearsal(Param<String>)
+    case policyActivate(Param<String>)
     case fees(Fees)
     /// 待我办理 and the batch approval.
     case reviews
@@ -244,6 +247,8 @@ enum SiteURL: Sendable {
         case .calendar: ["calendar"]
         case .policies: ["policies"]
         case .policyDiff(let id): ["policies", id.part("policyID"), "diff"]
+        case .policyRehearsal(let id): ["policies", id.part("policyID"), "rehearsal"]
+        case .policyActivate(let id): ["policies", id.part("policyID"), "activate"]
         case .fees(let page): ["fees"] + page.parts
         case .reviews: ["reviews"]
         case .approveReviews: ["reviews", "approve"]

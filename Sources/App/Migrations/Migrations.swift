@@ -37,5 +37,6 @@ enum AppMigrations {
         M0037_AddSimilarityDecisionBasis(),
         M0048_CreatePolicyBundles(),
         M0041_CreateNotificationOutbox(),
+        M0046_PolicyBundleActivation(),
     ]
 }

@@ -63,7 +63,7 @@ extension BasicsPage {
     /// masked unless the viewer is its owner (`PersonalData`).
     static func load(_ req: Request, _ application: ApplicationRecord, values: FieldValues,
                      errors: [String: String] = [:]) async throws -> BasicsPage {
-        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
+        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: try req.policies(for: application).engine)
         let applicant = application.applicant
         let shows = PersonalData(viewer: req.actor, owner: applicant.id!)
         let parsed = applicant.idNumber.flatMap { try? ResidentIDNumber($0, today: req.today) }

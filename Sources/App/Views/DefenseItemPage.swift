@@ -57,7 +57,7 @@ extension DefenseItemPage {
     /// The applicant's own papers, books and practical materials (九), each marked when its
     /// paper was sent for the duplication check.
     static func load(_ req: Request, _ application: ApplicationRecord, error: String? = nil) async throws -> DefenseItemPage {
-        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
+        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: try req.policies(for: application).engine)
         let url = DeclarationURL(id: application.id!)
         let submitted = Dictionary(snapshot.files.filter { $0.slot == DossierSlot.submittedPaper.rawValue }
             .compactMap { file in file.$item.id.map { ($0, file.label) } }, uniquingKeysWith: { a, _ in a })

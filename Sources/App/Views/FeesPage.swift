@@ -50,6 +50,7 @@ struct FeesPage {
     var bodies: [Total]
     var error: String?
     var form: SentForm?
+    var years: YearPicker
 
     /// Totals of (group, due, paid) rows, one per group.
     static func totals(_ items: [(String, Int, Int?)]) -> [Total] {
@@ -71,6 +72,7 @@ struct FeesPage {
         Layout.page(
             chrome,
             .h1(.text("评审费")),
+            years.node,
             .p(.class("hint"), .text("按长治市物价局、财政局核定的收费标准收取：\(standard)（八）。收审受理的申报列入；按报送单位合计的，是把申报报送到评委会办公室的单位（报送路线上评委会办公室之前的最后一个单位）。")),
             .unwrap(error) { message in
                 .div(.class("error-summary"), .attribute(named: "role", value: "alert"),
@@ -81,8 +83,8 @@ struct FeesPage {
                          })
                      })
             },
-            .p(.a(.class("button secondary"), .href(SiteURL.fees(.export).path(query: ["format": "xlsx"])), .text("下载 Excel（.xlsx）")), .text(" "),
-               .a(.class("button secondary"), .href(SiteURL.fees(.export).path(query: ["format": "csv"])), .text("下载 CSV"))),
+            .p(.a(.class("button secondary"), .href(SiteURL.fees(.export).path(query: ["format": "xlsx", "year": String(years.selected)])), .text("下载 Excel（.xlsx）")), .text(" "),
+               .a(.class("button secondary"), .href(SiteURL.fees(.export).path(query: ["format": "csv", "year": String(years.selected)])), .text("下载 CSV"))),
             .section(.class("panel"), .id("totals"), .h2(.text("合计")), totalsTable(totals, first: "级别"),
                      .h3(.text("按报送单位")), totalsTable(bodies, first: "报送单位")),
             .section(

@@ -65,6 +65,7 @@ enum Notices {
         case "unlocked": "账号已解锁。"
         case "org-deactivated": "机构已停用，不再出现在注册和账号表单的选择列表中。"
         case "org-activated": "机构已启用。"
+        case "policy-activated": "年度政策已启用。"
         default: nil
         }
     }

@@ -18,16 +18,18 @@ struct ReceivedApplicationsPage {
     var rows: [Row]
     /// 待我办理, the queue of what waits for the actor's own body now.
     var queue: String
+    var years: YearPicker
 
     func render() -> HTML {
         Layout.page(
             chrome,
             .h1(.text("收到的申报")),
+            years.node,
             .section(
                 .class("panel"),
                 .p(.class("hint"), .text("申报人提交后显示在这里；申报人填写中的申报不对外显示。受理、单位评议推荐（评议组、三公示、鉴定意见）和退回都在每件申报的“办理进度”页办理；等待您办理的见"),
                    .a(.href(queue), .text("待我办理")), .text("。")),
-                .if(rows.isEmpty, .p(.class("muted"), .text("暂无已提交的申报。"))),
+                .if(rows.isEmpty, .p(.class("muted"), .text("\(years.selected)年度暂无已提交的申报。"))),
                 .if(!rows.isEmpty, .div(.class("table-wrap"), .table(
                     .class("data"),
                     .thead(.tr(.th(.text("申报人")), .th(.text("申报级别")), .th(.text("申报专业")),

@@ -80,7 +80,7 @@ extension SectionPage {
     /// or `editing` one, with `values` as stored or as typed when refused.
     static func load(_ req: Request, _ application: ApplicationRecord, _ section: DeclarationSection,
                      editing: UUID?, values: FieldValues, errors: [String: String] = [:]) async throws -> SectionPage {
-        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
+        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: try req.policies(for: application).engine)
         let url = DeclarationURL(id: application.id!)
         let window = OutputDates.window(snapshot.answer)
         let rows = snapshot.items(in: section).map { item in

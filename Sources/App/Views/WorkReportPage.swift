@@ -55,7 +55,7 @@ struct WorkReportPage {
 extension WorkReportPage {
     /// The report (a technician's 工作总结) with the notice's guidance for the level.
     static func load(_ req: Request, _ application: ApplicationRecord, text: String, error: String? = nil) async throws -> WorkReportPage {
-        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: req.policies.engine)
+        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: try req.policies(for: application).engine)
         let url = DeclarationURL(id: application.id!)
         let technician = application.level == .technician
         let guidance = technician

@@ -7,7 +7,9 @@ import Vapor
 /// 导出 (issue 11 item 10): the raw defense scores, the grades and review scores, the vote
 /// tallies and the results as .xlsx and CSV through `Exports`; the passed list also as the
 /// JSON file handed up to the provincial and national 职称评审信息查询平台, whose format
-/// docs/platform-export.md documents. Office only; every export is audited. Page: `CommitteeExportsPage`.
+/// docs/platform-export.md documents. Office only; every export is audited. Each export
+/// is of one review year (`?year=`, the year in use by default; issue 19 item 2), so a
+/// year's results stay exportable after the next year opens. Page: `CommitteeExportsPage`.
 struct CommitteeExportsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.committee(.exports), use: index).requires(.manageCommittee)
@@ -17,6 +19,9 @@ struct CommitteeExportsController: RouteCollection {
 
     static let kinds: [(String, String)] = [("scores", "答辩原始评分"), ("rankings", "答辩等次与评审成绩"),
                                             ("votes", "评委会表决计票"), ("results", "评审结果与证书")]
+
+    /// The year an export is of.
+    static func year(_ req: Request) -> Int { YearPicker.make(req, url: .committee(.exports)).selected }
 
     @Sendable func index(req: Request) async throws -> Response {
         CommitteeExportsPage.load(req).render().response()
@@ -42,7 +47,7 @@ struct CommitteeExportsController: RouteCollection {
     /// Every raw score of the year's panels (members still on the panel), from which any
     /// number on the pages can be recomputed with `title-review defense grade`.
     static func scores(_ req: Request, title: String) async throws -> ExportTable {
-        let panels = try await DefensePanel.query(on: req.db).filter(\.$year == req.policies.current.applicationDate.year)
+        let panels = try await DefensePanel.query(on: req.db).filter(\.$year == year(req))
             .sort(\.$specialty).all()
         var rows: [[ExportTable.Cell]] = []
         for p in panels {
@@ -62,12 +67,12 @@ struct CommitteeExportsController: RouteCollection {
     }
 
     static func rankings(_ req: Request, title: String) async throws -> ExportTable {
-        RankingsPage.exportTable(try await RankingsPage.rows(req), title: title)
+        RankingsPage.exportTable(try await RankingsPage.rows(req, year: year(req)), title: title)
     }
 
     /// The tallies only: nobody, the office included, can see who voted what.
     static func votes(_ req: Request, title: String) async throws -> ExportTable {
-        let meetings = try await CommitteeMeeting.query(on: req.db).filter(\.$year == req.policies.current.applicationDate.year)
+        let meetings = try await CommitteeMeeting.query(on: req.db).filter(\.$year == year(req))
             .sort(\.$heldOn).all()
         var rows: [[ExportTable.Cell]] = []
         for m in meetings {
@@ -86,7 +91,7 @@ struct CommitteeExportsController: RouteCollection {
     }
 
     static func results(_ req: Request, title: String) async throws -> ExportTable {
-        let year = req.policies.current.applicationDate.year
+        let year = year(req)
         // 十（二）: a cancelled application (and a revoked certificate) is left out, as on the public list.
         let all = try await ApplicationRecord.query(on: req.db).filter(\.$year == year)
             .filter(\.$state ~~ [ApplicationState.passed, .failed, .certified, .eliminated].map(\.rawValue))
@@ -105,7 +110,7 @@ struct CommitteeExportsController: RouteCollection {
 
     /// The passed list for the 职称评审信息查询平台: certificates issued and not revoked.
     @Sendable func platform(req: Request) async throws -> Response {
-        let year = req.policies.current.applicationDate.year
+        let year = Self.year(req)
         let issued = try await CertificateRecord.query(on: req.db).filter(\.$revokedOn == nil)
             .with(\.$application).sort(\.$number).all().filter { $0.application.year == year }
         let withdrawn = try await ResultRules.withdrawn(issued.map { $0.$application.id }, on: req.db)

@@ -64,9 +64,12 @@ struct RankingsPage {
         var row: Row
     }
 
-    static func rows(_ req: Request) async throws -> [Row] {
-        let rules = try CommitteeData.rules(req)
-        let year = req.policies.current.applicationDate.year
+    /// `year`: the review year ranked (issue 19 item 2); nil, the year in use. Its own
+    /// bundle's weights apply, so a year's review scores never move when the next opens.
+    static func rows(_ req: Request, year asked: Int? = nil) async throws -> [Row] {
+        let store = asked.flatMap { req.application.policyRegistry.store(year: $0) } ?? req.policies
+        let rules = try DefenseRules(policy: store.current)
+        let year = store.year.year
         var entries: [Entry] = []
         // Engineers: graded by their closed panel (grades are the panel's, 3:6:1 among its applicants).
         let panels = try await DefensePanel.query(on: req.db).filter(\.$year == year).sort(\.$specialty).all()

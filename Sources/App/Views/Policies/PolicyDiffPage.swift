@@ -32,6 +32,8 @@ struct PolicyDiffPage {
     var newTitle: String
     var summary: String
     var example: Bool
+    /// The year it holds once activated.
+    var activeYear: Int?
     var dates: [DateRow]
     var parameters: [ParameterRow]
     var clauses: [TextRow]
@@ -45,11 +47,7 @@ struct PolicyDiffPage {
     ]
 
     static func load(_ req: Request, record: PolicyBundleRecord) throws -> PolicyDiffPage {
-        let new: Policy
-        do { new = try Policy.load(json: Array(record.json.utf8)) } catch {
-            // It passed the check when it was stored; a later program that cannot read it must say so.
-            throw StoredValueError(field: "policy_bundles.json", value: "\(record.bundleID): \(error.detail)")
-        }
+        let new = try record.policy()
         let old = req.policies.current
         let diff = PolicyDiff(old: old, new: new)
         func value(_ p: Parameter) -> String { "\(p.value.text) \(p.unit)" }
@@ -78,7 +76,7 @@ struct PolicyDiffPage {
         let example: Bool = (try? JSONValue.parse(Array(record.json.utf8)))?["example"] == .bool(true)
         return PolicyDiffPage(
             chrome: PageChrome(req: req, title: "年度政策比较"), oldID: old.id, oldTitle: old.title,
-            newID: new.id, newTitle: new.title, summary: record.summary, example: example,
+            newID: new.id, newTitle: new.title, summary: record.summary, example: example, activeYear: record.activeYear,
             dates: diff.dates.map { DateRow(label: dateLabels[$0.name] ?? $0.name, old: $0.old.chinese, new: $0.new.chinese) },
             parameters: parameters, clauses: clauses, interpretations: interpretations)
     }
@@ -88,7 +86,7 @@ struct PolicyDiffPage {
             chrome,
             .h1(.text("年度政策比较")),
             .p(.text("当前使用：\(oldTitle)（\(oldID)）；上传的：\(newTitle)（\(newID)）。")),
-            .p(.class("hint"), .text("检查结果：\(summary)。上传的政策文件只保存、比较，尚未启用。")),
+            .p(.class("hint"), .text("检查结果：\(summary)。" + (activeYear.map { "已启用，为\($0)年度的政策。" } ?? "上传的政策文件只保存、比较，尚未启用；启用前请先看试运行的结果。"))),
             .if(example, .p(.class("notice"), .text("这是示例文件（example），不是真实的新年度政策。"))),
             .section(.class("panel"), .id("dates"), .h2(.text("日期")),
                      .if(dates.isEmpty, .p(.text("日期没有变化。"))),
@@ -105,7 +103,8 @@ struct PolicyDiffPage {
                      .if(interpretations.isEmpty, .p(.text("解释的文字没有变化。"))),
                      .if(!interpretations.isEmpty, table(["解释", "变化", "当前年度", "上传的"],
                                                          interpretations.map { ["\($0.id) \($0.heading)", $0.change, $0.old, $0.new] }))),
-            .p(.a(.href(SiteURL.policies.path), .text("返回年度政策")))
+            .p(.a(.href(SiteURL.policyRehearsal(.value(newID)).path), .text(activeYear == nil ? "试运行与启用" : "试运行")), .text(" · "),
+               .a(.href(SiteURL.policies.path), .text("返回年度政策")))
         )
     }
 
