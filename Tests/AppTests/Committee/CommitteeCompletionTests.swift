@@ -33,7 +33,13 @@ import VaporTesting
         let panel = try #require(try await DefensePanel.query(on: app.db).filter(\.$specialty == "电气工程").first())
         let members = try await DefensePanelMember.query(on: app.db).filter(\.$panel.$id == panel.id!).filter(\.$active == true)
             .with(\.$expert) { $0.with(\.$user) }.all()
-        let liu = try #require(try await ApplicationRecord.query(on: app.db).filter(\.$specialty == "电气工程").with(\.$applicant).first())
+        // 刘洋, the applicant scheduled before this panel: read through the panel's slot, not the
+        // first 电气工程 application (the demo has another one, 郑斌, still at the county HR
+        // bureau; an unsorted `first()` picked either, and the test failed now and then).
+        let slot = try #require(try await DefenseSlot.query(on: app.db).filter(\.$panel.$id == panel.id!).first())
+        let liu = try #require(try await ApplicationRecord.query(on: app.db).filter(\.$id == slot.$application.id)
+            .with(\.$applicant).first())
+        #expect(liu.applicant.realName == "刘洋")
         return Electrical(panel: panel, members: members, liu: liu)
     }
 
@@ -284,7 +290,11 @@ import VaporTesting
             try await loadCommittee(app)
             let e = try await electrical(app)
             // A second applicant on the panel whose defense cannot conclude (still only accepted, never scheduled).
-            let user = try #require(try await UserAccount.query(on: app.db).filter(\.$username == "applicant1").first())
+            // 陈静 (applicant5) works at 长子县示例农机技术推广站, where no demo expert works, so no
+            // same-employer recusal can leave her short of scorers whichever experts the panel drew:
+            // 张伟 (applicant1, 水利勘测设计院) did, now and then, and the close was refused before
+            // its transaction for that reason instead.
+            let user = try #require(try await UserAccount.query(on: app.db).filter(\.$username == "applicant5").first())
             let wang = ApplicationRecord(applicantID: user.id!, unitID: user.$organization.id, year: e.liu.year, policyID: e.liu.policyID,
                                          targetLevel: .engineer, track: .regular, specialty: "电气工程")
             wang.state = ApplicationState.accepted.rawValue
