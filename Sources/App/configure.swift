@@ -14,7 +14,7 @@ public func configure(_ app: Application, config: AppConfig, migrate: Bool = tru
     app.policies = try PolicyStore.load()
     app.workingDays = try WorkingDayCalendar.official()
     app.fragments = FragmentCache()
-    try useDatabase(app, config.store)
+    try useDatabase(app, config.store, poolTimeout: .seconds(config.connectionPoolTimeoutSeconds))
     if case .postgres = config.store {} else { app.writeGate = WriteGate() }
     app.migrations.add(AppMigrations.all)
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
@@ -56,21 +56,21 @@ public func configure(_ app: Application, config: AppConfig, migrate: Bool = tru
     try await tuneDatabase(app, config.store)
 }
 
-private func useDatabase(_ app: Application, _ store: AppConfig.Store) throws {
+private func useDatabase(_ app: Application, _ store: AppConfig.Store, poolTimeout: TimeAmount) throws {
     switch store {
     case .sqliteMemory:
-        app.databases.use(.sqlite(.memory), as: .sqlite)
+        app.databases.use(.sqlite(.memory, connectionPoolTimeout: poolTimeout), as: .sqlite)
     case .sqliteFile(let path):
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        app.databases.use(.sqlite(.file(path), connectionPoolTimeout: poolTimeout), as: .sqlite)
     case .postgres(let url, let schema):
         var configuration = try SQLPostgresConfiguration(url: url)
         if let schema { configuration.searchPath = [schema] }
         // A test schema gets a small pool (many test apps share one server) and
         // waits longer for it, since a loaded CI machine is slow to hand one out.
         app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: schema == nil ? 4 : 2,
-                                    connectionPoolTimeout: .seconds(schema == nil ? 10 : 60)), as: .psql)
+                                    connectionPoolTimeout: schema == nil ? poolTimeout : .seconds(60)), as: .psql)
     }
 }
 

@@ -147,7 +147,8 @@ def test_office_quantitative_table_exports_and_platform_file(browser):
     browser.get(url("/committee/exports"))
     axe_check(browser)
     links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "#exports a")]
-    assert any(h.endswith("/committee/exports/votes?format=xlsx") for h in links)
+    # Each export names its review year (the year in use by default, issue 19).
+    assert any("/committee/exports/votes?" in h and "format=xlsx" in h and "year=2022" in h for h in links), links
     # The file is an attachment: fetch it in the signed-in page instead of downloading.
     text = browser.execute_async_script(
         "const done = arguments[0]; fetch('/committee/exports/platform.json').then(r => r.text()).then(done)")

@@ -26,6 +26,14 @@ public struct AppConfig: Sendable {
     /// PUBLIC_BASE_URL: where the public pages are reached (e.g. https://zcps.changzhi.gov.cn),
     /// without a trailing slash; certificate QR links are built from it, never from the Host header.
     public var publicBaseURL: String = "http://localhost:8080"
+    /// The background sweep of idle sessions (`SessionSweeper`). Tests switch it off: a
+    /// test that ages a session to see the middleware expire it raced the sweep, which
+    /// deleted the row first once the test app had lived past the sweep's first delay.
+    public var sweepsSessions: Bool = true
+    /// How long a request waits for a database connection before it fails. Tests wait
+    /// longer: on a loaded CI machine running 150 suites at once, a stress test's requests
+    /// waited past 10 s for the SQLite pool (PostgreSQL test schemas already wait 60 s).
+    public var connectionPoolTimeoutSeconds: Int64 = 10
 
     public init(store: Store, filesPath: String = "./data/files", secureCookies: Bool = false,
                 demoPassword: String? = nil, bcryptCost: Int = 12, sessionIdleSeconds: Int = 30 * 60,

@@ -36,8 +36,15 @@ struct AuditEntry: Sendable {
 /// as the change it records, so both commit or neither does.
 enum AuditLog {
     static let genesisHash = String(repeating: "0", count: 64)
-    /// The PostgreSQL advisory lock that serializes appends ("audit" in ASCII).
-    static let advisoryLockKey: Int64 = 0x6175_6469_74
+    /// The PostgreSQL advisory lock that serializes appends: the class "audi" (ASCII) and the
+    /// current schema, so each schema's chain has a lock of its own. Instances sharing one
+    /// schema (production) queue on the same lock; the tests, one schema per test in one
+    /// database, no longer queue behind each other's chains (a live-server test waited past
+    /// its deadline behind a lock held by an unrelated test's transaction).
+    static let advisoryLockClass: Int32 = 0x6175_6469
+    static var advisoryLockSQL: SQLQueryString {
+        "SELECT pg_advisory_xact_lock(\(unsafeRaw: String(advisoryLockClass)), hashtext(current_schema()))"
+    }
 
     /// Appends one record after the current last one, inside the transaction of the
     /// change it records. Outside a transaction it refuses: an append on its own
@@ -51,7 +58,7 @@ enum AuditLog {
         // transaction-scoped lock, so a unique-index failure never aborts a change.
         // On SQLite the write gate already lets one write transaction run at a time.
         if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
-            try await sql.raw("SELECT pg_advisory_xact_lock(\(unsafeRaw: String(advisoryLockKey)))").run()
+            try await sql.raw(advisoryLockSQL).run()
         }
         let last = try await AuditRecord.query(on: db).sort(\.$seq, .descending).first()
         let record = chained(entry, seq: (last?.seq ?? 0) + 1, at: now, previousHash: last?.hash ?? genesisHash)

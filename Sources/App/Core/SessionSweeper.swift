@@ -75,6 +75,6 @@ extension Application {
         uploadLimiter = UploadLimiter(permits: Int(ProcessInfo.processInfo.environment["UPLOAD_CONCURRENCY"] ?? "") ?? 4)
         _ = anonymousCSRFKey
         metrics = MetricsRegistry()
-        lifecycle.use(SessionSweeper())
+        if config.sweepsSessions { lifecycle.use(SessionSweeper()) }
     }
 }

@@ -309,7 +309,7 @@ struct AuditChain {
     /// PostgreSQL: hold the appenders' lock for the transaction, as `AuditLog.append` does.
     static func lock(on db: any Database) async throws {
         if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
-            try await sql.raw("SELECT pg_advisory_xact_lock(\(unsafeRaw: String(AuditLog.advisoryLockKey)))").run()
+            try await sql.raw(AuditLog.advisoryLockSQL).run()
         }
     }
 

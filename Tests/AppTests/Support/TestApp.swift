@@ -27,6 +27,9 @@ func withTestApp(demo: Bool = true, configure adjust: (inout AppConfig) -> Void 
     config.filesPath = NSTemporaryDirectory() + "title-review-tests/" + schema
     config.bcryptCost = 4
     config.logRequests = false
+    // Sweeps are tested by calling `SessionSweeper.sweep` (LimitsTests), never in the background.
+    config.sweepsSessions = false
+    config.connectionPoolTimeoutSeconds = 60
     config.demoPassword = demoPassword
     adjust(&config)
     do {
