@@ -121,33 +121,18 @@ struct IntakeController: RouteCollection {
         extra.reason = receipt.remark
         extra.intakeMissing = try await DeclarationSnapshot.load(application, on: req.db, engine: try req.policies(for: application).engine)
             .missing.map { "申报材料：\($0)" }
-        let now = req.clock.now()
-        let userID = req.currentUser?.id
         let entry = req.auditEntry("intake.receive", objectType: "application", objectID: application.id!.uuidString,
                                    detail: "booking \(booking.id!) " + counts.sorted { $0.key.rawValue < $1.key.rawValue }
                                        .map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: " "))
-        let runner = req.workflow
-        let fixed = extra
-        let result = try await req.transaction { db in
-            let decision = try await runner.fire(.acceptAtIntake, on: application, extra: fixed, in: db)
-            guard case .success = decision else { return decision }
+        return try await settle(req, .acceptAtIntake, application, booking: booking, item: item, extra: extra, entry: entry,
+                                values: values) { item in
             item.outcome = IntakeBookingItem.Outcome.accepted.rawValue
-            item.openApplicationID = nil
             item.originalsChecked = true
             item.evaluationFormCopies = counts[.evaluationForm]
             item.reviewFormCopies = counts[.reviewForm]
             item.submittedPaperCopies = counts[.submittedPaper]
             item.remark = receipt.remark
-            item.receivedAt = now
-            item.$receivedBy.id = userID
-            try await item.update(on: db)
-            try await AuditLog.append(entry, on: db)
-            return decision
         }
-        if case .failure(let refusal) = result {
-            return try await officeRefusal(req, refusal.message, typed: values, typedFor: appID)
-        }
-        return req.redirect(to: SiteURL.intake(.office).path(query: ["notice": "saved"]) + "#booking-\(booking.id!)")
     }
 
     /// 退回 at the counter: the application goes back to its applicant with the reason;
@@ -165,18 +150,29 @@ struct IntakeController: RouteCollection {
         guard reason.count <= 1000 else { return try await officeRefusal(req, "退回理由不能超过1000字", typed: values, typedFor: appID) }
         var extra = WorkflowRunner.Extra()
         extra.reason = reason
-        let now = req.clock.now()
-        let userID = req.currentUser?.id
         let entry = req.auditEntry("intake.give-back", objectType: "application", objectID: application.id!.uuidString,
                                    detail: "booking \(booking.id!)")
-        let runner = req.workflow
-        let fixed = extra
-        let result = try await req.transaction { db in
-            let decision = try await runner.fire(.returnForCorrection, on: application, extra: fixed, in: db)
-            guard case .success = decision else { return decision }
+        return try await settle(req, .returnForCorrection, application, booking: booking, item: item, extra: extra, entry: entry,
+                                values: values) { item in
             item.outcome = IntakeBookingItem.Outcome.returned.rawValue
-            item.openApplicationID = nil
             item.remark = String(reason.prefix(IntakeRules.remarkLimit))
+        }
+    }
+
+    /// The counter's outcome for one application: the transition, the booking item's record
+    /// (closed, with who and when) and the audit record commit together; a refused
+    /// transition writes nothing and comes back on the office page with what was typed.
+    private func settle(_ req: Request, _ transition: ApplicationTransition, _ application: ApplicationRecord,
+                        booking: IntakeBooking, item: IntakeBookingItem, extra: WorkflowRunner.Extra, entry: AuditEntry,
+                        values: [String: String], record: @escaping @Sendable (IntakeBookingItem) -> Void) async throws -> Response {
+        let now = req.clock.now()
+        let userID = req.currentUser?.id
+        let runner = req.workflow
+        let result = try await req.transaction { db in
+            let decision = try await runner.fire(transition, on: application, extra: extra, in: db)
+            guard case .success = decision else { return decision }
+            record(item)
+            item.openApplicationID = nil
             item.receivedAt = now
             item.$receivedBy.id = userID
             try await item.update(on: db)
@@ -184,7 +180,7 @@ struct IntakeController: RouteCollection {
             return decision
         }
         if case .failure(let refusal) = result {
-            return try await officeRefusal(req, refusal.message, typed: values, typedFor: appID)
+            return try await officeRefusal(req, refusal.message, typed: values, typedFor: application.id)
         }
         return req.redirect(to: SiteURL.intake(.office).path(query: ["notice": "saved"]) + "#booking-\(booking.id!)")
     }

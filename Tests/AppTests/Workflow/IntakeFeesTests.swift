@@ -78,6 +78,34 @@ import VaporTesting
         }
     }
 
+    /// 退回 at the counter (十（三）): a reason is required and nothing changes without it; with
+    /// it the application goes back, the booking's item is closed as returned, and the one
+    /// audit record commits with them.
+    @Test func aReturnAtTheCounterNeedsAReasonAndClosesTheItem() async throws {
+        try await withTestApp { app in
+            app.clock = .fixed(day("2022-07-20"))
+            let id = try await submitted(app)
+            try await place(app, id, at: .intake, reached: 3)
+            let empty = try await acceptAtCounter(app, id, booker: "cityhr", returning: "")
+            #expect(empty.status == .unprocessableEntity)
+            #expect(empty.text.contains("收审安排"))
+            #expect(try await record(app, id).stateValue == .intake)
+            let item = try #require(try await IntakeBookingItem.query(on: app.db).filter(\.$application.$id == id).first())
+            #expect(item.outcome == nil && item.openApplicationID == id)
+            var office = Browser(app)
+            try await office.login("office")
+            try await office.get("/intake")
+            let back = try await office.post("/intake/bookings/\(item.$booking.id)/applications/\(id)/return",
+                                             ["reason": "缺少学历证书原件"])
+            #expect(back.status == .seeOther)
+            #expect(try await record(app, id).stateValue == .returned)
+            let closed = try #require(try await IntakeBookingItem.find(item.id, on: app.db))
+            #expect(closed.outcome == IntakeBookingItem.Outcome.returned.rawValue && closed.openApplicationID == nil)
+            #expect(closed.remark == "缺少学历证书原件" && closed.receivedAt != nil)
+            #expect(try await AuditRecord.query(on: app.db).filter(\.$action == "intake.give-back").count() == 1)
+        }
+    }
+
     @Test func feesFollowThePolicyAndArePaidOnce() async throws {
         try await withTestApp { app in
             app.clock = .fixed(day("2022-07-20"))

@@ -40,7 +40,9 @@ extension WorkflowTestCase {
     /// the counter with the originals checked and the policy's copies. Moves the test
     /// clock to `on` (a working day inside the intake window). Returns the counter's response.
     @discardableResult
-    func acceptAtCounter(_ app: Application, _ id: UUID, booker: String, on iso: String = "2022-07-25") async throws -> TestingHTTPResponse {
+    /// With `returning`, the office returns it at the counter with that reason instead.
+    func acceptAtCounter(_ app: Application, _ id: UUID, booker: String, on iso: String = "2022-07-25",
+                         returning: String? = nil) async throws -> TestingHTTPResponse {
         app.clock = .fixed(day(iso))
         var office = Browser(app)
         try await office.login("office")
@@ -61,6 +63,9 @@ extension WorkflowTestCase {
         try await office.get("/intake")
         #expect(try await office.post("/intake/bookings/\(bookingID)/check-in").status == .seeOther)
         try await office.get("/intake")
+        if let reason = returning {
+            return try await office.post("/intake/bookings/\(bookingID)/applications/\(id)/return", ["reason": reason])
+        }
         let application = try await record(app, id)
         let year = try ReviewYear(app.policies.current)
         var form = [IntakeOfficePage.originalsField(id): "1"]
