@@ -107,4 +107,17 @@ import Vapor
             == "/expert/panels/:panelID/material/:appID/files/:fileID")
         #expect(Self.text(SiteURL.home.pathComponents) == "/")
     }
+
+    /// `SiteURL.escaped` works on bytes (issue 18, speed); it must write exactly what
+    /// Foundation's percent-encoding with the RFC 3986 unreserved set writes.
+    @Test("segment escaping matches Foundation's percent-encoding")
+    func segmentEscapingMatchesFoundation() {
+        let unreserved = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+        let samples = ["", "plain-Text_1.2~", "张伟", "a b/c?d#e&f=g%h+i", "水利 工程/2022", "e\u{301}", "👩‍🔬", "\u{0}\n\t",
+                       "0A4C5D6E-1111-4222-8333-944455556666", "'\"<>\\"]
+        for text in samples {
+            #expect(SiteURL.escaped(text) == text.addingPercentEncoding(withAllowedCharacters: unreserved), "\(text)")
+        }
+    }
 }
+

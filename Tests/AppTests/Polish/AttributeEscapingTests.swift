@@ -48,4 +48,17 @@ import Testing
         #expect(!html.contains("<script>alert(1)"))
         #expect(html.contains("&lt;script&gt;"))
     }
+
+    /// Text goes through the module's `.text` (byte-level escaping, issue 18), not
+    /// Plot's: Plot leaves an entity the user typed as an entity (`&lt;` would show
+    /// as `<`) and matches `<` per Character, so `<` followed by a combining mark
+    /// (one Character) passed through raw.
+    @Test func textIsEscapedOnItsBytesWhateverFollowsTheBracket() {
+        let html = Self.render(.p(.text("a<b &lt; c&d \u{003C}\u{0338}script>x")))
+        #expect(html.contains("<p>a&lt;b &amp;lt; c&amp;d &lt;\u{0338}script&gt;x</p>"))
+        #expect(!html.contains("<\u{0338}"))
+        // Nothing to escape: the same text, Chinese included.
+        #expect(Self.render(.p(.text("张伟 2022年7月25日"))) == "<!DOCTYPE html><html><body><p>张伟 2022年7月25日</p></body></html>")
+        #expect("\"'".textEscaped == "\"'" && "\"'".attributeEscaped == "&quot;&#39;")
+    }
 }
