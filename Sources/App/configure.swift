@@ -28,6 +28,7 @@ public func configure(_ app: Application, config: AppConfig, migrate: Bool = tru
     // Order matters: headers wrap everything (error pages too); errors become
     // pages; then the session is loaded; then CSRF and access rules apply.
     app.middleware = Middlewares()
+    app.middleware.use(LivenessMiddleware()) // GET /livez answers before every other layer
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(MetricsMiddleware()) // times everything below; answers GET /metrics itself
     app.middleware.use(ErrorPageMiddleware())
