@@ -41,11 +41,18 @@ struct ApplicationsController: RouteCollection {
                            existing: String? = nil) async throws -> ApplicationStartPage {
         let user = req.currentUser!
         let unit = try await user.$organization.get(on: req.db)
+        let year = req.policies.current.applicationDate.year
+        let earlier = try await ApplicationRecord.query(on: req.db).filter(\.$applicant.$id == user.requireID())
+            .filter(\.$year < year).sort(\.$year, .descending).all()
         return ApplicationStartPage(chrome: PageChrome(req: req, title: "我的申报"), csrf: try await req.csrfToken(),
                                     year: req.policies.current.applicationDate.year, unitName: unit.name,
                                     period: req.policies.year.declarationText,
                                     closed: try await req.declarationRefusal(.start, unitID: unit.requireID()),
-                                    values: values, errors: errors, carried: carried, existing: existing)
+                                    values: values, errors: errors, carried: carried, existing: existing,
+                                    earlier: earlier.map { a in
+                                        Choice(value: DeclarationURL(id: a.id!).overview,
+                                               label: "\(a.year)年度\(BasicsForm.levels.first { $0.code == a.targetLevel }?.label ?? "")申报（\(a.specialty)，\(a.stateValue.label)）")
+                                    })
     }
 
     @Sendable func create(req: Request) async throws -> Response {

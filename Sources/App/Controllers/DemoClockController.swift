@@ -30,8 +30,12 @@ struct DemoClockController: RouteCollection {
             return try await DemoClockPage.load(req, errors: ["演示日期只能向后调整（当前\(today.chinese)）"], typed: typed)
                 .render().response(status: .unprocessableEntity)
         }
-        guard day.year == req.policies.current.applicationDate.year else {
-            return try await DemoClockPage.load(req, errors: ["演示日期须在\(req.policies.current.applicationDate.year)年度内"], typed: typed)
+        // Any year the application holds a bundle for: the shipped year, and a later year
+        // once the office has activated it, so the demo can walk into the new year's
+        // declaration (issue 19). A year without a bundle has no rules to answer from.
+        let years = req.application.policyRegistry.all.map(\.year.year)
+        guard years.contains(day.year) else {
+            return try await DemoClockPage.load(req, errors: [DemoClockPage.yearsText(years, prefix: "演示日期须在")], typed: typed)
                 .render().response(status: .unprocessableEntity)
         }
         let days = today.days(to: day)

@@ -4,7 +4,9 @@ import Vapor
 
 /// 重新开放申报: outside the year's declaration period the committee office can
 /// let one named unit's applicants start and submit again, until a day it
-/// chooses, with the reason on record (in the table and the audit log).
+/// chooses, with the reason on record (in the table and the audit log). A reopening
+/// belongs to the review year in use when it was made; the list picks the year
+/// (`YearPicker`), and a reopening is only ever made for the year in use.
 struct ReopeningsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.reopenings, use: list).requires(.reopenDeclarations)
@@ -16,14 +18,15 @@ struct ReopeningsController: RouteCollection {
     }
 
     private func page(_ req: Request, values: [String: String], errors: [String: String]) async throws -> ReopeningsPage {
-        let year = req.policies.current.applicationDate.year
-        let rows = try await DeclarationReopening.query(on: req.db).filter(\.$year == year)
+        let picker = YearPicker.make(req, url: .reopenings)
+        let rows = try await DeclarationReopening.query(on: req.db).filter(\.$year == picker.selected)
             .with(\.$unit).with(\.$createdBy).sort(\.$createdAt, .descending).all()
         let units = try await Organization.query(on: req.db).filter(\.$kindRaw == OrganizationKind.unit.rawValue).filter(\.$isActive == true)
             .sort(\.$name).all()
         return ReopeningsPage(
             chrome: PageChrome(req: req, title: "重新开放申报", notice: req.query[String.self, at: "done"] == "1" ? "已重新开放。" : nil),
-            csrf: try await req.csrfToken(), period: req.policies.year.declarationText, today: req.today.chinese,
+            csrf: try await req.csrfToken(), picker: picker, currentYear: req.policies.year.year,
+            period: req.policies.year.declarationText, today: req.today.chinese,
             periodNote: req.policies.current.declaration.note,
             units: units.map { .init(value: $0.id!.uuidString, label: $0.name) },
             rows: rows.map { row in

@@ -8,6 +8,9 @@ import Vapor
 /// read each application's report, enter the external report's ratio, and confirm or
 /// override the "not admitted to the defense" flag with a recorded reason. Papers'
 /// texts are shown here and nowhere else: no applicant sees another's text.
+/// The list and its jobs belong to a review year (`YearPicker`, the year in use by
+/// default); an application's report and decisions read the copy-ratio rule of the
+/// bundle it was declared under, whatever year is in use.
 struct SimilarityController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.committee(.similarity), use: list).requires(.checkSimilarity)
@@ -17,8 +20,12 @@ struct SimilarityController: RouteCollection {
         routes.post(.committee(.similarityDecision(.pattern)), use: decide).requires(.checkSimilarity)
     }
 
-    private func year(_ req: Request) -> Int { req.policies.current.applicationDate.year }
-    private func rule(_ req: Request) -> CopyRatioRule { CopyRatioRule(req.policies.year) }
+    /// The review year shown and checked: `?year=` when known, else the year in use.
+    private func yearPicker(_ req: Request) -> YearPicker { YearPicker.make(req, url: .committee(.similarity)) }
+    /// That year's bundle (the picker only offers years the registry holds).
+    private func store(_ req: Request, year: Int) -> PolicyStore { req.application.policyRegistry.store(year: year) ?? req.policies }
+    /// The rule an application is judged by: its own bundle's.
+    private func copyRule(_ req: Request, _ app: ApplicationRecord) throws -> CopyRatioRule { CopyRatioRule(try req.policies(for: app).year) }
 
     private static func stateLabel(_ state: String) -> String {
         switch SimilarityJob.State(rawValue: state) {
@@ -41,7 +48,8 @@ struct SimilarityController: RouteCollection {
     }
 
     private func renderList(_ req: Request, errors: [String], status: HTTPResponseStatus) async throws -> Response {
-        let year = year(req), rule = rule(req)
+        let picker = yearPicker(req), year = picker.selected, yearStore = store(req, year: year)
+        let rule = CopyRatioRule(yearStore.year)
         let jobs = try await SimilarityJob.query(on: req.db).filter(\.$year == year).sort(\.$requestedAt, .descending).range(..<20).all()
         let applications = try await ApplicationRecord.query(on: req.db).filter(\.$year == year)
             .filter(\.$state ~~ SimilarityRecords.acceptedStates.map(\.rawValue)).with(\.$applicant).with(\.$unit)
@@ -62,8 +70,8 @@ struct SimilarityController: RouteCollection {
                               status: admission.label, flagged: !admission.admitsDefense))
         }
         let page = SimilarityJobsPage(
-            chrome: PageChrome(req: req, title: "论文查重"), csrf: try await req.csrfToken(), year: year,
-            rule: req.policies.year.copyRatioRule,
+            chrome: PageChrome(req: req, title: "论文查重"), csrf: try await req.csrfToken(), picker: picker,
+            rule: yearStore.year.copyRatioRule,
             jobs: jobs.map { j in
                 .init(state: Self.stateLabel(j.state), progress: j.stateValue == .queued ? "等待开始" : "\(j.done) / \(j.total)",
                       requested: Self.time(j.requestedAt), finished: Self.time(j.finishedAt), error: j.error)
@@ -73,8 +81,10 @@ struct SimilarityController: RouteCollection {
         return page.render().response(status: status)
     }
 
+    /// Checks the year the page showed (the form posts `?year=`): a year's accepted
+    /// applications against each other, that year's and earlier years' papers.
     @Sendable func start(req: Request) async throws -> Response {
-        let year = year(req)
+        let year = yearPicker(req).selected
         let job = SimilarityJob(year: year, requestedAt: req.clock.now(), requestedBy: req.currentUser?.id)
         let entry = req.auditEntry("similarity.start", objectType: "similarity_job", detail: "year \(year)")
         let started: Bool = try await req.transaction { db in
@@ -86,7 +96,7 @@ struct SimilarityController: RouteCollection {
             return true
         }
         guard started else { return try await renderList(req, errors: ["已有查重任务在进行，请等待其完成"], status: .conflict) }
-        return req.redirect(to: SiteURL.committee(.similarity).path(query: ["notice": "saved"], fragment: "jobs"))
+        return req.redirect(to: SiteURL.committee(.similarity).path(query: ["notice": "saved", "year": String(year)], fragment: "jobs"))
     }
 
     // MARK: one application's report
@@ -117,7 +127,8 @@ struct SimilarityController: RouteCollection {
         let id = try app.requireID()
         let result = try await SimilarityRecords.latestResults(for: [id], on: req.db)[id]
         let review = try await SimilarityRecords.reviews(for: [id], on: req.db)[id]
-        let admission = try SimilarityRecords.admission(rule(req), result: result, review: review)
+        let rule = try copyRule(req, app)
+        let admission = try SimilarityRecords.admission(rule, result: result, review: review)
         let stored = try result?.sources() ?? []
         var sources: [SimilarityReportPage.Source] = []
         var paperPieces: [(String, Bool)] = []
@@ -159,7 +170,7 @@ struct SimilarityController: RouteCollection {
         let page = SimilarityReportPage(
             chrome: PageChrome(req: req, title: "查重报告：\(app.applicant.realName)"), csrf: try await req.csrfToken(),
             applicationID: id, applicant: app.applicant.realName, unit: app.unit.name, specialty: app.specialty,
-            rule: req.policies.year.copyRatioRule,
+            rule: try req.policies(for: app).year.copyRatioRule,
             checked: result.map { BeijingTime.text(Date(timeIntervalSince1970: $0.checkedAt)) },
             ours: result.flatMap { $0.error == nil ? DefenseAdmission.percent($0.ratio) : nil },
             characters: result?.characters ?? 0, problem: result?.error,
@@ -217,8 +228,9 @@ struct SimilarityController: RouteCollection {
         }
         let result = try await SimilarityRecords.latestResults(for: [id], on: req.db)[id]
         let current = try await SimilarityRecords.reviews(for: [id], on: req.db)[id]
-        let before = try SimilarityRecords.admission(rule(req), result: result, review: current)
-        let decidedOn = DefenseAdmission.exceededReasons(rule(req), ours: SimilarityRecords.ownCheck(result),
+        let rule = try copyRule(req, app)
+        let before = try SimilarityRecords.admission(rule, result: result, review: current)
+        let decidedOn = DefenseAdmission.exceededReasons(rule, ours: SimilarityRecords.ownCheck(result),
                                                          external: current?.externalRatio)
         guard before.isFlagged, !decidedOn.isEmpty else {
             return try await renderReport(req, app, errors: ["该申报的抄袭率未超过限值，无需确认或复核"], status: .unprocessableEntity)

@@ -17,6 +17,9 @@ struct ApplicationStartPage {
     var carried: FieldValues = [:]
     /// The overview of this year's declaration, when the applicant already has one.
     var existing: String? = nil
+    /// The applicant's declarations of earlier review years (link, label): once a new year
+    /// is in use they stay readable, answered by their own year's bundle (issue 19).
+    var earlier: [Choice] = []
 
     func render() -> HTML {
         Layout.page(
@@ -37,6 +40,10 @@ struct ApplicationStartPage {
                     .forEach(carried.sorted { $0.key < $1.key }) { .input(.type(.hidden), .name("carried.\($0.key)"), .value($0.value)) },
                     .declarationFields(BasicsForm.application, values: values, errors: errors),
                     .submitButton("开始填写")
+                )),
+                .if(!earlier.isEmpty, .group(
+                    .h2(.text("往年的申报")),
+                    .ul(.id("earlier-declarations"), .forEach(earlier) { .li(.a(.href($0.value), .text($0.label))) })
                 ))
             )
         )

@@ -3,7 +3,8 @@ import Plot
 
 /// The committee office's page to reopen declarations for one unit after the
 /// period (or before it), until a chosen day, with the reason; and the record of
-/// every reopening of the year.
+/// every reopening of the chosen review year. Reopening is for the year in use only:
+/// an earlier year's list is for reading, without the form.
 struct ReopeningsPage {
     struct Row {
         var unit: String
@@ -16,6 +17,9 @@ struct ReopeningsPage {
 
     var chrome: PageChrome
     var csrf: String
+    var picker: YearPicker
+    /// The year in use: the one a reopening is made for.
+    var currentYear: Int
     var period: String
     var today: String
     var periodNote: String
@@ -25,15 +29,19 @@ struct ReopeningsPage {
     var errors: [String: String]
 
     func render() -> HTML {
-        Layout.page(
+        let current = picker.selected == currentYear
+        return Layout.page(
             chrome,
             .section(
                 .class("panel"),
                 .h1(.text("重新开放申报")),
-                .p(.class("lead"), .text("本年度申报期为\(period)，今天是\(today)。申报期外，申报人不能开始或提交申报；确有特殊情况的，可为指定单位重新开放至某日，并须记录原因（十（三））。")),
+                picker.node,
+                .p(.class("lead"), .text("\(currentYear)年度申报期为\(period)，今天是\(today)。申报期外，申报人不能开始或提交申报；确有特殊情况的，可为指定单位重新开放至某日，并须记录原因（十（三））。")),
                 .p(.class("hint"), .text(periodNote)),
-                .errorSummary(FieldErrors.from(errors)),
-                .form(
+                .if(!current, .p(.class("notice"), .id("past-year"),
+                                 .text("这里是\(picker.selected)年度的重新开放记录，只供查阅；重新开放只针对当前使用的\(currentYear)年度申报。"))),
+                .if(current, .errorSummary(FieldErrors.from(errors))),
+                .if(current, .form(
                     .method(.post), .action(SiteURL.reopenings.path), .class("stacked"), .id("reopen-form"),
                     .csrfField(csrf),
                     .selectField("unitID", label: "单位", choices: units, selected: values["unitID"], error: errors["unitID"],
@@ -43,11 +51,11 @@ struct ReopeningsPage {
                     .textAreaField("reason", label: "原因", value: values["reason"] ?? "", error: errors["reason"],
                                    rows: 3, maxLength: 200),
                     .submitButton("重新开放")
-                )
+                ))
             ),
             .section(
                 .class("panel"),
-                .h2(.text("本年度重新开放记录")),
+                .h2(.text("\(picker.selected)年度重新开放记录")),
                 .if(rows.isEmpty, .p(.class("muted"), .text("暂无。"))),
                 .if(!rows.isEmpty, .div(.class("table-wrap"), .table(
                     .class("data"), .id("reopenings"),

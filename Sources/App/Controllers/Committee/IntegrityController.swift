@@ -141,7 +141,7 @@ struct IntegrityController: RouteCollection {
             return try await render(req, errors: ["不能取消\(a.applicant.realName)的评审资格：\(refusal.message)"], typed: typed,
                                     status: .unprocessableEntity)
         }
-        return req.redirect(to: SiteURL.committee(.integrity).path(query: ["notice": "saved"], fragment: "records"))
+        return req.redirect(to: Self.listPath(req, fragment: "records"))
     }
 
     @Sendable func dismiss(req: Request) async throws -> Response {
@@ -163,7 +163,15 @@ struct IntegrityController: RouteCollection {
             try await f.update(on: db)
             try await AuditLog.append(req.auditEntry("integrity.dismiss", objectType: "application", objectID: f.$application.id.uuidString), on: db)
         }
-        return req.redirect(to: SiteURL.committee(.integrity).path(query: ["notice": "saved"], fragment: "flags"))
+        return req.redirect(to: Self.listPath(req, fragment: "flags"))
+    }
+
+    /// The office's forms post with the review year they were shown for (`?year=`); the
+    /// page after them shows the same year.
+    static func listPath(_ req: Request, fragment: String) -> String {
+        let list = SiteURL.committee(.integrity)
+        guard let year = req.query[Int.self, at: "year"] else { return list.path(query: ["notice": "saved"], fragment: fragment) }
+        return list.path(query: ["notice": "saved", "year": String(year)], fragment: fragment)
     }
 }
 

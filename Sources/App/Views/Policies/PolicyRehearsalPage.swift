@@ -131,7 +131,7 @@ struct PolicyRehearsalPage {
                                          rows.map { [$0.name, $0.unit, $0.level, $0.state, $0.old, $0.new, $0.clauses] }))
             ),
             activationSection,
-            .p(.a(.href(SiteURL.policyDiff(.value(newID)).path), .text("查看与当前年度的比较")), .text(" · "),
+            .p(.a(.href(SiteURL.policyDiff(.value(newID)).path), .text("查看与上一年度的比较")), .text(" · "),
                .a(.href(SiteURL.policies.path), .text("返回年度政策")))
         )
     }
