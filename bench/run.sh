@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Page speed on loopback with wrk (issue 12, item 2): for each size, a fresh SQLite
 # database seeded by `title-review seed`, one server, then wrk on
-#   /healthz                 a bare route (the ceiling),
+#   /livez                   answered before every middleware: Vapor and NIO alone, the ceiling,
+#   /healthz                 every middleware and one small query,
 #   /conditions              the public conditions page,
 #   /applications/<id>      an applicant's overview with its live self-check,
 #   /reviews                 a county bureau's and the committee office's queue pages,
@@ -14,13 +15,14 @@
 #
 #   bench/run.sh [SIZES...]          default: 3000 100000
 #   BIN=path/to/title-review         default: a release build (swift build -c release)
-#   THREADS=2 CONNECTIONS=50 DURATION=15s PORT=8195 WORK=/tmp/title-review-bench
+#   THREADS=2 CONNECTIONS=50 DURATION=15s RUNS=3 PORT=8195 WORK=/tmp/title-review-bench
+#                                  (each page RUNS times; the median run is printed)
 #   PG=postgres://USER@HOST:PORT   on PostgreSQL instead: one database per size
 #                                  (title_review_bench_<size>), created and seeded when missing
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=("$@"); [ ${#SIZES[@]} -eq 0 ] && SIZES=(3000 100000)
-THREADS=${THREADS:-2}; CONNECTIONS=${CONNECTIONS:-50}; DURATION=${DURATION:-15s}; PORT=${PORT:-8195}
+THREADS=${THREADS:-2}; CONNECTIONS=${CONNECTIONS:-50}; DURATION=${DURATION:-15s}; PORT=${PORT:-8195}; RUNS=${RUNS:-3}
 WORK=${WORK:-/tmp/title-review-bench}
 PASSWORD=${PASSWORD:-'Bench#2022pass'}
 command -v wrk >/dev/null || { echo "bench: wrk is not installed (apt-get install -y wrk)" >&2; exit 2; }
@@ -42,25 +44,33 @@ login() {
   awk '$6 == "tr_session" { print $7 }' "$jar"
 }
 
-measure() { # NAME PATH [COOKIE]
-  local out
-  if [ -n "${3:-}" ]; then
-    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Cookie: tr_session=$3" "$BASE$2")
-  else
-    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE$2")
-  fi
-  local rps p50 p99 errors
-  rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
-  p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
-  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
-  errors=$(awk '/Non-2xx or 3xx responses/ { print $5 }' <<<"$out")
-  printf '| %s | %s | %s | %s | %s | %s |\n' "$SIZE" "$1" "$rps" "$p50" "$p99" "${errors:-0}"
+measure() { # NAME PATH [COOKIE]: RUNS runs of wrk, the median run by requests/s
+  local out runs=() line
+  for _ in $(seq 1 "$RUNS"); do
+    if [ -n "${3:-}" ]; then
+      out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Cookie: tr_session=$3" "$BASE$2")
+    else
+      out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE$2")
+    fi
+    local rps p50 p99 errors
+    rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
+    p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
+    p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
+    errors=$(awk '/Non-2xx or 3xx responses/ { print $5 }' <<<"$out")
+    runs+=("$rps $p50 $p99 ${errors:-0}")
+  done
+  # The median run by requests/s, with its own latencies; the range of requests/s beside it.
+  line=$(printf '%s\n' "${runs[@]}" | sort -n -k1,1 | awk -v n="$RUNS" 'NR == int((n + 1) / 2)')
+  local range
+  range=$(printf '%s\n' "${runs[@]}" | sort -n -k1,1 | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo "–" hi }')
+  read -r rps p50 p99 errors <<<"$line"
+  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$SIZE" "$1" "$rps" "$range" "$p50" "$p99" "$errors"
 }
 
 if [ -n "${PG:-}" ]; then echo "database: PostgreSQL $(psql "$PG/postgres" -tAc 'SHOW server_version')"; else echo "database: SQLite"; fi
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2/1048576 }' /proc/meminfo), $(uname -sr); wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
-echo "| applications | page | requests/s | p50 | p99 | non-2xx |"
-echo "|---|---|---|---|---|---|"
+echo "| applications | page | requests/s (median of $RUNS) | range | p50 | p99 | non-2xx |"
+echo "|---|---|---|---|---|---|---|"
 for SIZE in "${SIZES[@]}"; do
   if [ -n "${PG:-}" ]; then
     DIR="$WORK/pg-$SIZE"; DB="title_review_bench_$SIZE"
@@ -88,6 +98,7 @@ for SIZE in "${SIZES[@]}"; do
   CLERK=$(login seed-county-140403)
   OFFICE=$(login seed-office)
   OVERVIEW=$(curl -fs -o /dev/null -w '%{redirect_url}' -H "Cookie: tr_session=$APPLICANT" "$BASE/applications" | sed "s#^$BASE##")
+  measure /livez /livez
   measure /healthz /healthz
   measure /conditions /conditions
   measure "overview ${OVERVIEW:0:22}…" "$OVERVIEW" "$APPLICANT"
