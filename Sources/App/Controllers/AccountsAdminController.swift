@@ -31,49 +31,15 @@ struct AccountsAdminController: RouteCollection {
             organizationID: choice("organizationID") { UUID(uuidString: $0) != nil },
             status: choice("status") { s in AdminAccountsPage.statusChoices.contains { $0.value == s } },
             q: (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces))
-        let now = Date()
-        func filtered() -> QueryBuilder<UserAccount> {
-            var q = UserAccount.query(on: req.db)
-            if !f.role.isEmpty { q = q.filter(\.$roleRaw == f.role) }
-            if let orgID = UUID(uuidString: f.organizationID) { q = q.filter(\.$organization.$id == orgID) }
-            switch f.status {
-            case "active": q = q.filter(\.$isDisabled == false)
-            case "disabled": q = q.filter(\.$isDisabled == true)
-            case "locked": q = q.filter(\.$lockedUntil > now)
-            case "must-change": q = q.filter(\.$mustChangePassword == true)
-            default: break
-            }
-            if !f.q.isEmpty {
-                let needle = f.q
-                q = q.group(.or) { $0.filter(\.$username ~~ needle.lowercased()).filter(\.$realName ~~ needle) }
-            }
-            return q
-        }
-        var pager = Pager(page: Pager.requestedPage(req.query[String.self, at: "page"]), pageSize: Self.pageSize,
-                          total: try await filtered().count(), path: SiteURL.admin(.accounts).path, query: f.query)
-        pager.page = min(pager.page, pager.pageCount)
-        let users = try await filtered().with(\.$organization).sort(\.$username)
-            .range(pager.offset..<(pager.offset + pager.pageSize)).all()
-        let viewer = req.actor
-        let rows = users.map { u in
-            AdminAccountsPage.Row(
-                id: u.id!, username: u.username, realName: u.realName, roleLabel: u.role.label,
-                organizationName: u.organization.name, mobile: AccountOperations.shownMobile(u, viewer: viewer),
-                isDisabled: u.isDisabled, lockedUntil: u.isLocked(at: now) ? u.lockedUntil.map { BeijingTime.text($0) } : nil,
-                failedLogins: u.failedLogins, mustChangePassword: u.mustChangePassword,
-                lastLogin: u.lastLoginAt.map { BeijingTime.text($0) } ?? "—", isSelf: u.id == viewer?.userID)
-        }
-        return AdminAccountsPage(
-            chrome: PageChrome(req: req, title: "账号管理"), csrf: try await req.csrfToken(), filters: f,
-            organizations: try await organizationChoices(req, activeOnly: false), rows: rows, pager: pager
-        ).render().response()
+        let page = Pager.requestedPage(req.query[String.self, at: "page"])
+        return try await AdminAccountsPage.load(req, filters: f, page: page, pageSize: Self.pageSize).render().response()
     }
 
     // MARK: - Create
 
     @Sendable func newForm(req: Request) async throws -> Response {
         try AccountOperations.authorize(req, .manageAccounts, .system)
-        return try await formPage(req, values: .init(), errors: FieldErrors()).render().response()
+        return try await AdminAccountFormPage.load(req, values: .init(), errors: FieldErrors()).render().response()
     }
 
     struct Form: Content {
@@ -100,7 +66,7 @@ struct AccountsAdminController: RouteCollection {
             mobile: values.mobile, password: form.password ?? "", confirm: form.confirm ?? "")
         switch try await AccountCreation.create(input, req: req) {
         case .rejected(let errors, let status):
-            return try await formPage(req, values: values, errors: errors).render().response(status: status)
+            return try await AdminAccountFormPage.load(req, values: values, errors: errors).render().response(status: status)
         case .created(_, temporaryPassword: nil):
             return req.redirect(to: SiteURL.admin(.accounts).path(query: ["notice": "created"]))
         case .created(let user, temporaryPassword: let temporary?):
@@ -149,21 +115,5 @@ struct AccountsAdminController: RouteCollection {
         let user = try await AccountOperations.load(req)
         try AccountOperations.authorize(req, .manageAccounts, .account(AccountOperations.facts(user)))
         return user
-    }
-
-    private func formPage(_ req: Request, values: AdminAccountFormPage.Values,
-                          errors: FieldErrors) async throws -> AdminAccountFormPage {
-        AdminAccountFormPage(chrome: PageChrome(req: req, title: "新建账号"), csrf: try await req.csrfToken(),
-                             organizations: try await organizationChoices(req, activeOnly: true),
-                             values: values, errors: errors)
-    }
-
-    /// Organizations by name, each with its kind so the role rule is visible.
-    private func organizationChoices(_ req: Request, activeOnly: Bool) async throws -> [Choice] {
-        var q = Organization.query(on: req.db)
-        if activeOnly { q = q.filter(\.$isActive == true) }
-        return try await q.sort(\.$name).all().map { org in
-            Choice(value: org.id!.uuidString, label: "\(org.name)（\(org.kind.label)\(org.isActive ? "" : "，已停用")）")
-        }
     }
 }

@@ -27,35 +27,14 @@ struct AuditController: RouteCollection {
 
         let verification = req.query[String.self, at: "verify"] == "1" ? try await verify(req) : nil
         let chrome = PageChrome(req: req, title: "审计日志")
-        var pager = Pager(page: Pager.requestedPage(req.query[String.self, at: "page"]), pageSize: Self.pageSize,
+        let pager = Pager(page: Pager.requestedPage(req.query[String.self, at: "page"]), pageSize: Self.pageSize,
                           total: 0, path: SiteURL.admin(.audit).path, query: f.query)
         guard errors.isEmpty else {
             // A bad filter shows the message instead of an unfiltered (misleading) list.
             return AuditLogPage(chrome: chrome, filters: f, errors: errors, verification: verification, rows: [],
                                 pager: pager).render().response(status: .unprocessableEntity)
         }
-        func filtered() -> QueryBuilder<AuditRecord> {
-            var q = AuditRecord.query(on: req.db)
-            if !f.actor.isEmpty { q = q.filter(\.$actorName == f.actor) }
-            if !f.action.isEmpty { q = q.filter(\.$action =~ f.action) }
-            if !f.outcome.isEmpty { q = q.filter(\.$outcome == f.outcome) }
-            // Timestamps are UTC text of one fixed shape, so text order is time order.
-            if let from { q = q.filter(\.$occurredAt >= Self.utcStart(of: from)) }
-            if let to { q = q.filter(\.$occurredAt < Self.utcStart(of: to.adding(days: 1))) }
-            return q
-        }
-        pager.total = try await filtered().count()
-        pager.page = min(pager.page, pager.pageCount)
-        let records = try await filtered().sort(\.$seq, .descending)
-            .range(pager.offset..<(pager.offset + pager.pageSize)).all()
-        let rows = records.map { r in
-            AuditLogPage.Row(
-                seq: r.seq, time: BeijingTime.text(auditTimestamp: r.occurredAt), actor: r.actorName,
-                roleLabel: r.role.flatMap { Role(rawValue: $0)?.label } ?? "—", action: r.action,
-                object: [r.objectType, r.objectID.map { String($0.prefix(8)) }].compactMap { $0 }.joined(separator: " "),
-                ip: r.ip ?? "—", outcome: r.outcome, detail: r.detail)
-        }
-        return AuditLogPage(chrome: chrome, filters: f, verification: verification, rows: rows, pager: pager)
+        return try await AuditLogPage.load(req, filters: f, from: from, to: to, verification: verification, pager: pager)
             .render().response()
     }
 
@@ -93,10 +72,5 @@ struct AuditController: RouteCollection {
             return nil
         }
         return date
-    }
-
-    /// The audit timestamp of 00:00 Beijing time (UTC+8) on `day`.
-    static func utcStart(of day: LocalDate) -> String {
-        AuditLog.timestamp(Date(timeIntervalSince1970: TimeInterval(day.dayNumber * 86400 - 8 * 3600)))
     }
 }

@@ -61,7 +61,8 @@ struct FeesController: RouteCollection {
         let step = route[i - 1]
         let key = "\(step.rawValue)|\(app.routeCounty ?? "")|\(app.unit.$competentDepartment.id?.uuidString ?? "")|\(app.unit.$personnelAgency.id?.uuidString ?? "")|\(step == .unit ? app.unit.name : "")"
         if let name = cache[key] { return name }
-        let name = try await ProgressPageBuilder(req: req, application: app).partyName(step)
+        let name = try await app.actingOrganizationName(at: step, on: req.db)
+            ?? req.policies(for: app).current.routeStepInfo(step).party
         cache[key] = name
         return name
     }

@@ -24,11 +24,11 @@ struct IntakeController: RouteCollection {
     // MARK: the office
 
     @Sendable func office(req: Request) async throws -> Response {
-        try await IntakePageBuilder(req: req).office(error: nil, typed: [:], typedFor: nil).render().response()
+        try await IntakeOfficePage.load(req).render().response()
     }
 
     private func officeRefusal(_ req: Request, _ message: String, typed: [String: String] = [:], typedFor: UUID? = nil) async throws -> Response {
-        try await IntakePageBuilder(req: req).office(error: message, typed: typed, typedFor: typedFor).render().response(status: .unprocessableEntity)
+        try await IntakeOfficePage.load(req, error: message, typed: typed, typedFor: typedFor).render().response(status: .unprocessableEntity)
     }
 
     @Sendable func openDay(req: Request) async throws -> Response {
@@ -223,11 +223,11 @@ struct IntakeController: RouteCollection {
     // MARK: units and reporting bodies
 
     @Sendable func bookPage(req: Request) async throws -> Response {
-        try await IntakePageBuilder(req: req).booking(error: nil, typed: [:]).render().response()
+        try await IntakeBookingPage.load(req).render().response()
     }
 
     private func bookingRefusal(_ req: Request, _ message: String, typed: [String: String]) async throws -> Response {
-        try await IntakePageBuilder(req: req).booking(error: message, typed: typed).render().response(status: .unprocessableEntity)
+        try await IntakeBookingPage.load(req, error: message, typed: typed).render().response(status: .unprocessableEntity)
     }
 
     @Sendable func book(req: Request) async throws -> Response {
@@ -246,7 +246,7 @@ struct IntakeController: RouteCollection {
               phone.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) else {
             return try await bookingRefusal(req, IntakeRules.Refusal.contact.message, typed: values)
         }
-        let deliverable = try await IntakePageBuilder(req: req).deliverable(actor)
+        let deliverable = try await ApplicationRecord.deliverable(by: actor, on: req.db)
         let byID = Dictionary(deliverable.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
         do {
             try IntakeRules.checkBatch(typed: values["batchSize"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },

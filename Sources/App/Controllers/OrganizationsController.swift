@@ -34,44 +34,21 @@ struct OrganizationsController: RouteCollection {
             division: choice("division") { Self.division($0) != nil },
             status: choice("status") { ["active", "inactive"].contains($0) },
             q: (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces))
-        func filtered() -> QueryBuilder<Organization> {
-            var q = Organization.query(on: req.db)
-            if !f.kind.isEmpty { q = q.filter(\.$kindRaw == f.kind) }
-            if !f.division.isEmpty { q = q.filter(\.$divisionCode == f.division) }
-            if f.status == "active" { q = q.filter(\.$isActive == true) }
-            if f.status == "inactive" { q = q.filter(\.$isActive == false) }
-            if !f.q.isEmpty { q = q.filter(\.$name ~~ f.q) }
-            return q
-        }
-        var pager = Pager(page: Pager.requestedPage(req.query[String.self, at: "page"]), pageSize: Self.pageSize,
-                          total: try await filtered().count(), path: SiteURL.admin(.organizations).path, query: f.query)
-        pager.page = min(pager.page, pager.pageCount)
-        let orgs = try await filtered().sort(\.$divisionCode).sort(\.$kindRaw).sort(\.$name)
-            .range(pager.offset..<(pager.offset + pager.pageSize)).all()
-        let names = try await referencedNames(req.db)
-        let rows = orgs.map { o in
-            AdminOrganizationsPage.Row(
-                id: o.id!, name: o.name, kindLabel: o.unitKind.map { "\(o.kind.label)·\($0.label)" } ?? o.kind.label,
-                divisionName: Self.divisionName(o.divisionCode), creditCode: o.creditCode ?? "",
-                cityDirect: o.isCityDirect, aboveScale: o.isAboveScale,
-                competentDepartment: o.$competentDepartment.id.flatMap { names[$0] } ?? "—",
-                personnelAgency: o.$personnelAgency.id.flatMap { names[$0] } ?? "—", isActive: o.isActive)
-        }
-        return AdminOrganizationsPage(chrome: PageChrome(req: req, title: "机构管理"), csrf: try await req.csrfToken(),
-                                      filters: f, rows: rows, pager: pager).render().response()
+        let page = Pager.requestedPage(req.query[String.self, at: "page"])
+        return try await AdminOrganizationsPage.load(req, filters: f, page: page, pageSize: Self.pageSize).render().response()
     }
 
     // MARK: - Create and edit
 
     @Sendable func newForm(req: Request) async throws -> Response {
         try authorize(req, nil)
-        return try await formPage(req, id: nil, values: .init(), errors: FieldErrors()).render().response()
+        return try await AdminOrganizationFormPage.load(req, id: nil, values: .init(), errors: FieldErrors()).render().response()
     }
 
     @Sendable func editForm(req: Request) async throws -> Response {
         let org = try await load(req)
         try authorize(req, org)
-        var page = try await formPage(req, id: org.id, values: Self.values(of: org), errors: FieldErrors())
+        var page = try await AdminOrganizationFormPage.load(req, id: org.id, values: Self.values(of: org), errors: FieldErrors())
         page.isActive = org.isActive
         return page.render().response()
     }
@@ -82,7 +59,7 @@ struct OrganizationsController: RouteCollection {
         var errors = FieldErrors()
         let parsed = try await OrganizationForm.validate(values, existing: nil, on: req.db, errors: &errors)
         guard errors.isEmpty, let parsed else {
-            return try await formPage(req, id: nil, values: values, errors: errors)
+            return try await AdminOrganizationFormPage.load(req, id: nil, values: values, errors: errors)
                 .render().response(status: .unprocessableEntity)
         }
         let org = Organization(name: parsed.name, kind: parsed.kind, divisionCode: parsed.divisionCode)
@@ -95,7 +72,7 @@ struct OrganizationsController: RouteCollection {
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
             errors.addGeneral(Self.raceMessage)
-            return try await formPage(req, id: nil, values: values, errors: errors).render().response(status: .conflict)
+            return try await AdminOrganizationFormPage.load(req, id: nil, values: values, errors: errors).render().response(status: .conflict)
         }
         return req.redirect(to: SiteURL.admin(.organizations).path(query: ["notice": "created"]))
     }
@@ -107,7 +84,7 @@ struct OrganizationsController: RouteCollection {
         var errors = FieldErrors()
         let parsed = try await OrganizationForm.validate(values, existing: org, on: req.db, errors: &errors)
         guard errors.isEmpty, let parsed else {
-            var page = try await formPage(req, id: org.id, values: values, errors: errors)
+            var page = try await AdminOrganizationFormPage.load(req, id: org.id, values: values, errors: errors)
             page.isActive = org.isActive
             return page.render().response(status: .unprocessableEntity)
         }
@@ -123,7 +100,7 @@ struct OrganizationsController: RouteCollection {
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
             errors.addGeneral(Self.raceMessage)
-            return try await formPage(req, id: org.id, values: values, errors: errors).render().response(status: .conflict)
+            return try await AdminOrganizationFormPage.load(req, id: org.id, values: values, errors: errors).render().response(status: .conflict)
         }
         return req.redirect(to: SiteURL.admin(.organizations).path(query: ["notice": "saved"]))
     }
@@ -162,25 +139,7 @@ struct OrganizationsController: RouteCollection {
         if case .deny(let reason) = AccessPolicy.decide(actor, .viewOrganizationDirectory) {
             throw PageError.forbidden(reason)
         }
-        let orgs = try await Organization.query(on: req.db).filter(\.$isActive == true).sort(\.$name).all()
-        let names = Dictionary(orgs.map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let kindOrder = Dictionary(OrganizationKind.allCases.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        let byArea = Dictionary(grouping: orgs, by: \.divisionCode)
-        // Areas in the list's order (city, districts and counties, the zone); unknown codes last.
-        let areaOrder = AdministrativeDivision.all.map(\.id) + byArea.keys.filter { Self.division($0) == nil }.sorted()
-        let groups: [DirectoryOrganizationsPage.Group] = areaOrder.compactMap { area in
-            guard let members = byArea[area] else { return nil }
-            let entries = members.sorted { (kindOrder[$0.kind] ?? 0, $0.name) < (kindOrder[$1.kind] ?? 0, $1.name) }.map { o in
-                DirectoryOrganizationsPage.Entry(
-                    name: o.name, kindLabel: o.kind.label, unitKindLabel: o.unitKind?.label, cityDirect: o.isCityDirect,
-                    aboveScale: o.isAboveScale, competentDepartment: o.$competentDepartment.id.flatMap { names[$0] },
-                    personnelAgency: o.$personnelAgency.id.flatMap { names[$0] })
-            }
-            let title = area == AdministrativeDivision.changzhi.id ? "长治市（市级）" : Self.divisionName(area)
-            return .init(title: title, entries: entries)
-        }
-        return DirectoryOrganizationsPage(chrome: PageChrome(req: req, title: "机构名录"), groups: groups)
-            .render().response()
+        return try await DirectoryOrganizationsPage.load(req).render().response()
     }
 
     // MARK: - Helpers
@@ -199,34 +158,9 @@ struct OrganizationsController: RouteCollection {
         return org
     }
 
-    private func formPage(_ req: Request, id: UUID?, values: AdminOrganizationFormPage.Values,
-                          errors: FieldErrors) async throws -> AdminOrganizationFormPage {
-        func choices(_ kind: OrganizationKind) async throws -> [Choice] {
-            try await Organization.query(on: req.db).filter(\.$kindRaw == kind.rawValue).sort(\.$name).all()
-                // An inactive one stays offered only where it is already the current value.
-                .filter { $0.isActive || $0.id?.uuidString == values.competentDepartmentID
-                    || $0.id?.uuidString == values.personnelAgencyID }
-                .filter { $0.id != id }
-                .map { Choice(value: $0.id!.uuidString, label: $0.isActive ? $0.name : "\($0.name)（已停用）") }
-        }
-        return AdminOrganizationFormPage(
-            chrome: PageChrome(req: req, title: id == nil ? "新增机构" : "编辑机构"), csrf: try await req.csrfToken(),
-            organizationID: id, values: values, errors: errors,
-            departments: try await choices(.competentDepartment), agencies: try await choices(.personnelAgency))
-    }
-
-    /// Names of the departments and agencies units point to, for the list.
-    private func referencedNames(_ db: any Database) async throws -> [UUID: String] {
-        let kinds = [OrganizationKind.competentDepartment.rawValue, OrganizationKind.personnelAgency.rawValue]
-        let orgs = try await Organization.query(on: db).filter(\.$kindRaw ~~ kinds).all()
-        return Dictionary(orgs.map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
-    }
-
     static func division(_ id: String) -> AdministrativeDivision? {
         AdministrativeDivision.all.first { $0.id == id }
     }
-
-    static func divisionName(_ id: String) -> String { division(id)?.name ?? id }
 
     static func values(from form: OrganizationForm) -> AdminOrganizationFormPage.Values {
         func text(_ s: String?) -> String { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }

@@ -20,7 +20,7 @@ struct ProgressController: RouteCollection {
 
     @Sendable func show(req: Request) async throws -> Response {
         let application = try await req.application(for: .viewApplication)
-        return try await ProgressPageBuilder(req: req, application: application).page(error: nil).render().response()
+        return try await ProgressPage.load(req, application).render().response()
     }
 
     @Sendable func fire(req: Request) async throws -> Response {
@@ -53,7 +53,7 @@ struct ProgressController: RouteCollection {
 
     private func refuse(_ req: Request, _ application: ApplicationRecord, _ message: String,
                         typed: (path: String, reason: String)? = nil) async throws -> Response {
-        try await ProgressPageBuilder(req: req, application: application).page(error: message, typed: typed)
+        try await ProgressPage.load(req, application, error: message, typed: typed)
             .render().response(status: .unprocessableEntity)
     }
 }

@@ -18,23 +18,7 @@ struct ReopeningsController: RouteCollection {
     }
 
     private func page(_ req: Request, values: [String: String], errors: [String: String]) async throws -> ReopeningsPage {
-        let picker = YearPicker.make(req, url: .reopenings)
-        let rows = try await DeclarationReopening.query(on: req.db).filter(\.$year == picker.selected)
-            .with(\.$unit).with(\.$createdBy).sort(\.$createdAt, .descending).all()
-        let units = try await Organization.query(on: req.db).filter(\.$kindRaw == OrganizationKind.unit.rawValue).filter(\.$isActive == true)
-            .sort(\.$name).all()
-        return ReopeningsPage(
-            chrome: PageChrome(req: req, title: "重新开放申报", notice: req.query[String.self, at: "done"] == "1" ? "已重新开放。" : nil),
-            csrf: try await req.csrfToken(), picker: picker, currentYear: req.policies.year.year,
-            period: req.policies.year.declarationText, today: req.today.chinese,
-            periodNote: req.policies.current.declaration.note,
-            units: units.map { .init(value: $0.id!.uuidString, label: $0.name) },
-            rows: rows.map { row in
-                .init(unit: row.unit.name, until: LocalDate(iso: row.until)?.chinese ?? row.until, reason: row.reason,
-                      by: row.createdBy.realName, at: row.createdAt.map { BeijingTime.text($0) } ?? "—",
-                      active: (LocalDate(iso: row.until).map { req.today <= $0 } ?? false))
-            },
-            values: values, errors: errors)
+        try await ReopeningsPage.load(req, values: values, errors: errors)
     }
 
     @Sendable func create(req: Request) async throws -> Response {

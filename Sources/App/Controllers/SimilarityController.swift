@@ -22,24 +22,8 @@ struct SimilarityController: RouteCollection {
 
     /// The review year shown and checked: `?year=` when known, else the year in use.
     private func yearPicker(_ req: Request) -> YearPicker { YearPicker.make(req, url: .committee(.similarity)) }
-    /// That year's bundle (the picker only offers years the registry holds).
-    private func store(_ req: Request, year: Int) -> PolicyStore { req.application.policyRegistry.store(year: year) ?? req.policies }
     /// The rule an application is judged by: its own bundle's.
     private func copyRule(_ req: Request, _ app: ApplicationRecord) throws -> CopyRatioRule { CopyRatioRule(try req.policies(for: app).year) }
-
-    private static func stateLabel(_ state: String) -> String {
-        switch SimilarityJob.State(rawValue: state) {
-        case .queued: "排队中"
-        case .running: "进行中"
-        case .done: "已完成"
-        case .failed: "出错"
-        case nil: state
-        }
-    }
-
-    private static func time(_ seconds: Double?) -> String {
-        seconds.map { BeijingTime.text(Date(timeIntervalSince1970: $0)) } ?? ""
-    }
 
     // MARK: the office's page
 
@@ -48,37 +32,7 @@ struct SimilarityController: RouteCollection {
     }
 
     private func renderList(_ req: Request, errors: [String], status: HTTPResponseStatus) async throws -> Response {
-        let picker = yearPicker(req), year = picker.selected, yearStore = store(req, year: year)
-        let rule = CopyRatioRule(yearStore.year)
-        let jobs = try await SimilarityJob.query(on: req.db).filter(\.$year == year).sort(\.$requestedAt, .descending).range(..<20).all()
-        let applications = try await ApplicationRecord.query(on: req.db).filter(\.$year == year)
-            .filter(\.$state ~~ SimilarityRecords.acceptedStates.map(\.rawValue)).with(\.$applicant).with(\.$unit)
-            .sort(\.$specialty).all()
-        let ids = applications.compactMap(\.id)
-        let results = try await SimilarityRecords.latestResults(for: ids, on: req.db)
-        let reviews = try await SimilarityRecords.reviews(for: ids, on: req.db)
-        let corpus = try await PaperText.query(on: req.db).filter(\.$source == PaperText.Source.corpus.rawValue)
-            .filter(\.$error == nil).count()
-        var rows: [SimilarityJobsPage.Row] = []
-        for app in applications {
-            let id = app.id!
-            let admission = try SimilarityRecords.admission(rule, result: results[id], review: reviews[id])
-            let ours: String
-            if let r = results[id] { ours = r.error == nil ? DefenseAdmission.percent(r.ratio) : "无法检测" } else { ours = "尚未检测" }
-            rows.append(.init(id: id, applicant: app.applicant.realName, unit: app.unit.name, specialty: app.specialty,
-                              ours: ours, external: reviews[id]?.externalRatio.map(DefenseAdmission.percent) ?? "未录入",
-                              status: admission.label, flagged: !admission.admitsDefense))
-        }
-        let page = SimilarityJobsPage(
-            chrome: PageChrome(req: req, title: "论文查重"), csrf: try await req.csrfToken(), picker: picker,
-            rule: yearStore.year.copyRatioRule,
-            jobs: jobs.map { j in
-                .init(state: Self.stateLabel(j.state), progress: j.stateValue == .queued ? "等待开始" : "\(j.done) / \(j.total)",
-                      requested: Self.time(j.requestedAt), finished: Self.time(j.finishedAt), error: j.error)
-            },
-            active: jobs.contains { $0.stateValue == .queued || $0.stateValue == .running },
-            corpusCount: corpus, rows: rows, errors: errors)
-        return page.render().response(status: status)
+        try await SimilarityJobsPage.load(req, errors: errors).render().response(status: status)
     }
 
     /// Checks the year the page showed (the form posts `?year=`): a year's accepted
@@ -112,80 +66,10 @@ struct SimilarityController: RouteCollection {
         try await renderReport(req, try await application(req), errors: [], status: .ok)
     }
 
-    /// How a source is named on the report: the office may see other applicants' names.
-    private func sourceLabel(_ text: PaperText, of owner: ApplicationRecord?, year: Int) -> (kind: String, title: String) {
-        if text.source == PaperText.Source.corpus.rawValue {
-            return ("参考文献库", text.name + (text.year.map { "（\($0)年）" } ?? ""))
-        }
-        let who = owner?.applicant.realName ?? "已删除的申报"
-        if let y = text.year, y < year { return ("\(y)年度送审论文", "\(who)：\(text.name)") }
-        return ("本年度其他申报人", "\(who)：\(text.name)")
-    }
-
     private func renderReport(_ req: Request, _ app: ApplicationRecord, errors: [String], status: HTTPResponseStatus,
                               externalValue: String? = nil, reasonValue: String = "") async throws -> Response {
-        let id = try app.requireID()
-        let result = try await SimilarityRecords.latestResults(for: [id], on: req.db)[id]
-        let review = try await SimilarityRecords.reviews(for: [id], on: req.db)[id]
-        let rule = try copyRule(req, app)
-        let admission = try SimilarityRecords.admission(rule, result: result, review: review)
-        let stored = try result?.sources() ?? []
-        var sources: [SimilarityReportPage.Source] = []
-        var paperPieces: [(String, Bool)] = []
-        if let result, let paperID = result.paperTextID, let paper = try await PaperText.find(paperID, on: req.db) {
-            let paperText = HighlightedText(paper.text)
-            let texts = try await PaperText.query(on: req.db).filter(\.$id ~~ stored.map(\.text)).all()
-            let byID = Dictionary(texts.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
-            let ownerIDs = texts.compactMap { $0.$application.id }
-            let owners = ownerIDs.isEmpty ? [] : try await ApplicationRecord.query(on: req.db).filter(\.$id ~~ ownerIDs).with(\.$applicant).all()
-            let ownerByID = Dictionary(owners.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
-            let limit = 40
-            for s in stored {
-                guard let text = byID[s.text] else { continue }
-                let label = sourceLabel(text, of: text.$application.id.flatMap { ownerByID[$0] }, year: app.year)
-                let sourceText = HighlightedText(text.text)
-                let passages = s.matches.prefix(limit).compactMap { m -> SimilarityReportPage.Passage? in
-                    guard m.count == 4, let p = paperText.excerpt(m[0], m[1]), let q = sourceText.excerpt(m[2], m[3]) else { return nil }
-                    return .init(paper: p, source: q)
-                }
-                sources.append(.init(kind: label.kind, title: label.title, ratio: DefenseAdmission.percent(s.ratio),
-                                     passages: passages, omitted: max(0, s.matches.count - limit)))
-            }
-            paperPieces = paperText.pieces(marking: stored.flatMap { $0.matches.compactMap { $0.count == 4 ? ($0[0], $0[1]) : nil } })
-        }
-        var reasons: [String] = []
-        var decision: String?
-        switch admission {
-        case .exceeded(let why): reasons = why
-        case .pending(let why): reasons = [why]
-        case .barred(let reason): decision = "已确认不予参加答辩：\(reason)"
-        case .overridden(let reason): decision = "已复核，准予参加答辩：\(reason)"
-        case .admitted: break
-        }
-        // A decision the current ratios have outgrown stays on the page with its reason.
-        if case .exceeded = admission, let review, let old = try review.decisionValue() {
-            decision = "此前的\(old == .override ? "准予参加答辩" : "不予参加答辩")决定（\(review.reason)）针对的是："
-                + (review.decidedOnLines ?? []).joined(separator: "；") + "；现有新的超限结果，须重新确认或复核"
-        }
-        let page = SimilarityReportPage(
-            chrome: PageChrome(req: req, title: "查重报告：\(app.applicant.realName)"), csrf: try await req.csrfToken(),
-            applicationID: id, applicant: app.applicant.realName, unit: app.unit.name, specialty: app.specialty,
-            rule: try req.policies(for: app).year.copyRatioRule,
-            checked: result.map { BeijingTime.text(Date(timeIntervalSince1970: $0.checkedAt)) },
-            ours: result.flatMap { $0.error == nil ? DefenseAdmission.percent($0.ratio) : nil },
-            characters: result?.characters ?? 0, problem: result?.error,
-            external: review?.externalRatio.map(DefenseAdmission.percent),
-            externalValue: externalValue ?? review?.externalRatio.map { Self.plainPercent($0) } ?? "",
-            status: admission.label, reasons: reasons, decision: decision, flagged: admission.isFlagged,
-            blocked: !admission.admitsDefense,
-            sources: sources, paper: paperPieces, errors: errors, reasonValue: reasonValue)
-        return page.render().response(status: status)
-    }
-
-    /// 0.235 → "23.5" for the form field.
-    private static func plainPercent(_ fraction: Double) -> String {
-        let text = DefenseAdmission.percent(fraction)
-        return String(text.dropLast())
+        try await SimilarityReportPage.load(req, app, errors: errors, externalValue: externalValue, reasonValue: reasonValue)
+            .render().response(status: status)
     }
 
     // MARK: the office's entries

@@ -16,34 +16,13 @@ struct UnitClerksController: RouteCollection {
 
     @Sendable func list(req: Request) async throws -> Response {
         let actor = try signedIn(req)
-        let units = try await ownUnits(req, actor: actor, activeOnly: false)
-        let unitIDs = units.compactMap(\.id)
-        let clerks = unitIDs.isEmpty ? [] : try await UserAccount.query(on: req.db)
-            .filter(\.$organization.$id ~~ unitIDs).filter(\.$roleRaw == Role.unitClerk.rawValue)
-            .sort(\.$username).all()
-        let byUnit = Dictionary(grouping: clerks, by: { $0.$organization.id })
-        let now = Date()
-        let rows = units.map { unit in
-            DepartmentClerksPage.Unit(
-                id: unit.id!, name: unit.name, kindLabel: unit.unitKind?.label ?? unit.kind.label,
-                isActive: unit.isActive,
-                clerks: (byUnit[unit.id!] ?? []).map { c in
-                    DepartmentClerksPage.Clerk(
-                        id: c.id!, username: c.username, realName: c.realName,
-                        mobile: AccountOperations.shownMobile(c, viewer: actor), isDisabled: c.isDisabled,
-                        isLocked: c.isLocked(at: now), mustChangePassword: c.mustChangePassword,
-                        lastLogin: c.lastLoginAt.map { BeijingTime.text($0) } ?? "—")
-                })
-        }
-        let department = try await Organization.find(actor.organizationID, on: req.db)
-        return DepartmentClerksPage(chrome: PageChrome(req: req, title: "单位经办人"), csrf: try await req.csrfToken(),
-                                    departmentName: department?.name ?? "本部门", units: rows).render().response()
+        return try await DepartmentClerksPage.load(req, actor: actor).render().response()
     }
 
     @Sendable func newForm(req: Request) async throws -> Response {
         let actor = try signedIn(req)
         let values = DepartmentClerkFormPage.Values(unitID: req.query[String.self, at: "unitID"] ?? "")
-        return try await formPage(req, actor: actor, values: values, errors: FieldErrors()).render().response()
+        return try await DepartmentClerkFormPage.load(req, actor: actor, values: values, errors: FieldErrors()).render().response()
     }
 
     struct Form: Content {
@@ -71,7 +50,7 @@ struct UnitClerksController: RouteCollection {
             mobile: values.mobile, password: form.password ?? "", confirm: form.confirm ?? "")
         switch try await AccountCreation.create(input, organizationField: .unit, req: req) {
         case .rejected(let errors, let status):
-            return try await formPage(req, actor: actor, values: values, errors: errors).render().response(status: status)
+            return try await DepartmentClerkFormPage.load(req, actor: actor, values: values, errors: errors).render().response(status: status)
         case .created(_, temporaryPassword: nil):
             return req.redirect(to: SiteURL.department(.clerks).path(query: ["notice": "created"]))
         case .created(let user, temporaryPassword: let temporary?):
@@ -117,24 +96,5 @@ struct UnitClerksController: RouteCollection {
         let user = try await AccountOperations.load(req)
         try AccountOperations.authorize(req, .manageUnitClerks, .account(AccountOperations.facts(user)))
         return user
-    }
-
-    /// The units whose competent department is the actor's organization, each
-    /// confirmed by the policy so the list and the checks cannot drift apart.
-    private func ownUnits(_ req: Request, actor: AccessActor, activeOnly: Bool) async throws -> [Organization] {
-        var q = Organization.query(on: req.db).filter(\.$kindRaw == OrganizationKind.unit.rawValue)
-            .filter(\.$competentDepartment.$id == actor.organizationID)
-        if activeOnly { q = q.filter(\.$isActive == true) }
-        return try await q.sort(\.$name).all().filter {
-            AccessPolicy.decide(actor, .manageUnitClerks, .organization($0.facts)).isAllowed
-        }
-    }
-
-    private func formPage(_ req: Request, actor: AccessActor, values: DepartmentClerkFormPage.Values,
-                          errors: FieldErrors) async throws -> DepartmentClerkFormPage {
-        let units = try await ownUnits(req, actor: actor, activeOnly: true)
-        return DepartmentClerkFormPage(
-            chrome: PageChrome(req: req, title: "开设经办人账号"), csrf: try await req.csrfToken(),
-            units: units.map { Choice(value: $0.id!.uuidString, label: $0.name) }, values: values, errors: errors)
     }
 }

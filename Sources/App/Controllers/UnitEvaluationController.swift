@@ -27,8 +27,7 @@ struct UnitEvaluationController: RouteCollection {
 
     private func render(_ req: Request, _ application: ApplicationRecord, error: (String, String)?,
                         typed: [String: String]) async throws -> Response {
-        try await UnitEvaluationPageBuilder(req: req, application: application)
-            .page(error: error.map { (part: $0.0, message: $0.1) }, typed: typed)
+        try await UnitEvaluationPage.load(req, application, error: error.map { (part: $0.0, message: $0.1) }, typed: typed)
             .render().response(status: error == nil ? .ok : .unprocessableEntity)
     }
 

@@ -50,3 +50,17 @@ final class ApplicationItem: Model, StoredValuesChecked, @unchecked Sendable {
         if let raw = $payload.value { try payloadCache.check("application_items.payload", raw) }
     }
 }
+
+extension ApplicationItem {
+    /// The sections whose items fill a column of 评审材料汇总表: education and titles by
+    /// value, the rest counted.
+    static let summaryTableSections: [DeclarationSection] = [.education, .titles, .papers, .books, .technicalMaterials,
+                                                             .technicalReports, .achievements]
+
+    /// These applications' items of the summary table's sections, by application (one query).
+    static func summaryTableItems(of applications: [UUID], on db: any Database) async throws -> [UUID: [ApplicationItem]] {
+        let items = applications.isEmpty ? [] : try await ApplicationItem.query(on: db).filter(\.$application.$id ~~ applications)
+            .filter(\.$section ~~ summaryTableSections.map(\.rawValue)).all()
+        return Dictionary(grouping: items, by: { $0.$application.id })
+    }
+}

@@ -123,3 +123,51 @@ extension JSONEncoder {
         return String(decoding: data, as: UTF8.self)
     }
 }
+
+extension ApplicationRecord {
+    /// The name of the real organization acting at a step of this application's route
+    /// (its unit, the unit's agency or department, the county's bureau, the city's HR
+    /// bureau, the committee office), nil where none is on record. Needs the unit loaded.
+    func actingOrganizationName(at step: RouteStep, on db: any Database) async throws -> String? {
+        switch step {
+        case .unit:
+            return unit.name
+        case .personnelAgency:
+            if let id = unit.$personnelAgency.id, let org = try await Organization.find(id, on: db) { return org.name }
+        case .competentDepartment:
+            if let id = unit.$competentDepartment.id, let org = try await Organization.find(id, on: db) { return org.name }
+        case .countyHR, .countyIndustryBureau:
+            let kind: OrganizationKind = step == .countyHR ? .countyHR : .countyBureau
+            if let county = routeCounty,
+               let org = try await Organization.query(on: db).filter(\.$kindRaw == kind.rawValue)
+                .filter(\.$divisionCode == county).filter(\.$isActive == true).first() { return org.name }
+        case .cityHRFiling, .cityHRReview:
+            if let org = try await Organization.query(on: db).filter(\.$kindRaw == OrganizationKind.cityHR.rawValue).first() { return org.name }
+        case .committeeOffice:
+            if let org = try await Organization.query(on: db).filter(\.$kindRaw == OrganizationKind.committeeOffice.rawValue).first() { return org.name }
+        }
+        return nil
+    }
+}
+
+extension ApplicationRecord {
+    /// The applications 评审材料汇总表 lists for `actor` (`SummaryTable.includes` and the same
+    /// access rule as opening one), oldest submission first, with applicants and units (one query).
+    /// `level`: a level code, or empty for every level.
+    static func listedInSummaryTable(for actor: AccessActor, level: String, on db: any Database) async throws -> [ApplicationRecord] {
+        var query = ApplicationRecord.query(on: db)
+            .filter(\.$state ~~ SummaryTable.listedStates.map(\.rawValue))
+            .with(\.$applicant).with(\.$unit).sort(\.$submittedAt, .ascending)
+        switch actor.role {
+        case .unitClerk: query = query.filter(\.$unit.$id == actor.organizationID)
+        case .countyHR, .countyBureau: query = query.filter(\.$routeCounty == (actor.organizationDivision ?? "-"))
+        default: break
+        }
+        if !level.isEmpty { query = query.filter(\.$targetLevel == level) }
+        return try await query.all().filter { record in
+            guard let facts = try? record.facts() else { return false }
+            return SummaryTable.includes(actor, facts)
+                && AccessPolicy.decide(actor, .viewApplication, .application(facts)).isAllowed
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import Domain
 import Fluent
 import Foundation
 
@@ -101,5 +102,42 @@ final class FeePayment: Model, @unchecked Sendable {
     init(applicationID: UUID, amount: Int, receiptNo: String, paidOn: String, recordedBy: UUID?) {
         self.$application.id = applicationID; self.amount = amount; self.receiptNo = receiptNo
         self.paidOn = paidOn; self.$recordedBy.id = recordedBy
+    }
+}
+
+// MARK: queries the intake pages and the counter share
+
+extension IntakeDay {
+    /// Every intake day in date order, each with its bookings and their bodies.
+    static func allWithBookings(on db: any Database) async throws -> [IntakeDay] {
+        try await IntakeDay.query(on: db).with(\.$bookings) { $0.with(\.$organization) }.sort(\.$day).all()
+    }
+}
+
+extension IntakeBookingItem {
+    /// The items of these bookings with their applications, applicants and units, by booking.
+    static func byBooking(_ bookings: [UUID], on db: any Database) async throws -> [UUID: [IntakeBookingItem]] {
+        guard !bookings.isEmpty else { return [:] }
+        let items = try await IntakeBookingItem.query(on: db).filter(\.$booking.$id ~~ bookings)
+            .with(\.$application) { $0.with(\.$applicant).with(\.$unit) }.all()
+        return Dictionary(grouping: items, by: { $0.$booking.id })
+    }
+}
+
+extension ApplicationRecord {
+    /// Applications waiting at intake that `actor` brings (`IntakeRules.delivers`): its
+    /// unit's own, or those whose last step before the office is its own.
+    static func deliverable(by actor: AccessActor, on db: any Database) async throws -> [ApplicationRecord] {
+        var query = ApplicationRecord.query(on: db).filter(\.$state == ApplicationState.intake.rawValue)
+            .with(\.$applicant).with(\.$unit).sort(\.$submittedAt)
+        switch actor.role {
+        case .unitClerk: query = query.filter(\.$unit.$id == actor.organizationID)
+        case .countyHR, .countyBureau: query = query.filter(\.$routeCounty == (actor.organizationDivision ?? "-"))
+        default: break
+        }
+        return try await query.all().filter { app in
+            guard let facts = try? app.facts() else { return false }
+            return IntakeRules.delivers(actor, facts)
+        }
     }
 }

@@ -70,3 +70,35 @@ final class Organization: Model, StoredValuesChecked, @unchecked Sendable {
         OrganizationFacts(id: id!, kind: kind, competentDepartmentID: $competentDepartment.id)
     }
 }
+
+extension Organization {
+    /// Every organization by name as a select's choices, each with its kind (so the role
+    /// rule is visible) and, when inactive, saying so. `activeOnly`: leave the inactive out.
+    static func choices(activeOnly: Bool, on db: any Database) async throws -> [Choice] {
+        var q = Organization.query(on: db)
+        if activeOnly { q = q.filter(\.$isActive == true) }
+        return try await q.sort(\.$name).all().map { org in
+            Choice(value: org.id!.uuidString, label: "\(org.name)（\(org.kind.label)\(org.isActive ? "" : "，已停用")）")
+        }
+    }
+
+    /// Names of the departments and agencies units point to, by id (one query).
+    static func departmentAndAgencyNames(on db: any Database) async throws -> [UUID: String] {
+        let kinds = [OrganizationKind.competentDepartment.rawValue, OrganizationKind.personnelAgency.rawValue]
+        let orgs = try await Organization.query(on: db).filter(\.$kindRaw ~~ kinds).all()
+        return Dictionary(orgs.map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+}
+
+extension Organization {
+    /// The units whose competent department is the actor's organization, each confirmed by
+    /// the access policy so the list and the checks cannot drift apart (one query).
+    static func unitsSupervised(by actor: AccessActor, activeOnly: Bool, on db: any Database) async throws -> [Organization] {
+        var q = Organization.query(on: db).filter(\.$kindRaw == OrganizationKind.unit.rawValue)
+            .filter(\.$competentDepartment.$id == actor.organizationID)
+        if activeOnly { q = q.filter(\.$isActive == true) }
+        return try await q.sort(\.$name).all().filter {
+            AccessPolicy.decide(actor, .manageUnitClerks, .organization($0.facts)).isAllowed
+        }
+    }
+}

@@ -1,5 +1,7 @@
 import Domain
 import Plot
+import Fluent
+import Vapor
 
 /// 新建账号 (system administrator): any role in an organization of a kind the
 /// role allows. The password may be left blank for a generated temporary one.
@@ -66,5 +68,14 @@ struct AdminAccountFormPage {
                 )
             )
         )
+    }
+}
+
+extension AdminAccountFormPage {
+    /// The form with the active organizations to choose from; `values`/`errors`: as typed when refused.
+    static func load(_ req: Request, values: Values, errors: FieldErrors) async throws -> AdminAccountFormPage {
+        AdminAccountFormPage(chrome: PageChrome(req: req, title: "新建账号"), csrf: try await req.csrfToken(),
+                             organizations: try await Organization.choices(activeOnly: true, on: req.db),
+                             values: values, errors: errors)
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import Domain
 import Plot
+import Fluent
+import Vapor
 
 /// 账号管理: every account with its role, organization, masked mobile and
 /// state, and the actions an administrator takes on it.
@@ -103,5 +105,47 @@ struct AdminAccountsPage {
             .if(row.lockedUntil != nil || row.failedLogins > 0, .postButton(action(.unlock), csrf: csrf, title: "解锁")),
             .postButton(action(.resetPassword), csrf: csrf, title: "重置密码")
         )
+    }
+}
+
+extension AdminAccountsPage {
+    /// The accounts matching the decoded filters, one page of them (a count, the page's
+    /// rows with their organizations, and the organizations for the filter: three queries).
+    static func load(_ req: Request, filters f: Filters, page: Int, pageSize: Int) async throws -> AdminAccountsPage {
+        let now = Date()
+        func filtered() -> QueryBuilder<UserAccount> {
+            var q = UserAccount.query(on: req.db)
+            if !f.role.isEmpty { q = q.filter(\.$roleRaw == f.role) }
+            if let orgID = UUID(uuidString: f.organizationID) { q = q.filter(\.$organization.$id == orgID) }
+            switch f.status {
+            case "active": q = q.filter(\.$isDisabled == false)
+            case "disabled": q = q.filter(\.$isDisabled == true)
+            case "locked": q = q.filter(\.$lockedUntil > now)
+            case "must-change": q = q.filter(\.$mustChangePassword == true)
+            default: break
+            }
+            if !f.q.isEmpty {
+                let needle = f.q
+                q = q.group(.or) { $0.filter(\.$username ~~ needle.lowercased()).filter(\.$realName ~~ needle) }
+            }
+            return q
+        }
+        var pager = Pager(page: page, pageSize: pageSize,
+                          total: try await filtered().count(), path: SiteURL.admin(.accounts).path, query: f.query)
+        pager.page = min(pager.page, pager.pageCount)
+        let users = try await filtered().with(\.$organization).sort(\.$username)
+            .range(pager.offset..<(pager.offset + pager.pageSize)).all()
+        let viewer = req.actor
+        let rows = users.map { u in
+            Row(
+                id: u.id!, username: u.username, realName: u.realName, roleLabel: u.role.label,
+                organizationName: u.organization.name, mobile: AccountOperations.shownMobile(u, viewer: viewer),
+                isDisabled: u.isDisabled, lockedUntil: u.isLocked(at: now) ? u.lockedUntil.map { BeijingTime.text($0) } : nil,
+                failedLogins: u.failedLogins, mustChangePassword: u.mustChangePassword,
+                lastLogin: u.lastLoginAt.map { BeijingTime.text($0) } ?? "—", isSelf: u.id == viewer?.userID)
+        }
+        return AdminAccountsPage(
+            chrome: PageChrome(req: req, title: "账号管理"), csrf: try await req.csrfToken(), filters: f,
+            organizations: try await Organization.choices(activeOnly: false, on: req.db), rows: rows, pager: pager)
     }
 }

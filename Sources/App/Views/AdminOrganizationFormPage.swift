@@ -1,6 +1,8 @@
 import Foundation
 import Domain
 import Plot
+import Fluent
+import Vapor
 
 /// 新增机构 / 编辑机构 (system administrator). Without script every field is
 /// shown; the employer-only fields sit in their own group and the controller
@@ -79,5 +81,24 @@ struct AdminOrganizationFormPage {
                 )
             )
         )
+    }
+}
+
+extension AdminOrganizationFormPage {
+    /// The form with the departments and agencies a unit may point to: inactive ones only
+    /// where already chosen, never the organization itself. `values`/`errors`: as typed when refused.
+    static func load(_ req: Request, id: UUID?, values: Values, errors: FieldErrors) async throws -> AdminOrganizationFormPage {
+        func choices(_ kind: OrganizationKind) async throws -> [Choice] {
+            try await Organization.query(on: req.db).filter(\.$kindRaw == kind.rawValue).sort(\.$name).all()
+                // An inactive one stays offered only where it is already the current value.
+                .filter { $0.isActive || $0.id?.uuidString == values.competentDepartmentID
+                    || $0.id?.uuidString == values.personnelAgencyID }
+                .filter { $0.id != id }
+                .map { Choice(value: $0.id!.uuidString, label: $0.isActive ? $0.name : "\($0.name)（已停用）") }
+        }
+        return AdminOrganizationFormPage(
+            chrome: PageChrome(req: req, title: id == nil ? "新增机构" : "编辑机构"), csrf: try await req.csrfToken(),
+            organizationID: id, values: values, errors: errors,
+            departments: try await choices(.competentDepartment), agencies: try await choices(.personnelAgency))
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import Domain
 import Plot
+import Fluent
+import Vapor
 
 /// 机构管理: every organization, filtered by kind, area, status and name.
 struct AdminOrganizationsPage {
@@ -78,5 +80,42 @@ struct AdminOrganizationsPage {
                 .pager(pager)
             )
         )
+    }
+}
+
+extension AdminOrganizationsPage {
+    /// An area's name from its code (the code itself when unknown).
+    static func divisionName(_ code: String) -> String {
+        AdministrativeDivision.all.first { $0.id == code }?.name ?? code
+    }
+
+    /// The organizations matching the decoded filters, one page of them, with the names of
+    /// the departments and agencies they point to (three queries).
+    static func load(_ req: Request, filters f: Filters, page: Int, pageSize: Int) async throws -> AdminOrganizationsPage {
+        func filtered() -> QueryBuilder<Organization> {
+            var q = Organization.query(on: req.db)
+            if !f.kind.isEmpty { q = q.filter(\.$kindRaw == f.kind) }
+            if !f.division.isEmpty { q = q.filter(\.$divisionCode == f.division) }
+            if f.status == "active" { q = q.filter(\.$isActive == true) }
+            if f.status == "inactive" { q = q.filter(\.$isActive == false) }
+            if !f.q.isEmpty { q = q.filter(\.$name ~~ f.q) }
+            return q
+        }
+        var pager = Pager(page: page, pageSize: pageSize,
+                          total: try await filtered().count(), path: SiteURL.admin(.organizations).path, query: f.query)
+        pager.page = min(pager.page, pager.pageCount)
+        let orgs = try await filtered().sort(\.$divisionCode).sort(\.$kindRaw).sort(\.$name)
+            .range(pager.offset..<(pager.offset + pager.pageSize)).all()
+        let names = try await Organization.departmentAndAgencyNames(on: req.db)
+        let rows = orgs.map { o in
+            Row(
+                id: o.id!, name: o.name, kindLabel: o.unitKind.map { "\(o.kind.label)·\($0.label)" } ?? o.kind.label,
+                divisionName: divisionName(o.divisionCode), creditCode: o.creditCode ?? "",
+                cityDirect: o.isCityDirect, aboveScale: o.isAboveScale,
+                competentDepartment: o.$competentDepartment.id.flatMap { names[$0] } ?? "—",
+                personnelAgency: o.$personnelAgency.id.flatMap { names[$0] } ?? "—", isActive: o.isActive)
+        }
+        return AdminOrganizationsPage(chrome: PageChrome(req: req, title: "机构管理"), csrf: try await req.csrfToken(),
+                                      filters: f, rows: rows, pager: pager)
     }
 }

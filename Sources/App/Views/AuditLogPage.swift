@@ -1,5 +1,8 @@
 import Domain
 import Plot
+import Fluent
+import Foundation
+import Vapor
 
 /// 审计日志: the append-only log, newest first, with filters and the on-demand
 /// check of the hash chain (核验日志链).
@@ -97,5 +100,42 @@ struct AuditLogPage {
                 .if(errors.isEmpty, .pager(pager))
             )
         )
+    }
+}
+
+extension AuditLogPage {
+    /// The audit timestamp of 00:00 Beijing time (UTC+8) on `day`.
+    static func utcStart(of day: LocalDate) -> String {
+        AuditLog.timestamp(Date(timeIntervalSince1970: TimeInterval(day.dayNumber * 86400 - 8 * 3600)))
+    }
+
+    /// The records matching the checked filters (`from`/`to` already parsed), one page of
+    /// them, newest first: a count and the page's rows. `pager`: the page asked for.
+    static func load(_ req: Request, filters f: Filters, from: LocalDate?, to: LocalDate?, verification: Verification?,
+                     pager: Pager) async throws -> AuditLogPage {
+        var pager = pager
+        func filtered() -> QueryBuilder<AuditRecord> {
+            var q = AuditRecord.query(on: req.db)
+            if !f.actor.isEmpty { q = q.filter(\.$actorName == f.actor) }
+            if !f.action.isEmpty { q = q.filter(\.$action =~ f.action) }
+            if !f.outcome.isEmpty { q = q.filter(\.$outcome == f.outcome) }
+            // Timestamps are UTC text of one fixed shape, so text order is time order.
+            if let from { q = q.filter(\.$occurredAt >= utcStart(of: from)) }
+            if let to { q = q.filter(\.$occurredAt < utcStart(of: to.adding(days: 1))) }
+            return q
+        }
+        pager.total = try await filtered().count()
+        pager.page = min(pager.page, pager.pageCount)
+        let records = try await filtered().sort(\.$seq, .descending)
+            .range(pager.offset..<(pager.offset + pager.pageSize)).all()
+        let rows = records.map { r in
+            Row(
+                seq: r.seq, time: BeijingTime.text(auditTimestamp: r.occurredAt), actor: r.actorName,
+                roleLabel: r.role.flatMap { Role(rawValue: $0)?.label } ?? "—", action: r.action,
+                object: [r.objectType, r.objectID.map { String($0.prefix(8)) }].compactMap { $0 }.joined(separator: " "),
+                ip: r.ip ?? "—", outcome: r.outcome, detail: r.detail)
+        }
+        return AuditLogPage(chrome: PageChrome(req: req, title: "审计日志"), filters: f, verification: verification,
+                            rows: rows, pager: pager)
     }
 }

@@ -1,4 +1,7 @@
+import Domain
+import Fluent
 import Plot
+import Vapor
 
 /// One submitted version of a declaration, read-only.
 struct DeclarationVersionPage {
@@ -49,6 +52,35 @@ struct DeclarationVersionPage {
                 .p(.text("专业技术工作报告（总结）\(reportCharacters)字。")),
                 .ul(.forEach(files) { .li(.text($0)) })
             )
+        )
+    }
+}
+
+extension DeclarationVersionPage {
+    /// Submission `number` of an application (404 when it is not kept), with how many
+    /// submissions there were and which neighbours are kept: three queries.
+    static func load(_ req: Request, _ application: ApplicationRecord, number: Int) async throws -> DeclarationVersionPage {
+        guard let version = try await DeclarationVersion.query(on: req.db).filter(\.$application.$id == application.id!)
+            .filter(\.$number == number).first() else { throw PageError.notFound }
+        let content = try version.decoded()
+        // 共N次 counts submissions, not kept versions (the demo's and older submissions have none).
+        let count = max(try await UnitEvaluationStore.currentSubmission(application.id!, on: req.db), number)
+        let kept = try await DeclarationVersion.query(on: req.db).filter(\.$application.$id == application.id!)
+            .field(\.$number).all().map(\.number)
+        let sections = DeclarationSection.allCases.compactMap { section -> Section? in
+            let items = content.items.filter { $0.section == section.rawValue }
+            guard !items.isEmpty else { return nil }
+            return .init(title: section.title, headers: section.summaryFields.map { section.field($0)?.label ?? $0 },
+                         rows: items.map { item in section.summaryFields.map { section.field($0)?.display(item.values[$0]) ?? "" } })
+        }
+        return DeclarationVersionPage(
+            chrome: PageChrome(req: req, title: "第\(number)次提交"), number: number, count: count,
+            previous: kept.filter { $0 < number }.max(), next: kept.filter { $0 > number }.min(),
+            submittedAt: BeijingTime.text(version.submittedAt), applicant: application.applicant.realName,
+            level: BasicsForm.levels.first { $0.code == content.targetLevel }?.label ?? content.targetLevel,
+            specialty: content.specialty, sections: sections,
+            files: content.files.map { "\(DossierSlot(rawValue: $0.slot)?.title ?? $0.slot)：\($0.name)" },
+            reportCharacters: content.workReport.count, url: DeclarationURL(id: application.id!)
         )
     }
 }

@@ -1,4 +1,7 @@
 import Plot
+import Domain
+import Fluent
+import Vapor
 
 /// 开设经办人账号 (competent department): a clerk for one of the department's units.
 struct DepartmentClerkFormPage {
@@ -49,5 +52,15 @@ struct DepartmentClerkFormPage {
                 )
             )
         )
+    }
+}
+
+extension DepartmentClerkFormPage {
+    /// The form with the department's active units; `values`/`errors`: as typed when refused.
+    static func load(_ req: Request, actor: AccessActor, values: Values, errors: FieldErrors) async throws -> DepartmentClerkFormPage {
+        let units = try await Organization.unitsSupervised(by: actor, activeOnly: true, on: req.db)
+        return DepartmentClerkFormPage(
+            chrome: PageChrome(req: req, title: "开设经办人账号"), csrf: try await req.csrfToken(),
+            units: units.map { Choice(value: $0.id!.uuidString, label: $0.name) }, values: values, errors: errors)
     }
 }

@@ -1,5 +1,8 @@
 import Foundation
 import Plot
+import Domain
+import Fluent
+import Vapor
 
 /// 单位经办人 (competent department): the units the department supervises and
 /// their clerks' accounts.
@@ -83,5 +86,33 @@ struct DepartmentClerksPage {
                 : .postButton(action(.disable), csrf: csrf, title: "停用"),
             .postButton(action(.resetPassword), csrf: csrf, title: "重置密码")
         )
+    }
+}
+
+extension DepartmentClerksPage {
+    /// The department's units with their clerks (units, clerks, the department: three queries).
+    static func load(_ req: Request, actor: AccessActor) async throws -> DepartmentClerksPage {
+        let units = try await Organization.unitsSupervised(by: actor, activeOnly: false, on: req.db)
+        let unitIDs = units.compactMap(\.id)
+        let clerks = unitIDs.isEmpty ? [] : try await UserAccount.query(on: req.db)
+            .filter(\.$organization.$id ~~ unitIDs).filter(\.$roleRaw == Role.unitClerk.rawValue)
+            .sort(\.$username).all()
+        let byUnit = Dictionary(grouping: clerks, by: { $0.$organization.id })
+        let now = Date()
+        let rows = units.map { unit in
+            Unit(
+                id: unit.id!, name: unit.name, kindLabel: unit.unitKind?.label ?? unit.kind.label,
+                isActive: unit.isActive,
+                clerks: (byUnit[unit.id!] ?? []).map { c in
+                    Clerk(
+                        id: c.id!, username: c.username, realName: c.realName,
+                        mobile: AccountOperations.shownMobile(c, viewer: actor), isDisabled: c.isDisabled,
+                        isLocked: c.isLocked(at: now), mustChangePassword: c.mustChangePassword,
+                        lastLogin: c.lastLoginAt.map { BeijingTime.text($0) } ?? "—")
+                })
+        }
+        let department = try await Organization.find(actor.organizationID, on: req.db)
+        return DepartmentClerksPage(chrome: PageChrome(req: req, title: "单位经办人"), csrf: try await req.csrfToken(),
+                                    departmentName: department?.name ?? "本部门", units: rows)
     }
 }

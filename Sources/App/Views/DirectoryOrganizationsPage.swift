@@ -1,4 +1,7 @@
 import Plot
+import Domain
+import Fluent
+import Vapor
 
 /// 机构名录: the active organizations by area, read-only, for the bodies that
 /// review applications (committee office, city HR, county bureaus, departments).
@@ -59,5 +62,29 @@ struct DirectoryOrganizationsPage {
                 }
             )
         )
+    }
+}
+
+extension DirectoryOrganizationsPage {
+    /// The active organizations grouped by area, in the list's order of areas (one query).
+    static func load(_ req: Request) async throws -> DirectoryOrganizationsPage {
+        let orgs = try await Organization.query(on: req.db).filter(\.$isActive == true).sort(\.$name).all()
+        let names = Dictionary(orgs.map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let kindOrder = Dictionary(OrganizationKind.allCases.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let byArea = Dictionary(grouping: orgs, by: \.divisionCode)
+        // Areas in the list's order (city, districts and counties, the zone); unknown codes last.
+        let areaOrder = AdministrativeDivision.all.map(\.id) + byArea.keys.filter { code in !AdministrativeDivision.all.contains { $0.id == code } }.sorted()
+        let groups: [Group] = areaOrder.compactMap { area in
+            guard let members = byArea[area] else { return nil }
+            let entries = members.sorted { (kindOrder[$0.kind] ?? 0, $0.name) < (kindOrder[$1.kind] ?? 0, $1.name) }.map { o in
+                Entry(
+                    name: o.name, kindLabel: o.kind.label, unitKindLabel: o.unitKind?.label, cityDirect: o.isCityDirect,
+                    aboveScale: o.isAboveScale, competentDepartment: o.$competentDepartment.id.flatMap { names[$0] },
+                    personnelAgency: o.$personnelAgency.id.flatMap { names[$0] })
+            }
+            let title = area == AdministrativeDivision.changzhi.id ? "长治市（市级）" : AdminOrganizationsPage.divisionName(area)
+            return .init(title: title, entries: entries)
+        }
+        return DirectoryOrganizationsPage(chrome: PageChrome(req: req, title: "机构名录"), groups: groups)
     }
 }

@@ -1,5 +1,8 @@
+import Domain
+import Fluent
 import Foundation
 import Plot
+import Vapor
 
 /// 预约收审 (units and reporting bodies): open days with places left, the
 /// applications waiting at intake that this body brings, and its bookings.
@@ -103,5 +106,49 @@ struct IntakeBookingPage {
                 heldList()
             )
         )
+    }
+}
+
+extension IntakeBookingPage {
+    /// Four queries: the days with their bookings, this body's bookings' items, the
+    /// applications it may bring, and which of them an open booking already holds.
+    static func load(_ req: Request, error: String? = nil, typed: [String: String] = [:]) async throws -> IntakeBookingPage {
+        guard let actor = req.actor else { throw PageError.signInRequired(expired: false) }
+        let org = actor.organizationID
+        let today = req.today
+        let all = try await IntakeDay.allWithBookings(on: req.db)
+        let open = all.filter { (LocalDate(iso: $0.day) ?? today) >= today && $0.bookings.count < $0.capacity }
+        let mine = all.flatMap { day in day.bookings.filter { $0.$organization.id == org }.map { (day, $0) } }
+        let itemsByBooking = try await IntakeBookingItem.byBooking(mine.compactMap { $0.1.id }, on: req.db)
+        let candidates = try await ApplicationRecord.deliverable(by: actor, on: req.db)
+        // Which of them an open booking already holds (and which day), so they are not offered twice.
+        let held = candidates.isEmpty ? [] : try await IntakeBookingItem.query(on: req.db)
+            .filter(\.$openApplicationID ~~ candidates.compactMap(\.id)).with(\.$booking) { $0.with(\.$intakeDay) }.all()
+        var heldOn: [UUID: String] = [:]
+        for item in held where (LocalDate(iso: item.booking.intakeDay.day) ?? today) >= today {
+            heldOn[item.$application.id] = LocalDate(iso: item.booking.intakeDay.day)?.chinese ?? item.booking.intakeDay.day
+        }
+        return IntakeBookingPage(
+            chrome: PageChrome(req: req, title: "预约收审"), csrf: try await req.csrfToken(), window: IntakeOfficePage.window(req),
+            openDays: open.map { .init(id: $0.id!.uuidString, date: LocalDate(iso: $0.day)?.chinese ?? $0.day,
+                                       remaining: $0.capacity - $0.bookings.count, note: $0.note) },
+            mine: mine.map { day, b in
+                .init(id: b.id!, date: LocalDate(iso: day.day)?.chinese ?? day.day, batchSize: b.batchSize,
+                      contact: "\(b.contactName) \(b.contactPhone)", checkedIn: b.checkedInAt != nil,
+                      cancellable: b.checkedInAt == nil && (LocalDate(iso: day.day) ?? today) >= today,
+                      applications: (itemsByBooking[b.id!] ?? []).map { item in
+                          let name = item.application.applicant.realName
+                          switch item.outcomeValue {
+                          case .accepted?: return name + "（已受理）"
+                          case .returned?: return name + "（已退回）"
+                          case nil: return name
+                          }
+                      }.sorted())
+            },
+            candidates: candidates.map { app in
+                .init(id: app.id!, applicant: app.applicant.realName, unit: app.unit.name,
+                      level: IntakeOfficePage.levelLabel(app.targetLevel), heldOn: heldOn[app.id!])
+            },
+            error: error, typed: typed)
     }
 }

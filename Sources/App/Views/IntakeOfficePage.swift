@@ -1,5 +1,8 @@
+import Domain
+import Fluent
 import Foundation
 import Plot
+import Vapor
 
 /// 收审安排 (the committee office): the days opened, their bookings with the
 /// applications each brings, check-in, and at the counter each application's
@@ -152,5 +155,77 @@ struct IntakeOfficePage {
                 .button(.type(.submit), .class("button secondary"), .text("登记原件退回（\(item.applicant)）"))
             ))
         )
+    }
+}
+
+extension IntakeOfficePage {
+    /// The intake window as the page states it, from the year's policy.
+    static func window(_ req: Request) -> String {
+        let intake = req.policies.current.intake
+        return "\(intake.lowerBound.chinese)至\(intake.upperBound.chinese)"
+    }
+
+    static func levelLabel(_ code: String) -> String {
+        BasicsForm.levels.first { $0.code == code }?.label ?? code
+    }
+
+    /// Two queries: the days with their bookings, then the bookings' items with their
+    /// applications. `typed`/`typedFor`: the refused form's values and its application.
+    static func load(_ req: Request, error: String? = nil, typed: [String: String] = [:],
+                     typedFor: UUID? = nil) async throws -> IntakeOfficePage {
+        let today = req.today
+        let year = req.policies.year
+        let all = try await IntakeDay.allWithBookings(on: req.db)
+        let itemsByBooking = try await IntakeBookingItem.byBooking(all.flatMap { $0.bookings.compactMap(\.id) }, on: req.db)
+        let rows = all.map { day in
+            let onTheDay = day.day == today.iso
+            return Day(
+                date: LocalDate(iso: day.day)?.chinese ?? day.day, capacity: day.capacity, note: day.note,
+                bookings: day.bookings.sorted { $0.createdAt ?? .distantPast < $1.createdAt ?? .distantPast }.map { b in
+                    let atCounter = b.checkedInAt != nil && onTheDay
+                    let items = (itemsByBooking[b.id!] ?? []).sorted { $0.application.applicant.realName < $1.application.applicant.realName }
+                    return .init(
+                        id: b.id!, organization: b.organization.name, batchSize: b.batchSize,
+                        contact: "\(b.contactName) \(b.contactPhone)",
+                        checkedIn: b.checkedInAt.map { BeijingTime.text($0) },
+                        items: items.map { item in
+                            let app = item.application
+                            let returnable = item.outcomeValue.map {
+                                IntakeRules.originalsReturnable(app.stateValue, returnedAtIntake: $0 == .returned)
+                            } ?? false
+                            return .init(
+                                id: item.id!, applicationID: app.id!, applicant: app.applicant.realName, unit: app.unit.name,
+                                level: levelLabel(app.targetLevel), state: app.stateValue.label,
+                                progress: DeclarationURL(id: app.id!).progress,
+                                expected: IntakeRules.copiesExpected(level: app.level, year: year)
+                                    .map { .init(field: "copies_\($0.0.rawValue)", label: $0.0.label, count: $0.1) },
+                                outcome: outcomeText(item),
+                                atCounter: atCounter && item.outcome == nil && item.openApplicationID != nil,
+                                originalsReturned: item.originalsReturnedOn.map { LocalDate(iso: $0)?.chinese ?? $0 },
+                                canRecordReturn: returnable && item.originalsReturnedOn == nil)
+                        })
+                })
+        }
+        return IntakeOfficePage(
+            chrome: PageChrome(req: req, title: "收审安排"), csrf: try await req.csrfToken(), window: window(req),
+            copies: IntakeRules.copiesExpected(level: .engineer, year: year).map { "\($0.0.label)\($0.1)份" }.joined(separator: "、"),
+            juniorNote: IntakeRules.copiesExpected(level: .technician, year: year).contains { $0.0 == .submittedPaper }
+                ? nil : "助理工程师、技术员不参加答辩，不报送送审论文",
+            today: today.iso, days: rows, error: error, typed: typed, typedFor: typedFor)
+    }
+
+    /// What the counter recorded for an item, in words.
+    static func outcomeText(_ item: IntakeBookingItem) -> String? {
+        guard let outcome = item.outcomeValue else { return nil }
+        let when = item.receivedAt.map { BeijingTime.text($0) } ?? ""
+        switch outcome {
+        case .accepted:
+            let copies = [(IntakeRules.CopyKind.evaluationForm, item.evaluationFormCopies), (.reviewForm, item.reviewFormCopies),
+                          (.submittedPaper, item.submittedPaperCopies)]
+                .compactMap { kind, n in n.map { "\(kind.label)\($0)份" } }.joined(separator: "、")
+            return "已受理（\(when)）：原件已核验；收到\(copies)"
+        case .returned:
+            return "已退回（\(when)）：\(item.remark ?? "")"
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Vapor
 
 /// 《长治市工程系列中、初级（非建筑、建材、环保专业）职务任职资格评审材料汇总表》 as
 /// the reporting body prints and stamps it (六.1, 六.2): the form's title, the
@@ -53,5 +54,18 @@ struct SummaryTablePrintPage {
                 .p(.class("form-note"), .text(PrintLayout.inferredNote))
             )
         )
+    }
+}
+
+extension SummaryTablePrintPage {
+    /// The same rows as the page (`SummaryTablePage.rows`), with the reporting body and today's date.
+    static func load(_ req: Request, level: String) async throws -> SummaryTablePrintPage {
+        let rows = try await SummaryTablePage.rows(req, level: level)
+        let year = try ReviewYear(req.policies.current)
+        return SummaryTablePrintPage(
+            year: year.year, reportingBody: req.currentUser?.$organization.value?.name ?? "",
+            date: req.today.chinese, level: BasicsForm.levels.first { $0.code == level }?.label,
+            back: level.isEmpty ? SiteURL.summary.path : SiteURL.summary.path(query: ["level": level]),
+            cells: SummaryTable.cells(rows))
     }
 }

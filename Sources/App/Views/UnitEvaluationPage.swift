@@ -1,5 +1,7 @@
 import Domain
+import Fluent
 import Plot
+import Vapor
 
 /// 单位评议推荐: the employer's part in the order the notice sets — the
 /// evaluation panel checks and rates, the three publicities run on the official
@@ -202,5 +204,35 @@ struct UnitEvaluationPage {
                 .submitButton("签署单位承诺")
             ))
         )
+    }
+}
+
+extension UnitEvaluationPage {
+    /// The stored evaluation, each publicity with where it stands today on the official
+    /// calendar, and what is still missing, so `UnitEvaluationController` only validates and saves.
+    /// `error` names the part of the page the message belongs to; `typed` keeps what was entered.
+    static func load(_ req: Request, _ application: ApplicationRecord, error: (part: String, message: String)? = nil,
+                     typed: [String: String] = [:]) async throws -> UnitEvaluationPage {
+        let evaluation = try await UnitEvaluationStore.load(application.id!, on: req.db)
+        let rules = try req.publicityRules()
+        let today = req.today
+        let publicities = PublicityKind.allCases.map { kind -> PublicityView in
+            let superseded = evaluation.superseded[kind].map { "\($0.starts.chinese)至\($0.ends.chinese)" }
+            guard let p = evaluation.publicities[kind] else {
+                return .init(kind: kind, starts: nil, ends: nil, status: "", notStarted: false, startsISO: "",
+                             objections: [], superseded: superseded)
+            }
+            let status = (try? UnitEvaluation.status(p, today: today, rules: rules)) ?? .running
+            return .init(kind: kind, starts: p.starts.chinese, ends: p.ends.chinese, status: status.label,
+                         notStarted: status == .notStarted, startsISO: p.starts.iso,
+                         objections: Array(p.objections.enumerated()).map { (index: $0.offset, objection: $0.element) },
+                         superseded: superseded)
+        }
+        return UnitEvaluationPage(
+            chrome: PageChrome(req: req, title: "单位评议推荐"), csrf: try await req.csrfToken(),
+            url: DeclarationURL(id: application.id!), applicant: application.applicant.realName,
+            canEdit: application.stateValue == .unitReview, evaluation: evaluation, publicities: publicities,
+            minimumWorkingDays: rules.minimumWorkingDays, missing: evaluation.missing(today: today, rules: rules),
+            today: today.chinese, error: error, typed: typed)
     }
 }

@@ -44,7 +44,7 @@ import Testing
         assertSnapshot(of: Self.html(page.render()), as: .lines)
     }
 
-    @Test func startPageWithAnswersFromTheQuickCheck() {
+    @Test func applicationStartPageWithAnswersFromTheQuickCheck() {
         let page = ApplicationStartPage(chrome: Self.applicant, csrf: "csrf-token", year: 2022, unitName: "长治市示例水利设计院",
                                         period: "2022年6月1日至2022年8月25日", closed: nil,
                                         values: ["targetLevel": "engineer", "track": "regular"], errors: [:],

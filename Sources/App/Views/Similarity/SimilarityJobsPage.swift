@@ -1,5 +1,8 @@
+import Domain
+import Fluent
 import Foundation
 import Plot
+import Vapor
 
 /// 论文查重 (七.1), the committee office's page: start the check for the year's
 /// accepted applications, follow its progress (n of m), and see each application's
@@ -56,5 +59,59 @@ struct SimilarityJobsPage {
                 }, id: "similarity-results", empty: "\(year)年度尚无已受理的申报。"),
             ]),
         ])
+    }
+}
+
+extension SimilarityJobsPage {
+    /// Five queries: the year's last jobs, its accepted applications, their latest results and
+    /// reviews, and the size of the reference corpus.
+    static func load(_ req: Request, errors: [String] = []) async throws -> SimilarityJobsPage {
+        // The year shown: `?year=` when known, else the year in use; judged by that year's bundle
+        // (the picker offers only years the registry holds).
+        let picker = YearPicker.make(req, url: .committee(.similarity)), year = picker.selected
+        let yearStore = req.application.policyRegistry.store(year: year) ?? req.policies
+        let rule = CopyRatioRule(yearStore.year)
+        let jobs = try await SimilarityJob.query(on: req.db).filter(\.$year == year).sort(\.$requestedAt, .descending).range(..<20).all()
+        let applications = try await ApplicationRecord.query(on: req.db).filter(\.$year == year)
+            .filter(\.$state ~~ SimilarityRecords.acceptedStates.map(\.rawValue)).with(\.$applicant).with(\.$unit)
+            .sort(\.$specialty).all()
+        let ids = applications.compactMap(\.id)
+        let results = try await SimilarityRecords.latestResults(for: ids, on: req.db)
+        let reviews = try await SimilarityRecords.reviews(for: ids, on: req.db)
+        let corpus = try await PaperText.query(on: req.db).filter(\.$source == PaperText.Source.corpus.rawValue)
+            .filter(\.$error == nil).count()
+        var rows: [Row] = []
+        for app in applications {
+            let id = app.id!
+            let admission = try SimilarityRecords.admission(rule, result: results[id], review: reviews[id])
+            let ours: String
+            if let r = results[id] { ours = r.error == nil ? DefenseAdmission.percent(r.ratio) : "无法检测" } else { ours = "尚未检测" }
+            rows.append(.init(id: id, applicant: app.applicant.realName, unit: app.unit.name, specialty: app.specialty,
+                              ours: ours, external: reviews[id]?.externalRatio.map(DefenseAdmission.percent) ?? "未录入",
+                              status: admission.label, flagged: !admission.admitsDefense))
+        }
+        return SimilarityJobsPage(
+            chrome: PageChrome(req: req, title: "论文查重"), csrf: try await req.csrfToken(), picker: picker,
+            rule: yearStore.year.copyRatioRule,
+            jobs: jobs.map { j in
+                .init(state: Self.stateLabel(j.state), progress: j.stateValue == .queued ? "等待开始" : "\(j.done) / \(j.total)",
+                      requested: Self.time(j.requestedAt), finished: Self.time(j.finishedAt), error: j.error)
+            },
+            active: jobs.contains { $0.stateValue == .queued || $0.stateValue == .running },
+            corpusCount: corpus, rows: rows, errors: errors)
+    }
+
+    private static func stateLabel(_ state: String) -> String {
+        switch SimilarityJob.State(rawValue: state) {
+        case .queued: "排队中"
+        case .running: "进行中"
+        case .done: "已完成"
+        case .failed: "出错"
+        case nil: state
+        }
+    }
+
+    private static func time(_ seconds: Double?) -> String {
+        seconds.map { BeijingTime.text(Date(timeIntervalSince1970: $0)) } ?? ""
     }
 }

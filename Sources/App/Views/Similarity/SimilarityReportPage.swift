@@ -1,5 +1,8 @@
+import Domain
+import Fluent
 import Foundation
 import Plot
+import Vapor
 
 /// One application's duplication report (七.1), for the committee office only: our
 /// ratio, the sources, the matched passages side by side (paper | source, the
@@ -102,5 +105,84 @@ struct SimilarityReportPage {
 
     private func excerpt(_ e: HighlightedText.Excerpt) -> Node<HTML.BodyContext> {
         .group(.text(e.before), .element(named: "mark", nodes: [.text(e.match)]), .text(e.after))
+    }
+}
+
+extension SimilarityReportPage {
+    /// How a source is named on the report: the office may see other applicants' names.
+    private static func sourceLabel(_ text: PaperText, of owner: ApplicationRecord?, year: Int) -> (kind: String, title: String) {
+        if text.source == PaperText.Source.corpus.rawValue {
+            return ("参考文献库", text.name + (text.year.map { "（\($0)年）" } ?? ""))
+        }
+        let who = owner?.applicant.realName ?? "已删除的申报"
+        if let y = text.year, y < year { return ("\(y)年度送审论文", "\(who)：\(text.name)") }
+        return ("本年度其他申报人", "\(who)：\(text.name)")
+    }
+
+    /// The latest result and review, the paper and the sources' texts with their owners.
+    /// `externalValue`/`reasonValue`: what was typed into a refused form.
+    static func load(_ req: Request, _ app: ApplicationRecord, errors: [String] = [], externalValue: String? = nil,
+                     reasonValue: String = "") async throws -> SimilarityReportPage {
+        let id = try app.requireID()
+        let result = try await SimilarityRecords.latestResults(for: [id], on: req.db)[id]
+        let review = try await SimilarityRecords.reviews(for: [id], on: req.db)[id]
+        // Judged by the application's own bundle, whatever year is in use.
+        let admission = try SimilarityRecords.admission(CopyRatioRule(try req.policies(for: app).year), result: result, review: review)
+        let stored = try result?.sources() ?? []
+        var sources: [Source] = []
+        var paperPieces: [(String, Bool)] = []
+        if let result, let paperID = result.paperTextID, let paper = try await PaperText.find(paperID, on: req.db) {
+            let paperText = HighlightedText(paper.text)
+            let texts = try await PaperText.query(on: req.db).filter(\.$id ~~ stored.map(\.text)).all()
+            let byID = Dictionary(texts.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+            let ownerIDs = texts.compactMap { $0.$application.id }
+            let owners = ownerIDs.isEmpty ? [] : try await ApplicationRecord.query(on: req.db).filter(\.$id ~~ ownerIDs).with(\.$applicant).all()
+            let ownerByID = Dictionary(owners.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+            let limit = 40
+            for s in stored {
+                guard let text = byID[s.text] else { continue }
+                let label = sourceLabel(text, of: text.$application.id.flatMap { ownerByID[$0] }, year: app.year)
+                let sourceText = HighlightedText(text.text)
+                let passages = s.matches.prefix(limit).compactMap { m -> Passage? in
+                    guard m.count == 4, let p = paperText.excerpt(m[0], m[1]), let q = sourceText.excerpt(m[2], m[3]) else { return nil }
+                    return .init(paper: p, source: q)
+                }
+                sources.append(.init(kind: label.kind, title: label.title, ratio: DefenseAdmission.percent(s.ratio),
+                                     passages: passages, omitted: max(0, s.matches.count - limit)))
+            }
+            paperPieces = paperText.pieces(marking: stored.flatMap { $0.matches.compactMap { $0.count == 4 ? ($0[0], $0[1]) : nil } })
+        }
+        var reasons: [String] = []
+        var decision: String?
+        switch admission {
+        case .exceeded(let why): reasons = why
+        case .pending(let why): reasons = [why]
+        case .barred(let reason): decision = "已确认不予参加答辩：\(reason)"
+        case .overridden(let reason): decision = "已复核，准予参加答辩：\(reason)"
+        case .admitted: break
+        }
+        // A decision the current ratios have outgrown stays on the page with its reason.
+        if case .exceeded = admission, let review, let old = try review.decisionValue() {
+            decision = "此前的\(old == .override ? "准予参加答辩" : "不予参加答辩")决定（\(review.reason)）针对的是："
+                + (review.decidedOnLines ?? []).joined(separator: "；") + "；现有新的超限结果，须重新确认或复核"
+        }
+        return SimilarityReportPage(
+            chrome: PageChrome(req: req, title: "查重报告：\(app.applicant.realName)"), csrf: try await req.csrfToken(),
+            applicationID: id, applicant: app.applicant.realName, unit: app.unit.name, specialty: app.specialty,
+            rule: try req.policies(for: app).year.copyRatioRule,
+            checked: result.map { BeijingTime.text(Date(timeIntervalSince1970: $0.checkedAt)) },
+            ours: result.flatMap { $0.error == nil ? DefenseAdmission.percent($0.ratio) : nil },
+            characters: result?.characters ?? 0, problem: result?.error,
+            external: review?.externalRatio.map(DefenseAdmission.percent),
+            externalValue: externalValue ?? review?.externalRatio.map { Self.plainPercent($0) } ?? "",
+            status: admission.label, reasons: reasons, decision: decision, flagged: admission.isFlagged,
+            blocked: !admission.admitsDefense,
+            sources: sources, paper: paperPieces, errors: errors, reasonValue: reasonValue)
+    }
+
+    /// 0.235 → "23.5" for the form field.
+    private static func plainPercent(_ fraction: Double) -> String {
+        let text = DefenseAdmission.percent(fraction)
+        return String(text.dropLast())
     }
 }
