@@ -287,7 +287,7 @@ import Testing
         assertSnapshot(of: Self.html(page.render()), as: .lines)
     }
 
-    // MARK: pages of the expert pool and integrity (their year rules are helper C's)
+    // MARK: the expert pool and integrity (their years: ReviewYearOfficeTests, YearPageSnapshotTests)
 
     @Test func expertPoolPage() {
         let page = ExpertPoolPage(
@@ -304,12 +304,14 @@ import Testing
     @Test func integrityPage() throws {
         let page = IntegrityPage(
             chrome: Self.chrome("诚信核查", path: SiteURL.committee(.integrity).path), csrf: "csrf-token", errors: [], typed: [:],
+            picker: Self.years(.committee(.integrity)),
             recordYears: try CommitteeData.integer(Self.policy(), "integrityRecordYears"),
             flags: [.init(id: Self.id1, applicationID: Self.id2, applicant: "张伟", reporter: "赵强", evidence: "论文与他人雷同",
                           status: "待核查", isOpen: true)],
             cancellable: [Choice(value: Self.id2.uuidString, label: "张伟")],
             records: [.init(name: "王某", maskedID: "140***********0000", reason: "提供虚假材料", term: "2022-12-01 至 2025-11-30",
-                            unitFailure: "")])
+                            unitFailure: "")],
+            lifted: [])
         assertSnapshot(of: Self.html(page.render()), as: .lines)
     }
 
