@@ -24,15 +24,16 @@ struct CertificatesController: RouteCollection {
     @Sendable func issue(req: Request) async throws -> Response {
         let typedDay = CommitteeData.field(req, "issuedOn")
         let typed = ["issuedOn": typedDay]
+        // The year shown on the page the form was sent from: its lists, in its calendar.
+        let year = YearPicker.make(req, url: .committee(.results)).selected
         let day: LocalDate
-        switch ResultRules.date(typedDay.isEmpty ? req.today.iso : typedDay, label: "发证日期", req) {
+        switch ResultRules.date(typedDay.isEmpty ? req.today.iso : typedDay, label: "发证日期", year: year, req) {
         case .failure(let r): return try await refuse(req, "result.certify", r.message, typed: typed)
         case .success(let d): day = d
         }
         guard day <= req.today else {
             return try await refuse(req, "result.certify", "发证日期不能晚于今天（\(req.today.chinese)）", typed: typed)
         }
-        let year = req.policies.current.applicationDate.year
         let publicities = try await ResultPublicity.query(on: req.db).filter(\.$year == year).sort(\.$starts).all()
         var issued = 0
         var held: [String] = []
@@ -63,7 +64,7 @@ struct CertificatesController: RouteCollection {
         if !held.isEmpty {
             try await req.audit(req.auditEntry("result.certify", outcome: .failure, detail: "held: " + held.joined(separator: "；").prefix(300)))
         }
-        return req.redirect(to: SiteURL.committee(.results).path(query: ["notice": "saved"], fragment: "passed"))
+        return req.redirect(to: CommitteeYear.path(req, .committee(.results), year: year, notice: "saved", fragment: "passed"))
     }
 
     @Sendable func printOffice(req: Request) async throws -> Response {

@@ -14,10 +14,16 @@ struct CommitteesController: RouteCollection {
     }
 
     @Sendable func save(req: Request) async throws -> Response {
-        let year = req.policies.current.applicationDate.year
-        let rules = try CommitteeRules(policy: req.policies.current)
-        let pool = try await CommitteeData.activePool(on: req.db, today: req.today)
+        // The year shown on the page the form was sent from, formed by that year's rules;
+        // a year not under review yet is refused.
+        let year = YearPicker.make(req, url: .committee(.committees)).selected
         let typed = CommitteeFormation.typed(req)
+        if let refusal = try CommitteeYear.creationRefusal(req, year: year, what: "组建评委会") {
+            try await req.audit(req.auditEntry("committee.form", objectType: "committee", outcome: .denied, detail: "year \(year) not open"))
+            return try await CommitteesPage.load(req, errors: [refusal], typed: typed).render().response(status: .unprocessableEntity)
+        }
+        let rules = try CommitteeRules(policy: req.policies(year: year).current)
+        let pool = try await CommitteeData.activePool(on: req.db, today: req.today)
         switch CommitteeFormation.parse(req, pool: pool, rules: rules, year: year) {
         case .failure(let failure):
             let problems = failure.messages
@@ -29,7 +35,7 @@ struct CommitteesController: RouteCollection {
                 try await req.audit(req.auditEntry("committee.form", objectType: "committee", outcome: .denied, detail: refusal))
                 return try await CommitteesPage.load(req, errors: [refusal], typed: typed).render().response(status: .unprocessableEntity)
             }
-            return req.redirect(to: SiteURL.committee(.committees).path(query: ["notice": "saved"]))
+            return req.redirect(to: CommitteeYear.path(req, .committee(.committees), year: year, notice: "saved"))
         }
     }
 }

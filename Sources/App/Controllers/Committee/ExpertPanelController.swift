@@ -95,14 +95,15 @@ struct ExpertPanelController: RouteCollection {
         guard member.isLead else { throw PageError.forbidden("只有组长可以结束评分") }
         guard !panel.isClosed else { return req.redirect(to: SiteURL.expert(.panel(.value(panel.id!))).path) }
         let snap = try await PanelSnapshot.load(panel, on: req.db)
-        var problems = snap.closeProblems(minimumScorers: try CommitteeData.integer(req, "defenseMinimumScorers"), viewer: expert)
+        // The panel's own year's bundle (issue 19): a 2022 panel closes by the 2022 rules after 2023 has opened.
+        var problems = snap.closeProblems(minimumScorers: try CommitteeData.integer(req, "defenseMinimumScorers", year: panel.year), viewer: expert)
         if snap.slots.isEmpty { problems.append("本组尚未安排答辩人") }
         if CommitteeData.field(req, "confirm") != "1" { problems.append("请勾选确认本组评分已全部完成") }
         guard problems.isEmpty else {
             return try await render(req, panel, member, expert, errors: ["close": problems.joined(separator: "；")], typed: [:],
                                     status: .unprocessableEntity)
         }
-        let graded = snap.graded(rules: try CommitteeData.rules(req))
+        let graded = snap.graded(rules: try CommitteeData.rules(req, year: panel.year))
         // One transaction across the panel and all its applicants: the panel closed (a conditional
         // update: a second click finds it closed), each applicant's defense concluded; if any
         // applicant cannot move, nothing is recorded and the panel stays open.
@@ -194,13 +195,14 @@ struct ExpertPanelController: RouteCollection {
     }
 }
 
-/// The weights as the pages say them (`DefenseWeights.percent`).
+/// The weights as the pages say them (`DefenseWeights.percent`), of the review year the
+/// panel or application belongs to.
 enum DefenseWeightsText {
-    static func materials(_ req: Request) -> String {
-        (try? CommitteeData.rules(req)).map { $0.weights.percent($0.weights.materials) } ?? "—"
+    static func materials(_ req: Request, year: Int) -> String {
+        (try? CommitteeData.rules(req, year: year)).map { $0.weights.percent($0.weights.materials) } ?? "—"
     }
-    static func onsite(_ req: Request) -> String {
-        (try? CommitteeData.rules(req)).map { $0.weights.percent($0.weights.onsite) } ?? "—"
+    static func onsite(_ req: Request, year: Int) -> String {
+        (try? CommitteeData.rules(req, year: year)).map { $0.weights.percent($0.weights.onsite) } ?? "—"
     }
 }
 

@@ -39,7 +39,8 @@ enum MeetingBallots {
         guard let meeting = try await CommitteeMeeting.find(meetingID, on: req.db) else { throw PageError.notFound }
         guard !meeting.isClosed else { return "表决已结束，不能再投票" }
         guard ["agree", "disagree", "abstain"].contains(choice) else { return "请选择同意、反对或弃权" }
-        let rules = try CommitteeRules(policy: req.policies.current)
+        // The meeting's own year's bundle (issue 19), never the year in use.
+        let rules = try CommitteeRules(policy: req.policies(year: meeting.year).current)
         let members = try await MeetingMember.query(on: req.db).filter(\.$meeting.$id == meetingID).all()
         guard let member = members.first(where: { $0.$expert.id == expert.id! }) else { return "\(expert.name)不是本次会议的成员" }
         let present = members.filter(\.present).count

@@ -35,7 +35,11 @@ struct MeetingsController: RouteCollection {
 
     @Sendable func create(req: Request) async throws -> Response {
         let typed = ["committeeID": CommitteeData.field(req, "committeeID"), "heldOn": CommitteeData.field(req, "heldOn")]
-        let year = req.policies.current.applicationDate.year
+        // The year shown on the list the form was sent from; a year not under review yet is refused.
+        let year = YearPicker.make(req, url: .committee(.meetings)).selected
+        if let refusal = try CommitteeYear.creationRefusal(req, year: year, what: "召开评委会会议") {
+            return try await refuse(req, [refusal], typed: typed)
+        }
         guard let committeeID = UUID(uuidString: typed["committeeID"]!),
               let committee = try await ReviewCommitteeRecord.find(committeeID, on: req.db), committee.year == year else {
             return try await refuse(req, ["请选择本年度已组建的评委会"], typed: typed)
@@ -49,7 +53,7 @@ struct MeetingsController: RouteCollection {
         if let s = LocalDate(iso: committee.termStart), let e = LocalDate(iso: committee.termEnd), !(s...e).contains(day) {
             problems.append("会议日期须在评委会任期（\(committee.termStart) 至 \(committee.termEnd)）内")
         }
-        let rules = try CommitteeRules(policy: req.policies.current)
+        let rules = try CommitteeRules(policy: req.policies(year: year).current)
         let roles = try await ReviewCommitteeMember.query(on: req.db).filter(\.$committee.$id == committeeID).all().map(\.roleValue)
         problems += rules.problems(roles: roles).map { "\(committee.tierValue.label)：\($0)" }
         guard problems.isEmpty else { return try await refuse(req, problems, typed: typed) }
@@ -104,7 +108,7 @@ struct MeetingsController: RouteCollection {
         let meeting = try await meeting(req)
         guard !meeting.isClosed, !meeting.votingStarted else { return try await refuse(req, ["表决已开始或已结束"], meeting: meeting) }
         guard CommitteeData.field(req, "confirm") == "1" else { return try await refuse(req, ["请勾选确认出席已登记完毕"], meeting: meeting) }
-        let snap = try await MeetingSnapshot.load(meeting, on: req.db, rules: try CommitteeRules(policy: req.policies.current))
+        let snap = try await MeetingSnapshot.load(meeting, on: req.db, rules: try CommitteeRules(policy: req.policies(year: meeting.year).current))
         guard snap.startProblems.isEmpty else { return try await refuse(req, snap.startProblems, meeting: meeting) }
         let meetingID = meeting.id!, now = req.clock.now()
         let entry = req.auditEntry("meeting.start_voting", objectType: "meeting", objectID: meetingID.uuidString,
@@ -137,7 +141,8 @@ struct MeetingsController: RouteCollection {
         guard !meeting.isClosed else { return req.redirect(to: SiteURL.committee(.meeting(.value(meeting.id!), nil)).path) }
         guard CommitteeData.field(req, "confirm") == "1" else { return try await refuse(req, ["请勾选确认表决已结束"], meeting: meeting) }
         guard meeting.votingStarted else { return try await refuse(req, ["尚未开始表决"], meeting: meeting) }
-        let rules = try CommitteeRules(policy: req.policies.current)
+        // The meeting's own year's bundle (issue 19): quorum and pass share never move with the year in use.
+        let rules = try CommitteeRules(policy: req.policies(year: meeting.year).current)
         let snap = try await MeetingSnapshot.load(meeting, on: req.db, rules: rules)
         guard snap.hasQuorum else { return try await refuse(req, snap.startProblems, meeting: meeting) }
         // Each applicant's decision from the ballots, with the recusals at this moment, worked

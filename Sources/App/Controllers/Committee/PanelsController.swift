@@ -56,7 +56,11 @@ struct PanelsController: RouteCollection {
             guard let s = UInt64(seedText) else { return try await renderList(req, errors: ["随机种子须为非负整数"], status: .unprocessableEntity) }
             seed = s
         }
-        let year = req.policies.current.applicationDate.year
+        // The year shown on the list the form was sent from; a year not under review yet is refused.
+        let year = YearPicker.make(req, url: .committee(.panels)).selected
+        if let refusal = try CommitteeYear.creationRefusal(req, year: year, what: "抽取评审组") {
+            return try await renderList(req, errors: [refusal], status: .unprocessableEntity)
+        }
         // In a gated write transaction (its inner transaction joins it): on SQLite writes queue.
         let drawSeed = seed
         let result = try await req.transaction { db in
@@ -197,7 +201,7 @@ enum PanelFactory {
     static func draw(_ req: Request?, specialty: String, room: String, seed: UInt64, year: Int, today: LocalDate? = nil,
                      size: Int? = nil, on db: any Database) async throws -> Result<DefensePanel, PanelDraw.Failure> {
         let day = today ?? req!.today
-        let n = try size ?? CommitteeData.integer(req!, "defensePanelSize")
+        let n = try size ?? CommitteeData.integer(req!, "defensePanelSize", year: year)
         let group = try await PanelsController.waiting(db, year: year).filter { $0.specialty == specialty }
         let pool = try await CommitteeData.activePool(on: db, today: day).filter { $0.specialty == specialty }
         let applicants = group.map { GroupApplicant(applicationID: $0.id!, name: $0.applicant.realName, employerID: $0.$unit.id) }
@@ -238,7 +242,8 @@ enum PanelFactory {
         // The state, its event and audit record, and the slot commit together: never a
         // scheduled applicant without a defense slot.
         let fixed = extra
-        let rule = CopyRatioRule(req.policies.year)
+        // The copy-ratio rule of the panel's own year (issue 19), not the year in use.
+        let rule = CopyRatioRule(try req.policies(year: panel.year).year)
         let name = application.$applicant.value?.realName ?? "该申报人"
         return try await req.transaction { db -> Result<ApplicationState, ScheduleRefusal> in
             let id = try application.requireID()

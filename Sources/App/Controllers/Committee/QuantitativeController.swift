@@ -17,21 +17,15 @@ struct QuantitativeController: RouteCollection {
         routes.get(.committee(.rankingsCSV), use: csv).requires(.manageCommittee)
     }
 
-    /// The year's table: as the office fixed it, else the bundle's documented default.
-    static func table(_ req: Request) async throws -> QuantitativeTable {
-        try await QuantitativeTableSetting.table(year: req.policies.current.applicationDate.year, policy: req.policies.current, on: req.db)
+    /// A year's table: as the office fixed it, else that year's bundle's documented default.
+    static func table(_ req: Request, year: Int) async throws -> QuantitativeTable {
+        try await QuantitativeTableSetting.table(year: year, policy: req.policies(year: year).current, on: req.db)
     }
 
-    static func scoringStarted(_ req: Request) async throws -> Bool {
-        try await QuantitativeTableSetting.scoringStarted(year: req.policies.current.applicationDate.year, on: req.db)
-    }
-
+    /// An application is scored by its own year's table and status date (issue 19): a 2022
+    /// applicant keeps the 2022 table after 2023 has opened.
     static func prefill(_ req: Request, _ a: ApplicationRecord, table: QuantitativeTable) async throws -> [QuantitativeKind: QuantitativePrefill.Line] {
-        try await a.quantitativePrefill(table: table, applicationDate: req.policies.current.applicationDate, on: req.db)
-    }
-
-    static func applications(_ req: Request) async throws -> [ApplicationRecord] {
-        try await ApplicationRecord.atCommitteeStage(year: req.policies.current.applicationDate.year, on: req.db)
+        try await a.quantitativePrefill(table: table, applicationDate: req.policies(for: a).current.applicationDate, on: req.db)
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -56,7 +50,7 @@ struct QuantitativeController: RouteCollection {
 
     @Sendable func save(req: Request) async throws -> Response {
         let a = try await application(req)
-        let table = try await Self.table(req)
+        let table = try await Self.table(req, year: a.year)
         let stored = try await QuantitativePoints.query(on: req.db).filter(\.$application.$id == a.id!).all()
         let prefill = try await Self.prefill(req, a, table: table)
         var typed: [String: String] = ["reason": CommitteeData.field(req, "reason")]
@@ -101,7 +95,7 @@ struct QuantitativeController: RouteCollection {
             try await AuditLog.append(req.auditEntry("quantitative.save", objectType: "application", objectID: a.id!.uuidString,
                                                      detail: "total \(table.total(entered))"), on: db)
         }
-        return req.redirect(to: SiteURL.committee(.quantitative).path(query: ["notice": "saved"]))
+        return req.redirect(to: CommitteeYear.path(req, .committee(.quantitative), year: a.year, notice: "saved"))
     }
 
     // MARK: the year's table (九: fixed before scoring starts, never after)
@@ -117,8 +111,13 @@ struct QuantitativeController: RouteCollection {
     @Sendable func saveTable(req: Request) async throws -> Response {
         var typed: [String: String] = [:]
         var errors: [String: String] = [:]
-        guard try await !Self.scoringStarted(req) else {
-            return try await renderTable(req, errors: ["table": "本年度已开始评分，赋分表不能再更改（九）"], typed: [:], status: .unprocessableEntity)
+        // The year shown on the page the form was sent from; a year not under review yet is refused.
+        let year = YearPicker.make(req, url: .committee(.quantitativeTable)).selected
+        if let refusal = try CommitteeYear.creationRefusal(req, year: year, what: "确定赋分表") {
+            return try await renderTable(req, errors: ["table": refusal], typed: [:], status: .unprocessableEntity)
+        }
+        guard try await !QuantitativeTableSetting.scoringStarted(year: year, on: req.db) else {
+            return try await renderTable(req, errors: ["table": "\(year)年度已开始评分，赋分表不能再更改（九）"], typed: [:], status: .unprocessableEntity)
         }
         var items: [QuantitativeTable.Item] = []
         for kind in QuantitativeKind.allCases {
@@ -139,7 +138,6 @@ struct QuantitativeController: RouteCollection {
         let table = QuantitativeTable(items: items)
         if errors.isEmpty, table.maximum != Tenths(1000) { errors["table"] = "各项最高分合计须为100分，现为\(table.maximum)分" }
         guard errors.isEmpty else { return try await renderTable(req, errors: errors, typed: typed, status: .unprocessableEntity) }
-        let year = req.policies.current.applicationDate.year
         let actor = req.currentUser?.realName ?? "-"
         let existing = try await QuantitativeTableSetting.query(on: req.db).filter(\.$year == year).first()
         try await req.transaction { db in
@@ -151,7 +149,7 @@ struct QuantitativeController: RouteCollection {
             }
             try await AuditLog.append(req.auditEntry("quantitative.table", detail: "\(year): \(reason.prefix(100))"), on: db)
         }
-        return req.redirect(to: SiteURL.committee(.quantitativeTable).path(query: ["notice": "saved"]))
+        return req.redirect(to: CommitteeYear.path(req, .committee(.quantitativeTable), year: year, notice: "saved"))
     }
 
     @Sendable func rankings(req: Request) async throws -> Response {
@@ -160,7 +158,7 @@ struct QuantitativeController: RouteCollection {
 
     /// The rankings as CSV: the same table and the same writer as the committee's export.
     @Sendable func csv(req: Request) async throws -> Response {
-        let rows = try await RankingsPage.rows(req)
+        let rows = try await RankingsPage.rows(req, year: YearPicker.make(req, url: .committee(.rankings)).selected)
         try await req.audit(req.auditEntry("rankings.export", detail: "\(rows.count) rows"))
         return try ExportFormat.csv.response(RankingsPage.exportTable(rows, title: "评审成绩排名"), asciiName: "rankings", chineseName: "评审成绩排名")
     }

@@ -26,16 +26,21 @@ struct QuestionBankController: RouteCollection {
     @Sendable func add(req: Request) async throws -> Response {
         let specialty = CommitteeData.field(req, "specialty"), kind = CommitteeData.field(req, "kind")
         let text = CommitteeData.field(req, "text")
+        // The year shown on the page the form was sent from; a year not under review yet is refused.
+        let year = YearPicker.make(req, url: .committee(.questions)).selected
+        if let refusal = try CommitteeYear.creationRefusal(req, year: year, what: "添加答辩问题") {
+            return try await render(req, errors: [refusal], status: .unprocessableEntity)
+        }
         guard !specialty.isEmpty, DefenseQuestion.kinds.contains(where: { $0.0 == kind }), !text.isEmpty else {
             return try await render(req, errors: ["请填写专业组、选择类别并填写问题"], status: .unprocessableEntity)
         }
-        let q = DefenseQuestion(year: req.policies.current.applicationDate.year, specialty: String(specialty.prefix(40)),
+        let q = DefenseQuestion(year: year, specialty: String(specialty.prefix(40)),
                                 kind: kind, text: String(text.prefix(300)))
         try await req.transaction { db in
             try await q.create(on: db)
             try await AuditLog.append(req.auditEntry("question.add", objectType: "question", objectID: q.id!.uuidString, detail: kind), on: db)
         }
-        return req.redirect(to: SiteURL.committee(.questions).path(query: ["notice": "saved"]))
+        return req.redirect(to: CommitteeYear.path(req, .committee(.questions), year: year, notice: "saved"))
     }
 
     @Sendable func disable(req: Request) async throws -> Response {
@@ -47,7 +52,7 @@ struct QuestionBankController: RouteCollection {
             try await q.update(on: db)
             try await AuditLog.append(req.auditEntry("question.disable", objectType: "question", objectID: id.uuidString), on: db)
         }
-        return req.redirect(to: SiteURL.committee(.questions).path(query: ["notice": "saved"]))
+        return req.redirect(to: CommitteeYear.path(req, .committee(.questions), year: q.year, notice: "saved"))
     }
 
     /// The panel, the signed-in member's expert record, and the applicant's slot on it,

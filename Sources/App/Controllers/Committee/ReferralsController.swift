@@ -20,11 +20,12 @@ struct ReferralsController: RouteCollection {
         guard !ids.isEmpty else {
             return try await ReferralsPage.load(req, errors: ["请至少选择一位申报人"]).render().response(status: .unprocessableEntity)
         }
-        let year = req.policies.current.applicationDate.year
+        // The year shown on the list the form was sent from.
+        let year = YearPicker.make(req, url: .committee(.referrals)).selected
         let apps = try await ApplicationRecord.query(on: req.db).filter(\.$id ~~ ids).filter(\.$year == year).with(\.$applicant).all()
         let scored = try await CommitteeData.quantitative(for: apps.compactMap(\.id), on: req.db)
         var problems: [String] = []
-        if apps.count < ids.count { problems.append("所选申报中有不属于本年度的记录，已忽略") }
+        if apps.count < ids.count { problems.append("所选申报中有不属于\(year)年度的记录，已忽略") }
         for a in apps {
             var extra = WorkflowRunner.Extra()
             extra.committeeActor = true
@@ -37,6 +38,6 @@ struct ReferralsController: RouteCollection {
         guard problems.isEmpty else {
             return try await ReferralsPage.load(req, errors: problems).render().response(status: .unprocessableEntity)
         }
-        return req.redirect(to: SiteURL.committee(.referrals).path(query: ["notice": "saved"]))
+        return req.redirect(to: CommitteeYear.path(req, .committee(.referrals), year: year, notice: "saved"))
     }
 }

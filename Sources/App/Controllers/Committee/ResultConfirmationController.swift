@@ -18,12 +18,14 @@ struct ResultConfirmationController: RouteCollection {
     /// The city HR bureau confirms one list, once its publicity is over with no objection open.
     /// Recorded on the publicity by a conditional update, so two clicks confirm once.
     @Sendable func confirm(req: Request) async throws -> Response {
+        // A list of any known year may be confirmed (a 2022 list after 2023 has opened): it is
+        // judged by its own publicity's dates, and the page comes back in its year.
         guard let id = req.parameters.get("publicityID", as: UUID.self), let p = try await ResultPublicity.find(id, on: req.db),
-              p.year == req.policies.current.applicationDate.year else { throw PageError.notFound }
+              req.application.policyRegistry.store(year: p.year) != nil else { throw PageError.notFound }
         func refused(_ message: String) async throws -> Response {
             try await req.audit(req.auditEntry("result.confirm", objectType: "result_publicity", objectID: id.uuidString,
                                                outcome: .failure, detail: message))
-            return try await ResultConfirmationPage.load(req, errors: [message]).render().response(status: .unprocessableEntity)
+            return try await ResultConfirmationPage.load(req, errors: [message], year: p.year).render().response(status: .unprocessableEntity)
         }
         if let on = p.confirmedOn { return try await refused("该名单已于\(LocalDate(iso: on)?.chinese ?? on)审核确认") }
         guard let ends = LocalDate(iso: p.ends), req.today > ends else {
@@ -48,6 +50,6 @@ struct ResultConfirmationController: RouteCollection {
             return true
         }
         guard confirmed else { return try await refused("该名单已审核确认") }
-        return req.redirect(to: SiteURL.resultsConfirmation.path(query: ["notice": "saved"]))
+        return req.redirect(to: CommitteeYear.path(req, .resultsConfirmation, year: p.year, notice: "saved"))
     }
 }

@@ -41,15 +41,19 @@ struct ResultsController: RouteCollection {
     @Sendable func publicize(req: Request) async throws -> Response {
         let typedStart = CommitteeData.field(req, "starts")
         let typed = ["starts": typedStart]
+        // The year shown on the page the form was sent from; a year not under review yet is refused.
+        let year = YearPicker.make(req, url: .committee(.results)).selected
+        if let refusal = try CommitteeYear.creationRefusal(req, year: year, what: "公示评审结果") {
+            return try await refuse(req, "result.publicize", refusal, typed: typed)
+        }
         let start: LocalDate
-        switch ResultRules.date(typedStart, label: "公示开始日期", req) {
+        switch ResultRules.date(typedStart, label: "公示开始日期", year: year, req) {
         case .failure(let r): return try await refuse(req, "result.publicize", r.message, typed: typed)
         case .success(let day): start = day
         }
         guard start >= req.today else {
             return try await refuse(req, "result.publicize", "公示开始日期不得早于今天（\(req.today.chinese)）：公示须自发布之日起计算", typed: typed)
         }
-        let year = req.policies.current.applicationDate.year
         let published = Set(try await ResultPublicity.query(on: req.db).filter(\.$year == year).all().flatMap(\.applicationIDs))
         let passed = try await ApplicationRecord.query(on: req.db).filter(\.$year == year)
             .filter(\.$state == ApplicationState.passed.rawValue).with(\.$applicant).sort(\.$specialty).all()
@@ -66,7 +70,7 @@ struct ResultsController: RouteCollection {
             let names = early.map { "\($0.applicant.realName)（\(decided[$0.id!]!.chinese)表决）" }.joined(separator: "、")
             return try await refuse(req, "result.publicize", "公示开始日期不得早于评委会表决日期：\(names)", typed: typed)
         }
-        let days = try CommitteeData.integer(req, "resultPublicityWorkingDays")
+        let days = try CommitteeData.integer(req, "resultPublicityWorkingDays", year: year)
         let end: LocalDate
         do { end = try req.workingDays.publicityEnd(start: start, workingDays: days) } catch {
             return try await refuse(req, "result.publicize", "工作日历中没有\(start.year)年的放假安排，无法计算公示期；请先在“工作日历”中录入", typed: typed)
@@ -75,14 +79,14 @@ struct ResultsController: RouteCollection {
             try await ResultPublicity(year: year, starts: start.iso, ends: end.iso, applicationIDs: passed.map { $0.id! }).create(on: db)
             try await AuditLog.append(req.auditEntry("result.publicize", detail: "\(start.iso)..\(end.iso) \(passed.count)"), on: db)
         }
-        return req.redirect(to: SiteURL.committee(.results).path(query: ["notice": "saved"], fragment: "publicity"))
+        return req.redirect(to: CommitteeYear.path(req, .committee(.results), year: year, notice: "saved", fragment: "publicity"))
     }
 
     @Sendable func recordCase(req: Request) async throws -> Response {
         let kind = CommitteeData.field(req, "kind"), content = CommitteeData.field(req, "content")
         let typedApp = CommitteeData.field(req, "applicationID"), typedReceived = CommitteeData.field(req, "received")
         let typed = ["applicationID": typedApp, "kind": kind, "received": typedReceived, "content": content]
-        guard let appID = UUID(uuidString: typedApp), try await ApplicationRecord.find(appID, on: req.db) != nil,
+        guard let appID = UUID(uuidString: typedApp), let application = try await ApplicationRecord.find(appID, on: req.db),
               ResultCase.kinds.contains(where: { $0.0 == kind }), !content.isEmpty else {
             return try await refuse(req, "result.case", "请选择申报人、类别，填写收到日期和内容", typed: typed)
         }
@@ -90,7 +94,9 @@ struct ResultsController: RouteCollection {
             return try await refuse(req, "result.case", tooLong.message, typed: typed, objectID: appID.uuidString)
         }
         let received: LocalDate
-        switch ResultRules.date(typedReceived, label: "收到日期", req) {
+        // The application's own review year and bundle (issue 19), never the year in use.
+        let year = application.year
+        switch ResultRules.date(typedReceived, label: "收到日期", year: year, req) {
         case .failure(let r): return try await refuse(req, "result.case", r.message, typed: typed, objectID: appID.uuidString)
         case .success(let day): received = day
         }
@@ -99,7 +105,7 @@ struct ResultsController: RouteCollection {
         }
         if kind != "objection" {
             // 复查、投诉 within the policy's period after the publicity ends.
-            let days = try CommitteeData.integer(req, "appealDays")
+            let days = try CommitteeData.integer(req, "appealDays", year: year)
             let ends = try await ResultPublicity.query(on: req.db).all().filter { $0.applicationIDs.contains(appID) }
                 .compactMap { LocalDate(iso: $0.ends) }.max()
             if let ends, received > ends.adding(days: days) {
@@ -111,7 +117,7 @@ struct ResultsController: RouteCollection {
             try await ResultCase(applicationID: appID, kind: kind, received: received.iso, content: content).create(on: db)
             try await AuditLog.append(req.auditEntry("result.case", objectType: "application", objectID: appID.uuidString, detail: kind), on: db)
         }
-        return req.redirect(to: SiteURL.committee(.results).path(query: ["notice": "saved"], fragment: "cases"))
+        return req.redirect(to: CommitteeYear.path(req, .committee(.results), year: year, notice: "saved", fragment: "cases"))
     }
 
     @Sendable func resolve(req: Request) async throws -> Response {
@@ -119,6 +125,8 @@ struct ResultsController: RouteCollection {
         let resolution = CommitteeData.field(req, "resolution"), typedDay = CommitteeData.field(req, "resolvedOn")
         let typed = ["resolution-\(id.uuidString)": resolution, "resolvedOn-\(id.uuidString)": typedDay]
         let appID = c.$application.id.uuidString
+        // The case's application's review year (issue 19).
+        guard let year = try await ApplicationRecord.find(c.$application.id, on: req.db)?.year else { throw PageError.notFound }
         guard c.resolution == nil else {
             return try await refuse(req, "result.case.resolve", "该事项已于\(c.resolvedOn ?? "")办结，不能再次办结", typed: [:], objectID: appID)
         }
@@ -127,7 +135,7 @@ struct ResultsController: RouteCollection {
             return try await refuse(req, "result.case.resolve", tooLong.message, typed: typed, objectID: appID)
         }
         let day: LocalDate
-        switch ResultRules.date(typedDay.isEmpty ? req.today.iso : typedDay, label: "办结日期", req) {
+        switch ResultRules.date(typedDay.isEmpty ? req.today.iso : typedDay, label: "办结日期", year: year, req) {
         case .failure(let r): return try await refuse(req, "result.case.resolve", r.message, typed: typed, objectID: appID)
         case .success(let d): day = d
         }
@@ -143,6 +151,6 @@ struct ResultsController: RouteCollection {
             try await c.update(on: db)
             try await AuditLog.append(req.auditEntry("result.case.resolve", objectType: "application", objectID: appID), on: db)
         }
-        return req.redirect(to: SiteURL.committee(.results).path(query: ["notice": "saved"], fragment: "cases"))
+        return req.redirect(to: CommitteeYear.path(req, .committee(.results), year: year, notice: "saved", fragment: "cases"))
     }
 }

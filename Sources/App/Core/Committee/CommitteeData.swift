@@ -6,13 +6,24 @@ import Vapor
 /// Loading what the committee stage's pages and rules need, in one place, so every
 /// page, list, count and export asks the same questions (recusal included).
 enum CommitteeData {
-    /// The year's defense rules from the bundle (weights, 3:6:1).
-    static func rules(_ req: Request) throws -> DefenseRules {
-        try DefenseRules(policy: req.policies.current)
+    static func integer(_ req: Request, _ id: String) throws -> Int {
+        try integer(req.policies.current, id)
     }
 
-    static func integer(_ req: Request, _ id: String) throws -> Int {
-        guard case .integer(let n)? = req.policies.current.parameter(id)?.value else {
+    /// The defense rules (weights, 3:6:1) of a review year's own bundle: a panel of that year
+    /// is graded by them, never by the year in use (issue 19).
+    static func rules(_ req: Request, year: Int) throws -> DefenseRules {
+        try DefenseRules(policy: req.policies(year: year).current)
+    }
+
+    /// A whole-number parameter of a review year's own bundle.
+    static func integer(_ req: Request, _ id: String, year: Int) throws -> Int {
+        try integer(req.policies(year: year).current, id)
+    }
+
+    /// A whole-number parameter of a bundle (pages rendered from a model read it the same way).
+    static func integer(_ policy: Policy, _ id: String) throws -> Int {
+        guard case .integer(let n)? = policy.parameter(id)?.value else {
             throw StoredValueError(field: "policy.\(id)", value: "missing")
         }
         return n

@@ -17,18 +17,18 @@ enum ResultRules {
     // MARK: typed input
 
     /// The review year's calendar days: every date typed on the results pages falls in it.
-    static func reviewYear(_ req: Request) -> ClosedRange<LocalDate> {
-        let year = req.policies.current.applicationDate.year
-        return LocalDate(year: year, month: 1, day: 1)!...LocalDate(year: year, month: 12, day: 31)!
+    static func reviewYear(_ year: Int) -> ClosedRange<LocalDate> {
+        LocalDate(year: year, month: 1, day: 1)!...LocalDate(year: year, month: 12, day: 31)!
     }
 
-    /// A `YYYY-MM-DD` date named `label`, in the review year; else the refusal to show.
-    static func date(_ typed: String, label: String, _ req: Request) -> Result<LocalDate, Refusal> {
+    /// A `YYYY-MM-DD` date named `label`, in the review year `year` (the year of the
+    /// records it is about, issue 19); else the refusal to show.
+    static func date(_ typed: String, label: String, year inYear: Int, _ req: Request) -> Result<LocalDate, Refusal> {
         guard !typed.isEmpty else { return .failure(Refusal("请填写\(label)")) }
         guard let day = LocalDate(iso: typed) else {
             return .failure(Refusal("\(label)“\(String(typed.prefix(20)))”不是有效的日期，请按“年-月-日”填写，如\(req.today.iso)"))
         }
-        let year = reviewYear(req)
+        let year = Self.reviewYear(inYear)
         guard year.contains(day) else {
             return .failure(Refusal("\(label)须在\(year.lowerBound.year)年度内（\(year.lowerBound.chinese)至\(year.upperBound.chinese)），填写的是\(day.chinese)"))
         }

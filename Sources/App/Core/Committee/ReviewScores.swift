@@ -18,11 +18,11 @@ enum ReviewScores {
         let slots = try await DefenseSlot.query(on: req.db).filter(\.$application.$id ~~ engineers).all()
         let panelIDs = Set(slots.map { $0.$panel.id })
         guard !panelIDs.isEmpty else { return out }
-        let rules = try CommitteeData.rules(req)
         // Oldest first, so an engineer re-defended before a new panel after a 复查 takes the
         // newest panel's score (the old panel and its scores stay as they were).
         for panel in try await DefensePanel.query(on: req.db).filter(\.$id ~~ Array(panelIDs)).sort(\.$createdAt).all() where panel.isClosed {
-            let graded = try await PanelSnapshot.load(panel, on: req.db).graded(rules: rules)
+            // Each panel graded by its own year's bundle (issue 19), never the year in use.
+            let graded = try await PanelSnapshot.load(panel, on: req.db).graded(rules: try CommitteeData.rules(req, year: panel.year))
             for g in graded.applicants {
                 guard let id = UUID(uuidString: g.applicant), engineers.contains(id), let score = g.reviewScore else { continue }
                 out[id] = score

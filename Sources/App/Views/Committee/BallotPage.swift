@@ -27,7 +27,7 @@ struct BallotPage {
 
     static func load(_ req: Request, meeting: CommitteeMeeting, expert: Expert, errors: [String]) async throws -> BallotPage {
         let id = meeting.id!
-        let snap = try await MeetingSnapshot.load(meeting, on: req.db, rules: try CommitteeRules(policy: req.policies.current))
+        let snap = try await MeetingSnapshot.load(meeting, on: req.db, rules: try CommitteeRules(policy: req.policies(year: meeting.year).current))
         guard let me = snap.members.first(where: { $0.$expert.id == expert.id! }) else { throw PageError.forbidden("您不是本次会议的成员") }
         var rows: [Row] = []
         for a in snap.applicants {

@@ -67,4 +67,9 @@ enum CommitteeUI {
     static func levelLabel(_ code: String) -> String {
         BasicsForm.levels.first { $0.code == code }?.label ?? code
     }
+
+    /// A form's action on a list that picks its year: the POST acts in the year shown.
+    static func action(_ url: SiteURL, _ years: YearPicker) -> String {
+        url.path(query: ["year": String(years.selected)])
+    }
 }

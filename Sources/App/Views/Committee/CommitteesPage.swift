@@ -39,10 +39,15 @@ struct CommitteesPage {
     var rules: CommitteeRules
     /// What the office typed, kept after a refusal.
     var typed: [String: String]
+    /// The review year shown (`?year=`, the year in use by default).
+    var years: YearPicker
+    /// The year's notice (长工信〔2022〕139号), from its bundle.
+    var documentNumber: String
 
     static func load(_ req: Request, errors: [String] = [], typed: [String: String] = [:]) async throws -> CommitteesPage {
-        let year = req.policies.current.applicationDate.year
-        let rules = try CommitteeRules(policy: req.policies.current)
+        let years = YearPicker.make(req, url: .committee(.committees))
+        let year = years.selected
+        let rules = try CommitteeRules(policy: req.policies(year: year).current)
         let records = try await ReviewCommitteeRecord.query(on: req.db).filter(\.$year == year).all()
         let ids = records.compactMap(\.id)
         let members = ids.isEmpty ? [] : try await ReviewCommitteeMember.query(on: req.db).filter(\.$committee.$id ~~ ids)
@@ -63,7 +68,7 @@ struct CommitteesPage {
             chrome: PageChrome(req: req, title: "评委会组成"), csrf: try await req.csrfToken(), errors: errors, year: year,
             committees: committees,
             candidates: pool.map { Candidate(id: $0.id!, label: "\($0.name)（\($0.title)，\($0.specialty)，\($0.organization.name)）") },
-            rules: rules, typed: typed)
+            rules: rules, typed: typed, years: years, documentNumber: try req.policies(year: year).year.documentNumber)
     }
 
     static let roleChoices = [Choice(value: CommitteeRole.member.rawValue, label: CommitteeRole.member.label),
@@ -72,8 +77,8 @@ struct CommitteesPage {
 
     func render() -> HTML {
         CommitteeUI.page(chrome, [
-            CommitteeUI.officeMenu(), CommitteeUI.errors(errors),
-            .p(.text("\(year)年度评审：工程师由中级评委会在答辩后评议表决，助理工程师、技术员由初级评委会依据材料和量化赋分评议表决（长工信〔2022〕139号 四（三）、九）。"
+            CommitteeUI.officeMenu(), years.node, CommitteeUI.errors(errors),
+            .p(.text("\(year)年度评审：工程师由中级评委会在答辩后评议表决，助理工程师、技术员由初级评委会依据材料和量化赋分评议表决（\(documentNumber) 四（三）、九）。"
                      + "评委会组成人员应当是单数，不少于\(rules.minimumMembers)人，设主任委员一名，可设副主任委员；每届任期不超过\(rules.memberTermYears)年；"
                      + "会议须有不少于\(rules.quorum)的成员出席并由主任委员或副主任委员主持，同意票不少于出席且未回避成员的\(rules.passShare)为通过（《职称评审管理暂行规定》，参数见年度政策）。")),
             .group(CommitteeTier.allCases.map { tier in
@@ -91,7 +96,7 @@ struct CommitteesPage {
                 ])
             }),
             CommitteeUI.section("组建或调整评委会", id: "form-committee", [
-                CommitteeUI.form(SiteURL.committee(.committees).path, csrf: csrf, [
+                CommitteeUI.form(CommitteeUI.action(.committee(.committees), years), csrf: csrf, [
                     .selectField("tier", label: "评委会", choices: CommitteeTier.allCases.map { Choice(value: $0.rawValue, label: $0.label) },
                                  selected: typed["tier"], required: true),
                     .textField("name", label: "名称（证书、会议纪要上使用）", value: typed["name"], required: true, maxLength: 60),

@@ -29,7 +29,8 @@ struct DefenseAdmissionPage {
             chrome: PageChrome(req: req, title: slot == nil ? "答辩安排" : "答辩通知书"), applicationID: application.id!,
             applicant: application.applicant.realName, specialty: application.specialty, state: application.stateValue.label,
             slot: slot.map { Slot(panel: "\($0.panel.specialty)评审组", room: $0.room, startsAt: $0.startsAt) },
-            materialsWeight: DefenseWeightsText.materials(req), onsiteWeight: DefenseWeightsText.onsite(req),
+            materialsWeight: DefenseWeightsText.materials(req, year: application.year),
+            onsiteWeight: DefenseWeightsText.onsite(req, year: application.year),
             committee: ResultsController.committeeName(req))
     }
 

@@ -37,7 +37,9 @@ struct ExpertPanelPage {
                      errors: [String: String] = [:], typed: [String: String] = [:]) async throws -> ExpertPanelPage {
         let csrf = try await req.csrfToken()
         let snap = try await PanelSnapshot.load(panel, on: req.db)
-        let graded = snap.graded(rules: try CommitteeData.rules(req))
+        // The panel's own year's bundle (issue 19), never the year in use.
+        let store = try req.policies(year: panel.year)
+        let graded = snap.graded(rules: try DefenseRules(policy: store.current))
         let mine = Dictionary(snap.scores.filter { $0.$expert.id == expert.id! }.map { ($0.$application.id, $0) },
                               uniquingKeysWith: { a, _ in a })
         var applicants: [ExpertPanelPage.Applicant] = []
@@ -54,8 +56,8 @@ struct ExpertPanelPage {
         return ExpertPanelPage(
             chrome: PageChrome(req: req, title: "\(panel.specialty)评审组"), csrf: csrf, panel: panel, isLead: member.isLead,
             applicants: applicants, bank: try await QuestionBank.questions(year: panel.year, specialty: panel.specialty, on: req.db),
-            errors: errors, typed: typed, materialsWeight: DefenseWeightsText.materials(req),
-            onsiteWeight: DefenseWeightsText.onsite(req), gradeRatioText: req.policies.year.gradeRatioText,
+            errors: errors, typed: typed, materialsWeight: DefenseWeightsText.materials(req, year: panel.year),
+            onsiteWeight: DefenseWeightsText.onsite(req, year: panel.year), gradeRatioText: store.year.gradeRatioText,
             conflictReasonMaxLength: ExpertPanelController.conflictReasonMaxLength)
     }
 

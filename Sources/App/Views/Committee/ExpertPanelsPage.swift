@@ -26,30 +26,37 @@ struct ExpertPanelsPage {
     var linked: Bool
     var panels: [Panel]
     var meetings: [Meeting]
+    /// The review year shown: the expert's own seats of that year only.
+    var years: YearPicker
 
     static func load(_ req: Request, expert: Expert?) async throws -> ExpertPanelsPage {
-        var page = ExpertPanelsPage(chrome: PageChrome(req: req, title: "我的评审"), linked: expert != nil, panels: [], meetings: [])
+        let years = YearPicker.make(req, url: .expert(.panels))
+        var page = ExpertPanelsPage(chrome: PageChrome(req: req, title: "我的评审"), linked: expert != nil, panels: [], meetings: [],
+                                    years: years)
         guard let expert else { return page }
+        // The picker narrows the expert's own seats to a year; it never shows another expert's.
         let seats = try await DefensePanelMember.query(on: req.db).filter(\.$expert.$id == expert.id!).filter(\.$active == true)
-            .with(\.$panel).all()
+            .with(\.$panel).all().filter { $0.panel.year == years.selected }
         page.panels = seats.map { Panel(id: $0.panel.id!, specialty: $0.panel.specialty, room: $0.panel.room, isLead: $0.isLead,
                                         isClosed: $0.panel.isClosed) }
         let meetings = try await MeetingMember.query(on: req.db).filter(\.$expert.$id == expert.id!).with(\.$meeting).all()
+            .filter { $0.meeting.year == years.selected }
         page.meetings = meetings.map { Meeting(id: $0.meeting.id!, heldOn: $0.meeting.heldOn, present: $0.present, isClosed: $0.meeting.isClosed) }
         return page
     }
 
     func render() -> HTML {
         CommitteeUI.page(chrome, [
+            years.node,
             .if(!linked, .p(.class("muted"), .text("您的账号尚未关联专家库，请联系评委会办公室。"))),
             CommitteeUI.section("评审组", id: "my-panels", [CommitteeUI.table(["评审组", "答辩地点", "职务", "状态"], panels.map { p in
                 [.a(.href(SiteURL.expert(.panel(.value(p.id))).path), .text("\(p.specialty)评审组")), .text(p.room),
                  .text(p.isLead ? "组长" : "成员"), .text(p.isClosed ? "已结束评分" : "评分中")]
-            }, empty: "暂无分配给您的评审组。")]),
+            }, empty: "\(years.selected)年度暂无分配给您的评审组。")]),
             CommitteeUI.section("评委会会议", id: "my-meetings", [CommitteeUI.table(["会议", "出席", "状态"], meetings.map { m in
                 [.a(.href(SiteURL.expert(.meeting(.value(m.id))).path), .text("评委会会议（\(m.heldOn)）")),
                  .text(m.present ? "出席" : "未登记出席"), .text(m.isClosed ? "已表决" : "表决中")]
-            }, empty: "暂无会议。")]),
+            }, empty: "\(years.selected)年度暂无会议。")]),
         ])
     }
 }

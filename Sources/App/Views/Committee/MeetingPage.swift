@@ -45,7 +45,8 @@ struct MeetingPage {
     var presentChoices: [Choice]
 
     static func load(_ req: Request, _ meeting: CommitteeMeeting, errors: [String] = []) async throws -> MeetingPage {
-        let rules = try CommitteeRules(policy: req.policies.current)
+        // The meeting's own year's bundle (issue 19).
+        let rules = try CommitteeRules(policy: req.policies(year: meeting.year).current)
         let snap = try await MeetingSnapshot.load(meeting, on: req.db, rules: rules)
         let scores = try await ReviewScores.load(snap.applicants, req: req)
         let id = meeting.id!
@@ -139,8 +140,9 @@ struct MeetingMinutesPage {
     var rows: [Row]
 
     static func load(_ req: Request, _ meeting: CommitteeMeeting) async throws -> MeetingMinutesPage {
-        let snap = try await MeetingSnapshot.load(meeting, on: req.db, rules: try CommitteeRules(policy: req.policies.current))
-        let name = snap.committee?.name ?? "\(req.policies.current.title)评审委员会"
+        let policy = try req.policies(year: meeting.year).current
+        let snap = try await MeetingSnapshot.load(meeting, on: req.db, rules: try CommitteeRules(policy: policy))
+        let name = snap.committee?.name ?? "\(policy.title)评审委员会"
         return MeetingMinutesPage(
             title: "\(name)会议纪要", committee: name,
             heldOn: LocalDate(iso: meeting.heldOn)?.chinese ?? meeting.heldOn,

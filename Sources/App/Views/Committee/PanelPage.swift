@@ -56,8 +56,9 @@ struct PanelPage {
 
     static func load(_ req: Request, _ panel: DefensePanel, errors: [String] = [], typedStartsAt: String? = nil) async throws -> PanelPage {
         let snap = try await PanelSnapshot.load(panel, on: req.db)
-        let rules = try CommitteeData.rules(req)
-        let waiting = try await PanelsController.waiting(req.db, year: panel.year, copyRule: CopyRatioRule(req.policies.year))
+        // The panel's own year's bundle (issue 19): its weights, quota and copy-ratio rule.
+        let rules = try CommitteeData.rules(req, year: panel.year)
+        let waiting = try await PanelsController.waiting(req.db, year: panel.year, copyRule: CopyRatioRule(try req.policies(year: panel.year).year))
             .filter { $0.specialty == panel.specialty }
         let notAdmitted = try await PanelsController.waiting(req.db, year: panel.year).filter { $0.specialty == panel.specialty }.count - waiting.count
         let notes = try await CommitteeNote.query(on: req.db).filter(\.$subjectID == panel.id!).sort(\.$at).all()
@@ -89,7 +90,7 @@ struct PanelPage {
     func render() -> HTML {
         CommitteeUI.page(chrome, [
             CommitteeUI.officeMenu(), CommitteeUI.errors(errors),
-            .p(.text("答辩地点：\(room)；随机种子：\(seed)；状态：\(isClosed ? "组长已结束评分" : "评分中")")),
+            .p(.text("\(year)年度评审；答辩地点：\(room)；随机种子：\(seed)；状态：\(isClosed ? "组长已结束评分" : "评分中")")),
             CommitteeUI.section("评审组成员", id: "members", [
                 CommitteeUI.table(["专家", "登录账号", "职务", "状态"], members.map { m in
                     [.text(m.name), .text(m.account), .text(m.duty), .text(m.status)]

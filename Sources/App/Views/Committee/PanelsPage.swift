@@ -31,16 +31,19 @@ struct PanelsPage {
     var groups: [String]
     /// Experts per panel (the year's `defensePanelSize`).
     var panelSize: Int
+    /// The review year shown (`?year=`, the year in use by default).
+    var years: YearPicker
 
     /// The number defending before each panel comes from one query over all the year's
     /// panels, not one per panel.
     static func load(_ req: Request, errors: [String] = []) async throws -> PanelsPage {
-        let year = req.policies.current.applicationDate.year
+        let years = YearPicker.make(req, url: .committee(.panels))
+        let year = years.selected, store = try req.policies(year: year)
         let panels = try await DefensePanel.query(on: req.db).filter(\.$year == year).sort(\.$createdAt).all()
         let panelIDs = panels.compactMap(\.id)
         let slots = panelIDs.isEmpty ? [] : try await DefenseSlot.query(on: req.db).filter(\.$panel.$id ~~ panelIDs).all()
         let defending = Dictionary(grouping: slots, by: { $0.$panel.id }).mapValues(\.count)
-        let waiting = try await PanelsController.waiting(req.db, year: year, copyRule: CopyRatioRule(req.policies.year))
+        let waiting = try await PanelsController.waiting(req.db, year: year, copyRule: CopyRatioRule(store.year))
         return PanelsPage(
             chrome: PageChrome(req: req, title: "评审组与答辩安排"), csrf: try await req.csrfToken(), errors: errors,
             panels: panels.map { p in
@@ -49,23 +52,23 @@ struct PanelsPage {
             },
             waiting: waiting.map { .init(applicant: $0.applicant.realName, specialty: $0.specialty, unit: $0.unit.name) },
             groups: Array(Set(waiting.map(\.specialty))).sorted(),
-            panelSize: try CommitteeData.integer(req, "defensePanelSize"))
+            panelSize: try CommitteeData.integer(req, "defensePanelSize", year: year), years: years)
     }
 
     func render() -> HTML {
         CommitteeUI.page(chrome, [
-            CommitteeUI.officeMenu(), CommitteeUI.errors(errors),
+            CommitteeUI.officeMenu(), years.node, CommitteeUI.errors(errors),
             CommitteeUI.table(["评审组", "答辩地点", "答辩人数", "状态"], panels.map { p in
                 [.a(.href(SiteURL.committee(.panel(.value(p.id), nil)).path), .text("\(p.specialty)评审组")), .text(p.room),
                  .text("\(p.defending)人"), .text(p.isClosed ? "已结束评分" : "评分中")]
-            }, id: "panels", empty: "尚未抽取评审组。"),
+            }, id: "panels", empty: "\(years.selected)年度尚未抽取评审组。"),
             CommitteeUI.section("待安排答辩的工程师（已受理）", id: "waiting", [
                 CommitteeUI.table(["申报人", "申报专业", "工作单位"], waiting.map {
                     [.text($0.applicant), .text($0.specialty), .text($0.unit)]
                 }, empty: "暂无待安排答辩的申报。")]),
             CommitteeUI.section("抽取评审组", id: "draw", [
                 .p(.text("按专业从专家库中随机抽取\(panelSize)名在任专家（人数见年度政策参数 defensePanelSize）；与本组申报人同一工作单位、本人或申报人申请回避、办公室指定回避的专家不参加抽取，原因记录在案。第一位为组长。")),
-                CommitteeUI.form(SiteURL.committee(.panels).path, csrf: csrf, [
+                CommitteeUI.form(CommitteeUI.action(.committee(.panels), years), csrf: csrf, [
                     .selectField("specialty", label: "专业组", choices: groups.map { Choice(value: $0, label: $0) },
                                  selected: nil, required: true),
                     .textField("room", label: "答辩地点", required: true, maxLength: 60),

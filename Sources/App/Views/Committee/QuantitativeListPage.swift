@@ -18,25 +18,28 @@ struct QuantitativeListPage {
     var chrome: PageChrome
     var table: QuantitativeTable
     var rows: [Row]
+    /// The review year shown (`?year=`, the year in use by default).
+    var years: YearPicker
 
     static func load(_ req: Request) async throws -> QuantitativeListPage {
-        let apps = try await ApplicationRecord.atCommitteeStage(year: req.policies.current.applicationDate.year, on: req.db)
+        let years = YearPicker.make(req, url: .committee(.quantitative))
+        let apps = try await ApplicationRecord.atCommitteeStage(year: years.selected, on: req.db)
         let totals = try await CommitteeData.quantitative(for: apps.map { $0.id! }, on: req.db)
         return QuantitativeListPage(
-            chrome: PageChrome(req: req, title: "量化赋分"), table: try await QuantitativeTableSetting.table(year: req.policies.current.applicationDate.year, policy: req.policies.current, on: req.db),
+            chrome: PageChrome(req: req, title: "量化赋分"), table: try await QuantitativeController.table(req, year: years.selected),
             rows: apps.map { Row(id: $0.id!, name: $0.applicant.realName, level: CommitteeUI.levelLabel($0.targetLevel),
-                                 specialty: $0.specialty, total: totals[$0.id!]) })
+                                 specialty: $0.specialty, total: totals[$0.id!]) }, years: years)
     }
 
     func render() -> HTML {
         CommitteeUI.page(chrome, [
-            CommitteeUI.officeMenu(),
+            CommitteeUI.officeMenu(), years.node,
             .p(.text("赋分表（通知未规定分值，评委会办公室在评分开始前确定，开始评分后不得更改）：" + table.items.map(\.rule).joined(separator: "；") + "。合计最高\(table.maximum)分。"),
-               .a(.href(SiteURL.committee(.quantitativeTable).path), .text("查看或调整本年度赋分表"))),
+               .a(.href(CommitteeUI.action(.committee(.quantitativeTable), years)), .text("查看或调整\(years.selected)年度赋分表"))),
             CommitteeUI.table(["申报人", "级别", "专业", "量化赋分", ""], rows.map { r in
                 [.text(r.name), .text(r.level), .text(r.specialty), .text(r.total.map { "\($0)" } ?? "未赋分"),
                  .a(.href(SiteURL.committee(.quantitativeScores(.value(r.id))).path), .text("赋分"))]
-            }, id: "quantitative-list"),
+            }, id: "quantitative-list", empty: "\(years.selected)年度暂无评委会阶段的申报。"),
         ])
     }
 }

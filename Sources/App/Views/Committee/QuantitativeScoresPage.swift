@@ -33,9 +33,10 @@ struct QuantitativeScoresPage {
 
     static func load(_ req: Request, _ a: ApplicationRecord, errors: [String: String] = [:],
                      typed: [String: String] = [:]) async throws -> QuantitativeScoresPage {
-        let table = try await QuantitativeTableSetting.table(year: req.policies.current.applicationDate.year, policy: req.policies.current, on: req.db)
+        // The application's own year's table and status date (issue 19).
+        let table = try await QuantitativeController.table(req, year: a.year)
         let stored = try await QuantitativePoints.query(on: req.db).filter(\.$application.$id == a.id!).all()
-        let prefill = try await a.quantitativePrefill(table: table, applicationDate: req.policies.current.applicationDate, on: req.db)
+        let prefill = try await QuantitativeController.prefill(req, a, table: table)
         return QuantitativeScoresPage(
             chrome: PageChrome(req: req, title: "量化赋分：\(a.applicant.realName)"), csrf: try await req.csrfToken(),
             applicationID: a.id!,

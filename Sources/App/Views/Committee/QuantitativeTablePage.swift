@@ -15,14 +15,17 @@ struct QuantitativeTablePage {
     var fixedBy: (actor: String, reason: String)?
     var errors: [String: String]
     var typed: [String: String]
+    /// The review year shown (`?year=`, the year in use by default).
+    var years: YearPicker
 
     static func load(_ req: Request, errors: [String: String] = [:], typed: [String: String] = [:]) async throws -> QuantitativeTablePage {
-        let year = req.policies.current.applicationDate.year
+        let years = YearPicker.make(req, url: .committee(.quantitativeTable))
+        let year = years.selected
         let setting = try await QuantitativeTableSetting.query(on: req.db).filter(\.$year == year).first()
         return QuantitativeTablePage(
             chrome: PageChrome(req: req, title: "\(year)年度量化赋分表"), csrf: try await req.csrfToken(),
-            table: try await QuantitativeTableSetting.table(year: req.policies.current.applicationDate.year, policy: req.policies.current, on: req.db), started: try await QuantitativeTableSetting.scoringStarted(year: year, on: req.db),
-            fixedBy: setting.map { ($0.actorName, $0.reason) }, errors: errors, typed: typed)
+            table: try await QuantitativeController.table(req, year: year), started: try await QuantitativeTableSetting.scoringStarted(year: year, on: req.db),
+            fixedBy: setting.map { ($0.actorName, $0.reason) }, errors: errors, typed: typed, years: years)
     }
 
     func render() -> HTML {
@@ -36,16 +39,16 @@ struct QuantitativeTablePage {
         }
         fields.append(.textField("reason", label: "调整理由", value: typed["reason"], error: errors["reason"], required: true, maxLength: 200))
         return CommitteeUI.page(chrome, [
-            CommitteeUI.officeMenu(),
+            CommitteeUI.officeMenu(), years.node,
             CommitteeUI.errors(errors.isEmpty ? [] : [errors["table"] ?? "请修改标出的分值"]),
-            .p(.text(fixedBy.map { "本年度赋分表由\($0.actor)确定，理由：\($0.reason)。" } ?? "本年度使用年度政策参数中的默认表（通知未规定分值）。")),
+            .p(.text(fixedBy.map { "\(years.selected)年度赋分表由\($0.actor)确定，理由：\($0.reason)。" } ?? "\(years.selected)年度使用年度政策参数中的默认表（通知未规定分值）。")),
             CommitteeUI.table(["项目", "每项分值", "最高分"], table.items.map { [.text($0.kind.label), .text($0.points.description), .text($0.cap.description)] },
                               id: "quantitative-table"),
             .p(.text("合计最高\(table.maximum)分。")),
             started
-                ? .p(.class("notice"), .text("本年度已开始评分（已有答辩评分或量化赋分），赋分表已固定，不能再更改（九）。"))
+                ? .p(.class("notice"), .text("\(years.selected)年度已开始评分（已有答辩评分或量化赋分），赋分表已固定，不能再更改（九）。"))
                 : CommitteeUI.section("调整赋分表（评分开始前）", id: "table-form", [
-                    CommitteeUI.form(SiteURL.committee(.quantitativeTable).path, csrf: csrf, id: "table-form-fields", fields, submit: "保存赋分表"),
+                    CommitteeUI.form(CommitteeUI.action(.committee(.quantitativeTable), years), csrf: csrf, id: "table-form-fields", fields, submit: "保存赋分表"),
                 ]),
         ])
     }

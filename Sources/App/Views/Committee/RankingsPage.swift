@@ -29,20 +29,23 @@ struct RankingsPage {
 
     var chrome: PageChrome
     var rows: [Row]
+    /// The review year ranked (`?year=`, the year in use by default), by its own bundle's weights.
+    var years: YearPicker
 
     static func load(_ req: Request) async throws -> RankingsPage {
-        RankingsPage(chrome: PageChrome(req: req, title: "评审成绩排名"), rows: try await rows(req))
+        let years = YearPicker.make(req, url: .committee(.rankings))
+        return RankingsPage(chrome: PageChrome(req: req, title: "评审成绩排名"), rows: try await rows(req, year: years.selected), years: years)
     }
 
     func render() -> HTML {
         CommitteeUI.page(chrome, [
-            CommitteeUI.officeMenu(),
+            CommitteeUI.officeMenu(), years.node,
             .p(.text("按评委会和级别分组，组内按评审成绩从高到低排名（成绩相同名次相同）。工程师：评审成绩 = 答辩成绩×30% + 量化赋分×70%（年度政策参数）；助理工程师、技术员不答辩，评审成绩即量化赋分。评审组结束评分后列入；尚无评审成绩的列在组末，不排名。"),
-               .a(.href(SiteURL.committee(.rankingsCSV).path), .text("导出 CSV"))),
+               .a(.href(CommitteeUI.action(.committee(.rankingsCSV), years)), .text("导出 CSV"))),
             CommitteeUI.table(["评委会与级别", "名次", "姓名", "工作单位", "答辩成绩", "等次", "量化赋分", "评审成绩"], rows.map { r in
                 [.text(r.group), .text(r.rankText), .text(r.name), .text(r.unit), .text(r.defense), .text(r.grade),
                  .text(r.quantitative), .text(r.review)]
-            }, id: "rankings"),
+            }, id: "rankings", empty: "\(years.selected)年度暂无评审成绩。"),
         ])
     }
 

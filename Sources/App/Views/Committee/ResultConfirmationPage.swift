@@ -29,9 +29,14 @@ struct ResultConfirmationPage {
     var errors: [String]
     var lists: [List]
     var workingDays: Int
+    /// The review year shown (`?year=`, the year in use by default).
+    var years: YearPicker
 
-    static func load(_ req: Request, errors: [String]) async throws -> ResultConfirmationPage {
-        let year = req.policies.current.applicationDate.year
+    /// `year`: the year of the list just acted on (a refusal shows its year); else the picker's.
+    static func load(_ req: Request, errors: [String], year asked: Int? = nil) async throws -> ResultConfirmationPage {
+        var years = YearPicker.make(req, url: .resultsConfirmation)
+        if let asked, years.years.contains(asked) { years.selected = asked }
+        let year = years.selected
         let publicities = try await ResultPublicity.query(on: req.db).filter(\.$year == year).sort(\.$starts).all()
         var lists: [List] = []
         for p in publicities {
@@ -61,14 +66,14 @@ struct ResultConfirmationPage {
         }
         return ResultConfirmationPage(chrome: PageChrome(req: req, title: "评审结果审核确认"), csrf: try await req.csrfToken(),
                                       errors: errors, lists: lists,
-                                      workingDays: try CommitteeData.integer(req, "resultPublicityWorkingDays"))
+                                      workingDays: try CommitteeData.integer(req, "resultPublicityWorkingDays", year: year), years: years)
     }
 
     func render() -> HTML {
         CommitteeUI.page(chrome, [
-            CommitteeUI.errors(errors),
+            years.node, CommitteeUI.errors(errors),
             .p(.text("评委会办公室公示评审通过人员名单\(workingDays)个工作日；公示期满、异议办结后，由市人社局对名单审核确认，确认后方可发放证书。")),
-            .group(lists.isEmpty ? [.p(.class("muted"), .text("本年度尚无评审结果公示。"))] : lists.map { list in
+            .group(lists.isEmpty ? [.p(.class("muted"), .text("\(years.selected)年度尚无评审结果公示。"))] : lists.map { list in
                 CommitteeUI.section("公示期：\(list.period)", id: "list-\(list.id.uuidString.prefix(8))", [
                     CommitteeUI.table(["姓名", "工作单位", "评审通过资格", "专业", "公示异议"], list.people.map { p in
                         [.text(p.name), .text(p.unit), .text(p.level), .text(p.specialty), .text(p.objection)]

@@ -50,17 +50,22 @@ struct ResultsPage {
     var today: String
     /// What was typed into a refused form, by field name (per case: `resolution-<id>`).
     var typed: [String: String] = [:]
+    /// The review year shown (`?year=`, the year in use by default).
+    var years: YearPicker
 
     private func typedValue(_ name: String, _ fallback: String = "") -> String { typed[name] ?? fallback }
 
     /// `typed`: what the user typed into the form that was refused, to show it again.
     static func load(_ req: Request, errors: [String] = [], typed: [String: String] = [:]) async throws -> ResultsPage {
-        let year = req.policies.current.applicationDate.year
+        let years = YearPicker.make(req, url: .committee(.results))
+        let year = years.selected
         let passed = try await ApplicationRecord.query(on: req.db).filter(\.$year == year)
             .filter(\.$state ~~ [ApplicationState.passed.rawValue, ApplicationState.certified.rawValue])
             .with(\.$applicant).with(\.$unit).sort(\.$specialty).all()
         let publicities = try await ResultPublicity.query(on: req.db).filter(\.$year == year).sort(\.$starts).all()
+        // The year's cases only: those about its applications.
         let cases = try await ResultCase.query(on: req.db).with(\.$application) { $0.with(\.$applicant) }.all()
+            .filter { $0.application.year == year }
         let certificates = try await CertificateRecord.query(on: req.db).all()
         let atCommittee = try await ApplicationRecord.query(on: req.db).filter(\.$year == year)
             .filter(\.$state ~~ ApplicationState.committeeStates.map(\.rawValue)).with(\.$applicant).all()
@@ -76,39 +81,39 @@ struct ResultsPage {
                 .init(starts: p.starts, ends: p.ends, count: p.applicationIDs.count,
                       confirmation: p.confirmedOn.map { "已于\($0)审核确认（\(p.confirmedByName ?? "")）" } ?? "待市人社局审核确认")
             },
-            publicityWorkingDays: try CommitteeData.integer(req, "resultPublicityWorkingDays"),
+            publicityWorkingDays: try CommitteeData.integer(req, "resultPublicityWorkingDays", year: year),
             cases: cases.map { c in
                 ResultsPage.Case(id: c.id!, applicant: c.application.applicant.realName, kind: c.kindLabel,
                                  received: c.received, content: c.content, resolution: c.resolution,
                                  resolvedOn: c.resolvedOn)
             },
             applicants: atCommittee.map { Choice(value: $0.id!.uuidString, label: $0.applicant.realName) },
-            today: req.today.iso, typed: typed)
+            today: req.today.iso, typed: typed, years: years)
     }
 
     func render() -> HTML {
         CommitteeUI.page(chrome, [
-            CommitteeUI.officeMenu(), CommitteeUI.errors(errors),
+            CommitteeUI.officeMenu(), years.node, CommitteeUI.errors(errors),
             CommitteeUI.section("评审通过人员", id: "passed", [
                 CommitteeUI.table(["申报人", "工作单位", "专业", "状态", "证书编号", "验证码"], passed.map { p in
                     [.text(p.applicant), .text(p.unit), .text(p.specialty), .text(p.state),
                      p.certificate.map { .a(.href(SiteURL.committee(.certificate(.value($0.id))).path), .text($0.number)) }
                         ?? .text("—"),
                      .text(p.code ?? "—")]
-                }, id: "passed-list", empty: "暂无评审通过人员。"),
+                }, id: "passed-list", empty: "\(years.selected)年度暂无评审通过人员。"),
             ]),
             CommitteeUI.section("公示", id: "publicity", [
                 CommitteeUI.table(["公示期", "人数", "审核确认"], publicities.map { p in
                     [.text("\(p.starts) 至 \(p.ends)"), .text("\(p.count)人"), .text(p.confirmation)]
-                }, id: "publicity-table", empty: "尚未公示。"),
+                }, id: "publicity-table", empty: "\(years.selected)年度尚未公示。"),
                 .p(.text("公示期为\(publicityWorkingDays)个工作日（按国务院办公厅公布的放假安排计算），自不早于评委会表决之日、不早于今天的日期起算；公示期满、异议办结并经市人社局审核确认后方可发证。")),
-                CommitteeUI.form(SiteURL.committee(.resultsPublicity).path, csrf: csrf, [
+                CommitteeUI.form(CommitteeUI.action(.committee(.resultsPublicity), years), csrf: csrf, [
                     .textField("starts", label: "公示开始日期", value: typedValue("starts", today), type: "date", required: true),
                 ], submit: "公示评审通过名单"),
             ]),
             CommitteeUI.section("异议、复查与投诉", id: "cases", [
                 CommitteeUI.table(["申报人", "类别", "收到日期", "内容", "处理结果"], cases.map(caseRow), id: "case-list"),
-                CommitteeUI.form(SiteURL.committee(.resultsCases).path, csrf: csrf, [
+                CommitteeUI.form(CommitteeUI.action(.committee(.resultsCases), years), csrf: csrf, [
                     .selectField("applicationID", label: "申报人", choices: applicants, selected: typed["applicationID"], required: true),
                     .selectField("kind", label: "类别", choices: ResultCase.kinds.map { Choice(value: $0.0, label: $0.1) },
                                  selected: typed["kind"], required: true),
@@ -117,7 +122,7 @@ struct ResultsPage {
                 ], submit: "登记"),
             ]),
             CommitteeUI.section("发放证书", id: "certificates", [
-                CommitteeUI.form(SiteURL.committee(.issueCertificates).path, csrf: csrf, [
+                CommitteeUI.form(CommitteeUI.action(.committee(.issueCertificates), years), csrf: csrf, [
                     .textField("issuedOn", label: "发证日期（取得资格时间）", value: typedValue("issuedOn", today), type: "date", required: true),
                 ], submit: "为公示期满、经审核确认、无未办结异议的人员发放证书"),
             ]),
@@ -126,7 +131,7 @@ struct ResultsPage {
 
     private func caseRow(_ c: Case) -> [CommitteeUI.Body] {
         let handling: CommitteeUI.Body = c.resolution.map { .text("\($0)（\(c.resolvedOn ?? "")）") }
-            ?? .form(.method(.post), .action(SiteURL.committee(.resolveCase(.value(c.id))).path), .class("inline"),
+            ?? .form(.method(.post), .action(CommitteeUI.action(.committee(.resolveCase(.value(c.id))), years)), .class("inline"),
                      .csrfField(csrf),
                      .input(.type(.text), .name("resolution"), .placeholder("处理结果"), .value(typedValue("resolution-\(c.id.uuidString)")),
                             .attribute(named: "maxlength", value: String(ResultRules.resolutionMax)),
