@@ -31,7 +31,7 @@ import Testing
         let new = try Policy.load(json: Policy.bundleBytes(id: "changzhi-2023-example"))
         let page = PolicyDiffPage.make(chrome: Self.chrome("比较年度政策", SiteURL.policyDiff(.value("changzhi-2023")).path),
                                        new: new, earlier: old, inUse: old, summary: "日期变化，参数与条款未变", example: true,
-                                       activeYear: 2022)
+                                       activeYear: nil)
         assertSnapshot(of: F.html(page.render()), as: .lines)
     }
 
