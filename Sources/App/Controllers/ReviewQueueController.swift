@@ -3,7 +3,7 @@ import Fluent
 import Vapor
 
 /// 待我办理: the applications waiting for the actor's own body at its route step,
-/// filterable by level and paged (`ReviewQueueBuilder`), with batch approval for
+/// filterable by level and paged (`ReviewQueuePage.load`, `ReviewQueueQuery`), with batch approval for
 /// the reviewing bodies. Every row passes the same access rule as acting on it
 /// (`reviewApplication`).
 struct ReviewQueueController: RouteCollection {
@@ -31,44 +31,11 @@ struct ReviewQueueController: RouteCollection {
     /// How many applications wait for the actor's body (the home page shows it).
     static func waitingCount(_ req: Request) async throws -> Int {
         guard let actor = req.actor else { throw PageError.signInRequired(expired: false) }
-        return try await ReviewQueueBuilder(actor: actor, db: req.db)?.count(level: nil) ?? 0
-    }
-
-    /// One page of the queue, oldest submission first (`ReviewQueueBuilder`); each
-    /// row still passes the access rule it would meet when opened.
-    /// The page asked for is clamped to the last one, so `?page=` never reaches an
-    /// offset that overflows (a huge number would otherwise stop the process).
-    private func rows(_ req: Request, level: String?, page asked: Int) async throws
-        -> (rows: [ReviewQueueBuilder.Row], total: Int, page: Int) {
-        guard let actor = req.actor else { throw PageError.signInRequired(expired: false) }
-        guard let queue = try ReviewQueueBuilder(actor: actor, db: req.db) else { return ([], 0, 1) }
-        let total = try await queue.count(level: level)
-        let page = min(max(1, asked), max(1, (total + Self.pageSize - 1) / Self.pageSize))
-        let rows = try await queue.page(page, size: Self.pageSize, level: level)
-        return (rows.filter { AccessPolicy.decide(actor, .reviewApplication, .application($0.facts)).isAllowed }, total, page)
+        return try await ReviewQueueQuery(actor: actor, db: req.db)?.count(level: nil) ?? 0
     }
 
     @Sendable func list(req: Request) async throws -> Response {
-        try await render(req, notice: nil, status: .ok)
-    }
-
-    private func render(_ req: Request, notice: String?, status: HTTPResponseStatus) async throws -> Response {
-        let level = req.query[String.self, at: "level"]
-        let (slice, total, page) = try await rows(req, level: level, page: req.query[Int.self, at: "page"] ?? 1)
-        let role = req.actor!.role
-        let model = ReviewQueuePage(
-            chrome: PageChrome(req: req, title: "待我办理", notice: notice), csrf: try await req.csrfToken(),
-            total: total, page: page, pageSize: Self.pageSize, level: level ?? "",
-            batchApprove: AccessPolicy.roles(for: .approveInBatch).contains(role),
-            approveTitle: role == .cityHR ? "审核通过/备案" : "审核通过",
-            rows: slice.map { r in
-                ReviewQueuePage.Row(
-                    id: r.facts.id.uuidString, path: DeclarationURL(id: r.facts.id).progress, applicant: r.applicantName,
-                    level: BasicsForm.levels.first { $0.code == r.targetLevel }?.label ?? r.targetLevel,
-                    specialty: r.specialty, unit: r.unitName, state: r.facts.state.label,
-                    submittedAt: r.submittedAt.map { BeijingTime.text($0) } ?? "—")
-            })
-        return model.render().response(status: status)
+        try await ReviewQueuePage.load(req, notice: nil).render().response()
     }
 
     /// 批量审核通过: each checked application is approved on its own, through the
@@ -76,7 +43,7 @@ struct ReviewQueueController: RouteCollection {
     @Sendable func approveChecked(req: Request) async throws -> Response {
         guard let actor = req.actor else { throw PageError.signInRequired(expired: false) }
         let ids = ((try? req.content.get([String].self, at: "ids")) ?? []).compactMap(UUID.init(uuidString:))
-        guard !ids.isEmpty else { return try await render(req, notice: "请先勾选要审核通过的申报。", status: .unprocessableEntity) }
+        guard !ids.isEmpty else { return try await ReviewQueuePage.load(req, notice: "请先勾选要审核通过的申报。").render().response(status: .unprocessableEntity) }
         var passed = 0
         var refused: [String] = []
         for id in ids.prefix(Self.pageSize) {
@@ -95,6 +62,6 @@ struct ReviewQueueController: RouteCollection {
             }
         }
         let notice = "已审核通过\(passed)件。" + (refused.isEmpty ? "" : "未通过操作：" + refused.joined(separator: "；"))
-        return try await render(req, notice: notice, status: refused.isEmpty ? .ok : .unprocessableEntity)
+        return try await ReviewQueuePage.load(req, notice: notice).render().response(status: refused.isEmpty ? .ok : .unprocessableEntity)
     }
 }

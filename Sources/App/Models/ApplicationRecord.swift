@@ -84,7 +84,7 @@ final class ApplicationRecord: Model, StoredValuesChecked, @unchecked Sendable {
     /// The stored route; a value that does not decode is an error, never skipped.
     func route() throws -> [RouteStep] { try Self.route(routeText) }
 
-    /// A stored route column read back (also by `ReviewQueueBuilder`'s lean rows).
+    /// A stored route column read back (also by `ReviewQueueQuery`'s lean rows).
     static func route(_ text: String) throws -> [RouteStep] {
         guard !text.isEmpty else { return [] }
         return try text.split(separator: ",").map {

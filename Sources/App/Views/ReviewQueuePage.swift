@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Vapor
 
 /// 待我办理: what waits for the actor's body, with batch approval.
 struct ReviewQueuePage {
@@ -23,6 +24,35 @@ struct ReviewQueuePage {
     var batchApprove: Bool
     var approveTitle: String
     var rows: [Row]
+
+    /// One page of the queue, oldest submission first (two statements, `ReviewQueueQuery`);
+    /// each row still passes the access rule it would meet when opened. The page asked
+    /// for is clamped to the last one, so `?page=` never reaches an offset that overflows
+    /// (a huge number would otherwise stop the process).
+    static func load(_ req: Request, notice: String?) async throws -> ReviewQueuePage {
+        guard let actor = req.actor else { throw PageError.signInRequired(expired: false) }
+        let level = req.query[String.self, at: "level"]
+        let size = ReviewQueueController.pageSize
+        var total = 0, page = 1
+        var rows: [ReviewQueueQuery.Row] = []
+        if let queue = try ReviewQueueQuery(actor: actor, db: req.db) {
+            total = try await queue.count(level: level)
+            page = min(max(1, req.query[Int.self, at: "page"] ?? 1), max(1, (total + size - 1) / size))
+            rows = try await queue.page(page, size: size, level: level)
+                .filter { AccessPolicy.decide(actor, .reviewApplication, .application($0.facts)).isAllowed }
+        }
+        return ReviewQueuePage(
+            chrome: PageChrome(req: req, title: "待我办理", notice: notice), csrf: try await req.csrfToken(),
+            total: total, page: page, pageSize: size, level: level ?? "",
+            batchApprove: AccessPolicy.roles(for: .approveInBatch).contains(actor.role),
+            approveTitle: actor.role == .cityHR ? "审核通过/备案" : "审核通过",
+            rows: rows.map { r in
+                Row(id: r.facts.id.uuidString, path: DeclarationURL(id: r.facts.id).progress, applicant: r.applicantName,
+                    level: BasicsForm.levels.first { $0.code == r.targetLevel }?.label ?? r.targetLevel,
+                    specialty: r.specialty, unit: r.unitName, state: r.facts.state.label,
+                    submittedAt: r.submittedAt.map { BeijingTime.text($0) } ?? "—")
+            })
+    }
 
     func render() -> HTML {
         let pages = max(1, (total + pageSize - 1) / pageSize)

@@ -12,7 +12,7 @@ import Vapor
 /// (`basics`) and work report, which the list never shows. The party rule is the
 /// one `ReviewParty` applies, written as filters so paging and counting happen
 /// in the database; each row still passes `AccessPolicy` as when it is opened.
-struct ReviewQueueBuilder {
+struct ReviewQueueQuery {
     /// One row of the queue with the facts its access check needs.
     struct Row {
         var facts: ApplicationFacts

@@ -10,7 +10,7 @@ import VaporTesting
 /// act on: the demo holds applications at every step of every route (四（三）), so
 /// for each reviewing account the lean SQL queue is compared with the slow way —
 /// every application loaded whole and passed through `AccessPolicy`.
-@Suite struct ReviewQueueBuilderTests {
+@Suite struct ReviewQueueQueryTests {
     static let reviewers = ["unit1", "unit2", "unit3", "county1", "county2", "countyhr1", "countyhr2",
                             "agency1", "dept1", "cityhr", "office"]
 
@@ -29,7 +29,7 @@ import VaporTesting
                     guard states.contains(record.stateValue) else { return false }
                     return AccessPolicy.decide(actor, .reviewApplication, .application(try record.facts())).isAllowed
                 }.map { $0.id! })
-                let queue = try #require(try ReviewQueueBuilder(actor: actor, db: app.db))
+                let queue = try #require(try ReviewQueueQuery(actor: actor, db: app.db))
                 let listed = try await queue.page(1, size: 1000, level: nil)
                     .filter { AccessPolicy.decide(actor, .reviewApplication, .application($0.facts)).isAllowed }
                 #expect(Set(listed.map(\.facts.id)) == expected, "\(username)")
@@ -47,7 +47,7 @@ import VaporTesting
             try await DemoData.load(into: app, quiet: true)
             let office = try #require(try await UserAccount.query(on: app.db).filter(\.$username == "cityhr")
                 .with(\.$organization).first())
-            let queue = try #require(try ReviewQueueBuilder(actor: office.actor, db: app.db))
+            let queue = try #require(try ReviewQueueQuery(actor: office.actor, db: app.db))
             let total = try await queue.count(level: nil)
             try #require(total >= 2)
             let first = try await queue.page(1, size: 1, level: nil)
@@ -69,7 +69,7 @@ import VaporTesting
         try await withTestApp { app in
             for username in ["applicant1", "expert1", "admin"] {
                 let user = try #require(try await UserAccount.query(on: app.db).filter(\.$username == username).first())
-                #expect(try ReviewQueueBuilder(actor: user.actor, db: app.db) == nil)
+                #expect(try ReviewQueueQuery(actor: user.actor, db: app.db) == nil)
             }
         }
     }
