@@ -94,28 +94,43 @@ struct ExpertPanelController: RouteCollection {
         let (panel, member, expert) = try await seat(req)
         guard member.isLead else { throw PageError.forbidden("只有组长可以结束评分") }
         guard !panel.isClosed else { return req.redirect(to: SiteURL.expert(.panel(.value(panel.id!))).path) }
-        let snap = try await PanelSnapshot.load(panel, on: req.db)
         // The panel's own year's bundle (issue 19): a 2022 panel closes by the 2022 rules after 2023 has opened.
-        var problems = snap.closeProblems(minimumScorers: try CommitteeData.integer(req, "defenseMinimumScorers", year: panel.year), viewer: expert)
+        let minimumScorers = try CommitteeData.integer(req, "defenseMinimumScorers", year: panel.year)
+        let rules = try CommitteeData.rules(req, year: panel.year)
+        let snap = try await PanelSnapshot.load(panel, on: req.db)
+        var problems = snap.closeProblems(minimumScorers: minimumScorers, viewer: expert)
         if snap.slots.isEmpty { problems.append("本组尚未安排答辩人") }
         if CommitteeData.field(req, "confirm") != "1" { problems.append("请勾选确认本组评分已全部完成") }
         guard problems.isEmpty else {
             return try await render(req, panel, member, expert, errors: ["close": problems.joined(separator: "；")], typed: [:],
                                     status: .unprocessableEntity)
         }
-        let graded = snap.graded(rules: try CommitteeData.rules(req, year: panel.year))
-        // One transaction across the panel and all its applicants: the panel closed (a conditional
-        // update: a second click finds it closed), each applicant's defense concluded; if any
-        // applicant cannot move, nothing is recorded and the panel stays open.
-        struct CloseRefused: Error { let message: String }
-        let workflow = req.workflow, now = req.clock.now()
-        let slots = snap.slots, panelID = panel.id!
+        if let refused = try await Self.closeTogether(req, panel, slots: snap.slots, graded: snap.graded(rules: rules)) {
+            for slot in snap.slots {
+                if let fresh = try await ApplicationRecord.find(slot.$application.id, on: req.db) { slot.application.state = fresh.state }
+            }
+            panel.state = "open"
+            return try await render(req, panel, member, expert, errors: ["close": "结束评分未完成，未作任何更改：" + refused], typed: [:],
+                                    status: .unprocessableEntity)
+        }
+        return req.redirect(to: SiteURL.expert(.panel(.value(panel.id!))).path(query: ["notice": "saved"]))
+    }
+
+    private struct CloseRefused: Error { let message: String }
+
+    /// One transaction across the panel and all its applicants: the panel closed (a conditional
+    /// update: a second click finds it closed), each applicant's defense concluded; if any
+    /// applicant cannot move, nothing is recorded, the panel stays open and the reason comes back.
+    /// (A function of its own, shorter than `close`: see CommitteeData.rules(_:year:) for the
+    /// release-build compiler crash this helped to find.)
+    private static func closeTogether(_ req: Request, _ panel: DefensePanel, slots: [DefenseSlot],
+                                      graded: PanelResult) async throws -> String? {
+        let workflow = req.workflow, now = req.clock.now(), panelID = try panel.requireID(), specialty = panel.specialty
         let audit = req.auditEntry("panel.close", objectType: "panel", objectID: panelID.uuidString, detail: graded.counts.description)
         do {
             try await req.transaction { db in
-                let closed = try await DefensePanel.query(on: db).filter(\.$id == panelID).filter(\.$state == "open")
+                _ = try await DefensePanel.query(on: db).filter(\.$id == panelID).filter(\.$state == "open")
                     .set(\.$state, to: "closed").set(\.$closedAt, to: now).update()
-                _ = closed
                 guard try await DefensePanel.query(on: db).filter(\.$id == panelID).filter(\.$state == "closed").count() == 1 else {
                     throw CloseRefused(message: "评审组状态已变化，请刷新后重试")
                 }
@@ -127,7 +142,7 @@ struct ExpertPanelController: RouteCollection {
                     extra.reason = "答辩成绩\(r.defenseScore)，\(r.grade.label)"
                     // The applicant's timeline and notice name the panel, never its lead (回避:
                     // applicants do not learn who sat on or led their panel).
-                    extra.shownActor = WorkflowRunner.ShownActor(name: "答辩评审组", organization: "\(panel.specialty)评审组")
+                    extra.shownActor = WorkflowRunner.ShownActor(name: "答辩评审组", organization: "\(specialty)评审组")
                     if case .failure(let refusal) = try await workflow.fire(.concludeDefense, on: slot.application, extra: extra, in: db) {
                         throw CloseRefused(message: "\(slot.application.applicant.realName)：\(refusal.message)")
                     }
@@ -135,12 +150,9 @@ struct ExpertPanelController: RouteCollection {
                 try await AuditLog.append(audit, on: db)
             }
         } catch let refused as CloseRefused {
-            for slot in slots { if let fresh = try await ApplicationRecord.find(slot.$application.id, on: req.db) { slot.application.state = fresh.state } }
-            panel.state = "open"
-            return try await render(req, panel, member, expert, errors: ["close": "结束评分未完成，未作任何更改：" + refused.message], typed: [:],
-                                    status: .unprocessableEntity)
+            return refused.message
         }
-        return req.redirect(to: SiteURL.expert(.panel(.value(panel.id!))).path(query: ["notice": "saved"]))
+        return nil
     }
 
     /// The limit of a declared conflict's reason, the same in the form and on the server.

@@ -12,11 +12,17 @@ enum CommitteeData {
 
     /// The defense rules (weights, 3:6:1) of a review year's own bundle: a panel of that year
     /// is graded by them, never by the year in use (issue 19).
+    ///
+    /// `@inline(never)` here and on `integer(_:_:year:)` / `Request.policies(year:)`: inlined
+    /// into an async caller, the release build's compiler (Swift 6.3.1, LLVM CoroSplit) crashed
+    /// splitting that caller's coroutine (ExpertPanelController.close, ReviewScores.load).
+    @inline(never)
     static func rules(_ req: Request, year: Int) throws -> DefenseRules {
         try DefenseRules(policy: req.policies(year: year).current)
     }
 
     /// A whole-number parameter of a review year's own bundle.
+    @inline(never)
     static func integer(_ req: Request, _ id: String, year: Int) throws -> Int {
         try integer(req.policies(year: year).current, id)
     }

@@ -8,6 +8,7 @@ import Vapor
 extension Request {
     /// The bundle of a review year a record belongs to. A record of a year no bundle
     /// answers for is an error in the data, never answered by another year's rules.
+    @inline(never) // see CommitteeData.rules(_:year:): a release-build compiler crash when inlined into async code
     func policies(year: Int) throws -> PolicyStore {
         guard let store = application.policyRegistry.store(year: year) else {
             throw StoredValueError(field: "year", value: String(year))
