@@ -107,7 +107,7 @@ for SIZE in "${SIZES[@]}"; do
   measure "/reviews (seed-office, intake)" /reviews "$OFFICE"
   EXPERT=$(login seed-expert-001)
   CODE=$(curl -fs -H "Cookie: tr_session=$OFFICE" "$BASE/committee/exports/platform.json" \
-         | grep -o '"verificationCode" : "[^"]*"' | head -n1 | sed 's/.*: "//; s/"$//')
+         | grep -o '"verificationCode" : "[^"]*"' | sed -n '1{s/.*: "//; s/"$//; p}' || true)
   measure /committee/panels /committee/panels "$OFFICE"
   measure /committee/meetings /committee/meetings "$OFFICE"
   measure /committee/results /committee/results "$OFFICE"

@@ -50,7 +50,7 @@ def test_future_dated_items_are_refused_by_the_review_clock(browser):
 def test_the_office_can_reopen_declarations_for_a_unit(browser):
     login(browser, "office")
     browser.get(url("/office/reopenings"))
-    assert "本年度申报期为2022年6月1日至2022年8月25日" in browser.page_source
+    assert "2022年度申报期为2022年6月1日至2022年8月25日" in browser.page_source
     fill(browser, {"unitID": browser.find_element(By.CSS_SELECTOR, "#f-unitID option:nth-child(2)").get_attribute("value"),
                    "until": "2022-09-30"})
     submit(browser, browser.find_element(By.CSS_SELECTOR, "#reopen-form button[type=submit]"))

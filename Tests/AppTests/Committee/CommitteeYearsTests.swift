@@ -107,6 +107,24 @@ import VaporTesting
         }
     }
 
+    @Test("公开的评审结果公示按年度：2023年度启用后默认2023年度（不列2022年度的人员），?year=2022 以2022年度的标题列出")
+    func publicResultsPickTheirYear() async throws {
+        try await withTestApp { app in
+            try await Self.committee2022(app)
+            let publicity = try #require(try await ResultPublicity.query(on: app.db).first())
+            let passed = try #require(try await ApplicationRecord.query(on: app.db).filter(\.$id == publicity.applicationIDs[0])
+                .with(\.$applicant).first())
+            var visitor = Browser(app)
+            try Self.open2023(app)
+            let now = try await visitor.get("/results")
+            #expect(now.status == .ok && now.text.contains("<h1>评审结果公示</h1>") && now.text.contains(Self.shown2023))
+            #expect(!now.text.contains(passed.applicant.realName) && now.text.contains("暂无公示。"))
+            let then = try await visitor.get("/results?year=2022")
+            #expect(then.status == .ok && then.text.contains(Self.shown2022) && then.text.contains(passed.applicant.realName))
+            #expect(then.text.contains(app.policyRegistry.store(year: 2022)!.current.title + "评审通过人员名单"))
+        }
+    }
+
     @Test("2022年度的评审组在2023年度启用后仍按2022年度政策计分、定等次；公示期、权重取记录所属年度")
     func a2022PanelGradesWith2022Rules() async throws {
         try await withTestApp { app in

@@ -22,16 +22,29 @@ struct PublicResultsPage {
     var chrome: PageChrome
     var reviewTitle: String
     var publicities: [Publicity]
+    /// The review year shown (issue 19): the year in use by default, `?year=` for an earlier one.
+    var years: YearPicker? = nil
 
     static func load(_ req: Request) async throws -> PublicResultsPage {
         let today = req.today
-        let publicities = try await ResultPublicity.query(on: req.db).filter(\.$starts <= today.iso).sort(\.$starts).all()
-        var shown: [Publicity] = []
-        for p in publicities {
-            let withdrawn = try await ResultRules.withdrawn(p.applicationIDs, on: req.db)
-            let apps = try await ApplicationRecord.query(on: req.db).filter(\.$id ~~ p.applicationIDs)
+        // One review year at a time, under that year's own title (a 2022 list never reads as 2023's).
+        let picker = YearPicker.make(req, url: .results)
+        let title = req.application.policyRegistry.store(year: picker.selected)?.current.title ?? req.policies.current.title
+        let publicities = try await ResultPublicity.query(on: req.db).filter(\.$year == picker.selected)
+            .filter(\.$starts <= today.iso).sort(\.$starts).all()
+        // The year's people in one query and the withdrawn in one, not two per publicity.
+        let ids = Array(Set(publicities.flatMap(\.applicationIDs)))
+        let withdrawn = try await ResultRules.withdrawn(ids, on: req.db)
+        var holding: [ApplicationRecord] = []
+        if !ids.isEmpty {
+            holding = try await ApplicationRecord.query(on: req.db).filter(\.$id ~~ ids)
                 .filter(\.$state ~~ [ApplicationState.passed.rawValue, ApplicationState.certified.rawValue])
                 .with(\.$applicant).with(\.$unit).sort(\.$specialty).all().filter { !withdrawn.contains($0.id!) }
+        }
+        var shown: [Publicity] = []
+        for p in publicities {
+            let listed = Set(p.applicationIDs)
+            let apps = holding.filter { listed.contains($0.id!) }
             guard !apps.isEmpty else { continue }
             let status = LocalDate(iso: p.ends).map { today > $0 } == true ? "已结束" : "公示中"
             shown.append(Publicity(
@@ -39,8 +52,8 @@ struct PublicResultsPage {
                 people: apps.map { Person(name: $0.applicant.realName, unit: $0.unit.name, level: CommitteeUI.levelLabel($0.targetLevel),
                                           specialty: $0.specialty) }))
         }
-        return PublicResultsPage(chrome: PageChrome(req: req, title: "评审结果公示"), reviewTitle: req.policies.current.title,
-                                 publicities: shown)
+        return PublicResultsPage(chrome: PageChrome(req: req, title: "评审结果公示"), reviewTitle: title,
+                                 publicities: shown, years: picker)
     }
 
     func render() -> HTML {
@@ -52,6 +65,7 @@ struct PublicResultsPage {
             ])
         }
         return CommitteeUI.page(chrome, [
+            .unwrap(years) { $0.years.count > 1 ? $0.node : .empty },
             .p(.text("\(reviewTitle)评审通过人员名单。公示期内对公示人员有异议的，请向评委会办公室（电话 0355-3036240）实名反映。")),
             .group(sections.isEmpty ? [.p(.class("muted"), .text("暂无公示。"))] : sections),
             .p(.a(.href(SiteURL.verify.path), .text("证书查验"))),
