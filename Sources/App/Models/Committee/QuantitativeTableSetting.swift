@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import SQLKit
 import Foundation
 
 /// The year's quantitative table as the office fixed it (points and caps per kind, in
@@ -84,6 +85,20 @@ extension ApplicationRecord {
         try await query(on: db).filter(\.$year == year)
             .filter(\.$state ~~ ApplicationState.committeeStates.map(\.rawValue)).with(\.$applicant).with(\.$unit)
             .sort(\.$targetLevel).sort(\.$specialty).all()
+    }
+
+    /// The year's applications at the committee stage as (id, applicant's name), by name: a
+    /// form's choices need no declaration, and reading ~2,000 whole records for them was most of
+    /// the results page's time (issue 18).
+    static func namesAtCommittee(year: Int, on db: any Database) async throws -> [(id: UUID, name: String)] {
+        guard let sql = db as? any SQLDatabase else { throw StoredValueError(field: "database", value: "not SQL") }
+        let states = ApplicationState.committeeStates.map { $0.rawValue as any Encodable & Sendable }
+        let rows = try await sql.raw("""
+            SELECT a."id" AS "id", u."real_name" AS "name" FROM "applications" a \
+            JOIN "user_accounts" u ON u."id" = a."applicant_id" \
+            WHERE a."year" = \(bind: year) AND a."state" IN (\(binds: states)) ORDER BY u."real_name", a."id"
+            """).all()
+        return try rows.map { (id: try $0.decode(column: "id", as: UUID.self), name: try $0.decode(column: "name", as: String.self)) }
     }
 
     /// What the declaration already says for the quantitative table, counted by `QuantitativePrefill`.
