@@ -24,12 +24,7 @@ import Testing
                                   csrf: "csrf-token", activePath: "/applications/received")
 
     static func frame(editable: Bool, viewer: DeclarationFrame.Viewer, active: String) -> DeclarationFrame {
-        DeclarationFrame(heading: "2022年度工程师申报（水利水电工程）", stateLabel: editable ? "草稿" : "已提交单位，待单位受理",
-                         editable: editable, viewer: viewer,
-                         entries: [.init(title: "申报概览", path: url.overview), .init(title: "基本信息", path: url.basics),
-                                   .init(title: "年度考核", path: url.section(.assessments), count: 1),
-                                   .init(title: "专业技术工作报告", path: url.report)],
-                         activePath: active)
+        SnapshotFixtures.frame(editable: editable, viewer: viewer, active: active)
     }
 
     /// The asset URLs carry their content hash; a stylesheet edit must not change every snapshot.
