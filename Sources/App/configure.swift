@@ -10,6 +10,7 @@ import Vapor
 /// Sets up storage, security, middleware and routes. Tests call this with an
 /// in-memory SQLite store (or a PostgreSQL schema of their own).
 public func configure(_ app: Application, config: AppConfig, migrate: Bool = true) async throws {
+    if let problem = config.invalidSettings.first { throw InvalidSetting(description: problem) }
     app.config = config
     app.policies = try PolicyStore.load()
     app.workingDays = try WorkingDayCalendar.official()
@@ -38,6 +39,11 @@ public func configure(_ app: Application, config: AppConfig, migrate: Bool = tru
     app.middleware.use(CSRFMiddleware())
     app.middleware.use(AccessMiddleware())
     if config.logRequests { app.middleware.use(RequestLogMiddleware()) }
+    // Last: a page from the cache is still a request the session and access rules let in.
+    if config.pageCacheBytes > 0 {
+        app.pageCache = PageCache(capacity: config.pageCacheBytes)
+        app.middleware.use(PageCacheMiddleware())
+    }
 
     try routes(app)
     // The duplication check's jobs run in the background while the server runs.
@@ -81,6 +87,11 @@ private func tuneDatabase(_ app: Application, _ store: AppConfig.Store) async th
     guard case .sqliteFile = store, let sql = app.db as? any SQLDatabase else { return }
     try await sql.raw("PRAGMA journal_mode=WAL").run()
     try await sql.raw("PRAGMA busy_timeout=5000").run()
+}
+
+/// An environment setting that was given but cannot be read: the start stops with it.
+struct InvalidSetting: Error, CustomStringConvertible {
+    let description: String
 }
 
 struct DummyHashKey: StorageKey { typealias Value = String }

@@ -5,7 +5,7 @@ import Vapor
 /// One's own account: change the password.
 struct AccountController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.changePassword, use: form).requires(.changeOwnPassword)
+        routes.get(.changePassword, use: form).requires(.changeOwnPassword).cachesPage()
         routes.post(.changePassword, use: change).requires(.changeOwnPassword).bodyLimit("16kb")
     }
 

@@ -8,8 +8,8 @@ struct AccountsAdminController: RouteCollection {
     static let pageSize = 50
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.admin(.accounts), use: list).requires(.manageAccounts)
-        routes.get(.admin(.newAccount), use: newForm).requires(.manageAccounts)
+        routes.get(.admin(.accounts), use: list).requires(.manageAccounts).cachesPage()
+        routes.get(.admin(.newAccount), use: newForm).requires(.manageAccounts).cachesPage()
         routes.post(.admin(.accounts), use: create).requires(.manageAccounts)
         routes.post(.admin(.account(.pattern, .disable)), use: disable).requires(.manageAccounts)
         routes.post(.admin(.account(.pattern, .enable)), use: enable).requires(.manageAccounts)

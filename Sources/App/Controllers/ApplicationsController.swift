@@ -6,10 +6,10 @@ import Vapor
 /// sign the commitment, submit it to the employer or withdraw it.
 struct ApplicationsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.applications, use: mine).requires(.declare)
+        routes.get(.applications, use: mine).requires(.declare).cachesPage()
         routes.post(.applications, use: create).requires(.declare)
-        routes.get(.application(.pattern, .overview), use: overview).requires(.viewApplication)
-        routes.get(.application(.pattern, .commitment), use: commitmentPage).requires(.viewApplication)
+        routes.get(.application(.pattern, .overview), use: overview).requires(.viewApplication).cachesPage()
+        routes.get(.application(.pattern, .commitment), use: commitmentPage).requires(.viewApplication).cachesPage()
         routes.post(.application(.pattern, .commitment), use: sign).requires(.editApplication)
         routes.post(.application(.pattern, .submit), use: submit).requires(.declare)
         routes.post(.application(.pattern, .withdraw), use: withdraw).requires(.declare)

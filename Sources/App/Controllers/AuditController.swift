@@ -7,7 +7,7 @@ struct AuditController: RouteCollection {
     static let pageSize = 50
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.admin(.audit), use: list).requires(.viewAuditLog)
+        routes.get(.admin(.audit), use: list).requires(.viewAuditLog).cachesPage()
     }
 
     @Sendable func list(req: Request) async throws -> Response {

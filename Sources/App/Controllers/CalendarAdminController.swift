@@ -7,7 +7,7 @@ import Vapor
 /// it is published — no release needed. The calendar never guesses a year it lacks.
 struct CalendarAdminController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.calendar, use: show).requires(.manageCalendar)
+        routes.get(.calendar, use: show).requires(.manageCalendar).cachesPage()
         routes.post(.calendar, use: add).requires(.manageCalendar)
     }
 
@@ -62,6 +62,7 @@ struct CalendarAdminController: RouteCollection {
             try await AuditLog.append(entry, on: db)
         }
         req.application.workingDays = req.workingDays.adding(schedule)
+        req.application.pageCache?.rulesChanged() // pages counted on the old calendar go
         return req.redirect(to: SiteURL.calendar.path(query: ["notice": "saved"]))
     }
 }

@@ -5,10 +5,10 @@ import Vapor
 /// self-check that runs the same engine as the declaration.
 struct ConditionsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.conditions, use: page).isPublic()
+        routes.get(.conditions, use: page).isPublic().cachesPage()
         // A GET form: checking changes nothing, so it needs no CSRF token and
         // the result can be bookmarked or shared.
-        routes.get(.conditionsCheck, use: check).isPublic()
+        routes.get(.conditionsCheck, use: check).isPublic().cachesPage()
     }
 
     /// The unfilled page is the same for everyone on a day: its content is

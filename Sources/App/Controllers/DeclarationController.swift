@@ -11,18 +11,18 @@ import Vapor
 struct DeclarationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         func page(_ page: SiteURL.ApplicationPage) -> SiteURL { .application(.pattern, page) }
-        routes.get(page(.basics), use: basicsPage).requires(.viewApplication)
+        routes.get(page(.basics), use: basicsPage).requires(.viewApplication).cachesPage()
         routes.post(page(.basics), use: saveBasics).requires(.editApplication)
-        routes.get(page(.report), use: reportPage).requires(.viewApplication)
+        routes.get(page(.report), use: reportPage).requires(.viewApplication).cachesPage()
         // Far above what 20000 characters need, so an over-long text comes back with
         // the message and what was typed, not a bare 413 (issue 8, item 10).
         routes.post(page(.report), use: saveReport).requires(.editApplication).bodyLimit("2mb")
-        routes.get(page(.section(.pattern)), use: sectionPage).requires(.viewApplication)
+        routes.get(page(.section(.pattern)), use: sectionPage).requires(.viewApplication).cachesPage()
         routes.post(page(.section(.pattern)), use: addItem).requires(.editApplication)
-        routes.get(page(.item(.pattern, .pattern)), use: editItemPage).requires(.viewApplication)
+        routes.get(page(.item(.pattern, .pattern)), use: editItemPage).requires(.viewApplication).cachesPage()
         routes.post(page(.item(.pattern, .pattern)), use: updateItem).requires(.editApplication)
         routes.post(page(.deleteItem(.pattern, .pattern)), use: deleteItem).requires(.editApplication)
-        routes.get(page(.defense), use: defensePage).requires(.viewApplication)
+        routes.get(page(.defense), use: defensePage).requires(.viewApplication).cachesPage()
         routes.post(page(.defense), use: saveDefense).requires(.editApplication)
     }
 

@@ -6,7 +6,7 @@ import Vapor
 /// may open the application (a return and a resubmission keep both versions).
 struct DeclarationVersionsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.application(.pattern, .version(.pattern)), use: show).requires(.viewApplication)
+        routes.get(.application(.pattern, .version(.pattern)), use: show).requires(.viewApplication).cachesPage()
     }
 
     @Sendable func show(req: Request) async throws -> Response {

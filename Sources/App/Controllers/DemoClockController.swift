@@ -5,7 +5,7 @@ import Vapor
 /// clock, the tests' fixed clock) the page does not exist.
 struct DemoClockController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.demoClock, use: show).requires(.manageCommittee)
+        routes.get(.demoClock, use: show).requires(.manageCommittee).cachesPage()
         routes.post(.demoClock, use: move).requires(.manageCommittee)
     }
 
@@ -41,6 +41,7 @@ struct DemoClockController: RouteCollection {
         let days = today.days(to: day)
         try await req.audit(req.auditEntry("demo.clock", detail: "\(today.iso) -> \(day.iso)"))
         _ = shift.advance(days: days)
+        req.application.pageCache?.rulesChanged() // pages rendered on the earlier date go
         return req.redirect(to: SiteURL.demoClock.path(query: ["notice": "saved"]))
     }
 }

@@ -12,7 +12,7 @@ import Vapor
 /// declared under, so a year's fees never move when the next opens.
 struct FeesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.fees(.list), use: list).requires(.manageFees)
+        routes.get(.fees(.list), use: list).requires(.manageFees).cachesPage()
         routes.get(.fees(.export), use: export).requires(.manageFees)
         routes.post(.fees(.pay(.pattern)), use: pay).requires(.manageFees)
         routes.post(.fees(.correct(.pattern)), use: correct).requires(.manageFees)

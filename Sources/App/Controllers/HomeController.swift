@@ -5,7 +5,7 @@ import Vapor
 /// The signed-in home page for every role.
 struct HomeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.workbench, use: home).requires(.viewOwnHome)
+        routes.get(.workbench, use: home).requires(.viewOwnHome).cachesPage()
     }
 
     @Sendable func home(req: Request) async throws -> Response {

@@ -10,13 +10,13 @@ import Vapor
 /// records the originals handed back.
 struct IntakeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.intake(.office), use: office).requires(.manageIntake)
+        routes.get(.intake(.office), use: office).requires(.manageIntake).cachesPage()
         routes.post(.intake(.days), use: openDay).requires(.manageIntake)
         routes.post(.intake(.checkIn(.pattern)), use: checkIn).requires(.manageIntake)
         routes.post(.intake(.accept(.pattern, .pattern)), use: accept).requires(.manageIntake)
         routes.post(.intake(.giveBack(.pattern, .pattern)), use: giveBack).requires(.manageIntake)
         routes.post(.intake(.originalsReturned(.pattern)), use: originalsReturned).requires(.manageIntake)
-        routes.get(.intake(.book), use: bookPage).requires(.bookIntake)
+        routes.get(.intake(.book), use: bookPage).requires(.bookIntake).cachesPage()
         routes.post(.intake(.book), use: book).requires(.bookIntake)
         routes.post(.intake(.cancel(.pattern)), use: cancel).requires(.bookIntake)
     }

@@ -5,7 +5,7 @@ import Vapor
 /// 通知: one's own messages about applications that moved or came back.
 struct NotificationsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.notifications, use: list).requires(.viewNotifications)
+        routes.get(.notifications, use: list).requires(.viewNotifications).cachesPage()
         routes.post(.notificationsRead, use: markRead).requires(.viewNotifications)
     }
 

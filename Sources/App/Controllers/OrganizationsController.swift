@@ -10,14 +10,14 @@ struct OrganizationsController: RouteCollection {
     static let raceMessage = "机构名称或统一社会信用代码刚刚已被登记，请核对后重新提交。"
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.admin(.organizations), use: list).requires(.manageOrganizations)
-        routes.get(.admin(.newOrganization), use: newForm).requires(.manageOrganizations)
+        routes.get(.admin(.organizations), use: list).requires(.manageOrganizations).cachesPage()
+        routes.get(.admin(.newOrganization), use: newForm).requires(.manageOrganizations).cachesPage()
         routes.post(.admin(.organizations), use: create).requires(.manageOrganizations)
-        routes.get(.admin(.editOrganization(.pattern)), use: editForm).requires(.manageOrganizations)
+        routes.get(.admin(.editOrganization(.pattern)), use: editForm).requires(.manageOrganizations).cachesPage()
         routes.post(.admin(.organization(.pattern)), use: update).requires(.manageOrganizations)
         routes.post(.admin(.deactivateOrganization(.pattern)), use: deactivate).requires(.manageOrganizations)
         routes.post(.admin(.activateOrganization(.pattern)), use: activate).requires(.manageOrganizations)
-        routes.get(.organizationDirectory, use: directory).requires(.viewOrganizationDirectory)
+        routes.get(.organizationDirectory, use: directory).requires(.viewOrganizationDirectory).cachesPage()
     }
 
     // MARK: - List

@@ -13,10 +13,10 @@ struct PoliciesController: RouteCollection {
     static let maximumBytes = 2 * 1024 * 1024
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.policies, use: show).requires(.managePolicies)
+        routes.get(.policies, use: show).requires(.managePolicies).cachesPage()
         routes.post(.policies, use: upload).requires(.managePolicies).bodyLimit("3mb")
-        routes.get(.policyDiff(.pattern), use: diff).requires(.managePolicies)
-        routes.get(.policyRehearsal(.pattern), use: rehearsal).requires(.managePolicies)
+        routes.get(.policyDiff(.pattern), use: diff).requires(.managePolicies).cachesPage()
+        routes.get(.policyRehearsal(.pattern), use: rehearsal).requires(.managePolicies).cachesPage()
         routes.post(.policyActivate(.pattern), use: activate).requires(.managePolicies)
     }
 

@@ -14,7 +14,7 @@ struct ProgressController: RouteCollection {
     static let fireable: [ApplicationTransition] = [.unitAccept, .recommend, .approve, .returnForCorrection, .reject]
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.application(.pattern, .progress), use: show).requires(.viewApplication)
+        routes.get(.application(.pattern, .progress), use: show).requires(.viewApplication).cachesPage()
         routes.post(.application(.pattern, .transition(.pattern)), use: fire).requires(.reviewApplication)
     }
 

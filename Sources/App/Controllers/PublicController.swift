@@ -4,7 +4,7 @@ import Vapor
 /// The public front page and the health check scripts rely on.
 struct PublicController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.home, use: home).isPublic()
+        routes.get(.home, use: home).isPublic().cachesPage()
         routes.get(.health, use: health).isPublic()
     }
 

@@ -9,7 +9,7 @@ import Vapor
 /// in use by default): a year's declarations stay listed after the next year opens.
 struct ReceivedApplicationsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.receivedApplications, use: list).requires(.listApplications)
+        routes.get(.receivedApplications, use: list).requires(.listApplications).cachesPage()
     }
 
     @Sendable func list(req: Request) async throws -> Response {

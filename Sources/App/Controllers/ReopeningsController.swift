@@ -9,7 +9,7 @@ import Vapor
 /// (`YearPicker`), and a reopening is only ever made for the year in use.
 struct ReopeningsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.reopenings, use: list).requires(.reopenDeclarations)
+        routes.get(.reopenings, use: list).requires(.reopenDeclarations).cachesPage()
         routes.post(.reopenings, use: create).requires(.reopenDeclarations)
     }
 

@@ -10,7 +10,7 @@ struct ReviewQueueController: RouteCollection {
     static let pageSize = 50
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.reviews, use: list).requires(.reviewApplication)
+        routes.get(.reviews, use: list).requires(.reviewApplication).cachesPage()
         routes.post(.approveReviews, use: approveChecked).requires(.approveInBatch)
     }
 

@@ -13,9 +13,9 @@ import Vapor
 /// bundle it was declared under, whatever year is in use.
 struct SimilarityController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.committee(.similarity), use: list).requires(.checkSimilarity)
+        routes.get(.committee(.similarity), use: list).requires(.checkSimilarity).cachesPage()
         routes.post(.committee(.similarityJobs), use: start).requires(.checkSimilarity)
-        routes.get(.committee(.similarityReport(.pattern)), use: report).requires(.checkSimilarity)
+        routes.get(.committee(.similarityReport(.pattern)), use: report).requires(.checkSimilarity).cachesPage()
         routes.post(.committee(.similarityExternal(.pattern)), use: external).requires(.checkSimilarity)
         routes.post(.committee(.similarityDecision(.pattern)), use: decide).requires(.checkSimilarity)
     }

@@ -10,7 +10,7 @@ import Vapor
 /// `PersonalData` allows.
 struct SummaryTableController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.summary, use: show).requires(.viewSummaryTable)
+        routes.get(.summary, use: show).requires(.viewSummaryTable).cachesPage()
         routes.get(.summaryPrint, use: print).requires(.viewSummaryTable)
         routes.get(.summaryExport, use: export).requires(.viewSummaryTable)
     }

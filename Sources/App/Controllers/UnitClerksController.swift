@@ -6,8 +6,8 @@ import Vapor
 /// accounts for the units it supervises, and only for those.
 struct UnitClerksController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.department(.clerks), use: list).requires(.manageUnitClerks)
-        routes.get(.department(.newClerk), use: newForm).requires(.manageUnitClerks)
+        routes.get(.department(.clerks), use: list).requires(.manageUnitClerks).cachesPage()
+        routes.get(.department(.newClerk), use: newForm).requires(.manageUnitClerks).cachesPage()
         routes.post(.department(.clerks), use: create).requires(.manageUnitClerks)
         routes.post(.department(.clerk(.pattern, .disable)), use: disable).requires(.manageUnitClerks)
         routes.post(.department(.clerk(.pattern, .enable)), use: enable).requires(.manageUnitClerks)

@@ -10,7 +10,7 @@ import Vapor
 struct UnitEvaluationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         func unit(_ page: SiteURL.UnitPage) -> SiteURL { .application(.pattern, .unit(page)) }
-        routes.get(unit(.overview), use: show).requires(.evaluateApplication)
+        routes.get(unit(.overview), use: show).requires(.evaluateApplication).cachesPage()
         routes.post(unit(.panel), use: savePanel).requires(.evaluateApplication)
         routes.post(unit(.ratings), use: saveRatings).requires(.evaluateApplication)
         routes.post(unit(.publicity(.pattern)), use: startPublicity).requires(.evaluateApplication)

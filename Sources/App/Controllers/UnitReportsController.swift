@@ -10,7 +10,7 @@ struct UnitReportsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.application(.pattern, .print(.recommendation)), use: recommendation).requires(.viewApplication)
         routes.get(.application(.pattern, .print(.publicitySummary)), use: publicitySummary).requires(.viewApplication)
-        routes.get(.application(.pattern, .publicityNotice(.pattern)), use: publicityNotice).requires(.viewApplication)
+        routes.get(.application(.pattern, .publicityNotice(.pattern)), use: publicityNotice).requires(.viewApplication).cachesPage()
     }
 
     private func load(_ req: Request) async throws -> (PrintFormData, UnitEvaluation, ReviewYear) {

@@ -94,6 +94,7 @@ extension Request {
 
     /// The token for an anonymous form: no database write; a cookie when new.
     func anonymousCSRFToken() async throws -> String {
+        usedVisitorToken = true // the page now carries this visitor's own token: not for the page cache
         try await application.anonymousCSRFKey.load(on: db)
         guard let key = application.anonymousCSRFKey.key else { throw Abort(.internalServerError) }
         let nonce = csrfNonce ?? {

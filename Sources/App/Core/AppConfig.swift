@@ -34,6 +34,10 @@ public struct AppConfig: Sendable {
     /// longer: on a loaded CI machine running 150 suites at once, a stress test's requests
     /// waited past 10 s for the SQLite pool (PostgreSQL test schemas already wait 60 s).
     public var connectionPoolTimeoutSeconds: Int64 = 10
+    /// PAGE_CACHE_BYTES: the most the page cache (`PageCache`) holds; 0 switches it off.
+    public var pageCacheBytes: Int = 32 << 20
+    /// Settings that were given but could not be read: `configure` refuses to start with them.
+    public var invalidSettings: [String] = []
 
     public init(store: Store, filesPath: String = "./data/files", secureCookies: Bool = false,
                 demoPassword: String? = nil, bcryptCost: Int = 12, sessionIdleSeconds: Int = 30 * 60,
@@ -64,7 +68,20 @@ public struct AppConfig: Sendable {
             secureCookies: env["SECURE_COOKIES"] == "1",
             demoPassword: env["DEMO_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 },
             bcryptCost: Int(env["BCRYPT_COST"] ?? "") ?? 12
-        ).withPublicBaseURL(env["PUBLIC_BASE_URL"])
+        ).withPublicBaseURL(env["PUBLIC_BASE_URL"]).withPageCacheBytes(env["PAGE_CACHE_BYTES"])
+    }
+
+    /// The same settings with PAGE_CACHE_BYTES applied when set; a value that is not a
+    /// whole number of bytes stops the start rather than running with a guess.
+    public func withPageCacheBytes(_ value: String?) -> AppConfig {
+        guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return self }
+        var copy = self
+        if let bytes = Int(value), bytes >= 0 {
+            copy.pageCacheBytes = bytes
+        } else {
+            copy.invalidSettings.append("PAGE_CACHE_BYTES=\"\(value.prefix(200))\" is not a number of bytes (0 switches the page cache off)")
+        }
+        return copy
     }
 
     /// The same settings with PUBLIC_BASE_URL applied when set (trailing slashes dropped).

@@ -64,6 +64,7 @@ enum PolicyActivation {
             return "\(year)年度已有启用的年度政策，不能更换。"
         }
         req.application.policyRegistry.add(store)
+        req.application.pageCache?.rulesChanged() // pages read from the registry before it go
         return nil
     }
 

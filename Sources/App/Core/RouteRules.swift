@@ -19,6 +19,8 @@ struct RouteRules: Sendable {
     var bodyLimit: Int?
     /// The handler reads the body as a stream (uploads); nothing collects it.
     var streamsBody = false
+    /// The page only reads: `PageCacheMiddleware` may answer it from `PageCache`.
+    var cachesPage = false
 }
 
 private let rulesKey = AnySendableHashable("title-review.rules")
@@ -55,6 +57,14 @@ extension Vapor.Route {
     func streamsBody() -> Vapor.Route {
         rules.streamsBody = true
         rules.csrfCheckedByController = true
+        return self
+    }
+
+    /// The page only reads (no audit record, no write of any kind on GET), so the same
+    /// session may be answered from `PageCache` while nothing has changed.
+    @discardableResult
+    func cachesPage() -> Vapor.Route {
+        rules.cachesPage = true
         return self
     }
 

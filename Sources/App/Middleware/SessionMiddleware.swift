@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQL
 import Foundation
 import Vapor
 
@@ -39,16 +40,15 @@ struct SessionMiddleware: AsyncMiddleware {
         let hash = SessionStore.hash(token)
         // The index finds the row by the token's hash; the match is then confirmed
         // with the one constant-time comparison the CSRF check uses too.
-        // One query for the session, its person and the person's organization (every
-        // signed-in page pays for it; three queries were a third of a small page).
-        guard let session = try await UserSession.query(on: req.db)
-            .join(UserAccount.self, on: \UserSession.$user.$id == \UserAccount.$id, method: .left)
-            .join(Organization.self, on: \UserAccount.$organization.$id == \Organization.$id, method: .left)
-            .filter(\.$tokenHash == hash).first(),
-              TokenComparison.equal(session.tokenHash, hash) else {
+        // One query for the session, its person, the person's organization and the data
+        // generation the page cache keys by (every signed-in page pays for it).
+        guard let row = try await SessionRow.query(hash: hash, on: req.db),
+              TokenComparison.equal(row.session.tokenHash, hash) else {
             req.clearSessionCookie = true
             return
         }
+        let session = row.session
+        req.dataGeneration = row.generation
         let now = Date()
         let idle = now.timeIntervalSince(session.lastSeenAt)
         if idle > TimeInterval(req.config.sessionIdleSeconds) {
@@ -60,8 +60,8 @@ struct SessionMiddleware: AsyncMiddleware {
         if session.$user.id != nil {
             // A session row with a person id always joins that person (the foreign key);
             // a row that does not decode fails loudly rather than signing anyone in.
-            let user = try session.joined(UserAccount.self)
-            user.$organization.value = try session.joined(Organization.self)
+            guard let user = row.user else { throw StoredValueError(field: "user_sessions.user_id", value: "no account") }
+            user.$organization.value = row.organization
             guard !user.isDisabled else {
                 try await session.delete(on: req.db)
                 req.clearSessionCookie = true

@@ -38,5 +38,6 @@ enum AppMigrations {
         M0048_CreatePolicyBundles(),
         M0041_CreateNotificationOutbox(),
         M0046_PolicyBundleActivation(),
+        M0051_CreateDataGeneration(),
     ]
 }

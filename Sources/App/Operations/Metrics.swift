@@ -149,6 +149,17 @@ struct MetricsMiddleware: AsyncMiddleware {
                   "# TYPE title_review_uploads_active gauge", "title_review_uploads_active \(limiter.active)",
                   "# HELP title_review_uploads_waiting Uploads waiting for a permit (UPLOAD_CONCURRENCY).",
                   "# TYPE title_review_uploads_waiting gauge", "title_review_uploads_waiting \(limiter.queued)"]
+        if let cache = req.application.pageCache {
+            let counts = cache.currentCounts
+            lines += ["# HELP title_review_page_cache_total Whole pages answered from the page cache (hit), rendered (miss), stored, and times the cache was emptied by a new version.",
+                      "# TYPE title_review_page_cache_total counter",
+                      "title_review_page_cache_total{event=\"hit\"} \(counts.hits)",
+                      "title_review_page_cache_total{event=\"miss\"} \(counts.misses)",
+                      "title_review_page_cache_total{event=\"stored\"} \(counts.stored)",
+                      "title_review_page_cache_total{event=\"emptied\"} \(counts.cleared)",
+                      "# HELP title_review_page_cache_bytes Bytes of pages held (PAGE_CACHE_BYTES is the most).",
+                      "# TYPE title_review_page_cache_bytes gauge", "title_review_page_cache_bytes \(cache.storedBytes)"]
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -34,6 +34,7 @@ import Domain
             #expect(!ids.contains { text.lowercased().contains($0.uuidString.lowercased()) })
             #expect(text.contains(#"title_review_applications{state="draft"}"#))
             #expect(text.contains("title_review_sessions 1"))
+            #expect(text.contains(#"title_review_page_cache_total{event="hit"} "#) && text.contains("title_review_page_cache_bytes "))
             #expect(text.contains("title_review_uploads_active 0"))
             headers.bearerAuthorization = BearerAuthorization(token: "wrong-token-for-tests")
             #expect(try await app.testing().sendRequest(.GET, "/metrics", headers: headers).status == .forbidden)

@@ -7,7 +7,7 @@ import Vapor
 /// closed meeting or panel is never reopened for it (the application goes back instead).
 struct CaseDecisionsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.committee(.caseDecision(.pattern)), use: show).requires(.manageCommittee)
+        routes.get(.committee(.caseDecision(.pattern)), use: show).requires(.manageCommittee).cachesPage()
         routes.post(.committee(.caseDecision(.pattern)), use: decide).requires(.manageCommittee)
     }
 

@@ -13,7 +13,7 @@ import Vapor
 struct CommitteeExportsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.committee(.exports), use: index).requires(.manageCommittee)
-        routes.get(.committee(.platformExport), use: platform).requires(.manageCommittee)
+        routes.get(.committee(.platformExport), use: platform).requires(.manageCommittee).cachesPage()
         routes.get(.committee(.export(.pattern)), use: export).requires(.manageCommittee)
     }
 

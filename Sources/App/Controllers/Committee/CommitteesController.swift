@@ -5,7 +5,7 @@ import Vapor
 /// 评委会组成: the office forms the year's 中级评委会 and 初级评委会 from the expert pool.
 struct CommitteesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.committee(.committees), use: show).requires(.manageCommittee)
+        routes.get(.committee(.committees), use: show).requires(.manageCommittee).cachesPage()
         routes.post(.committee(.committees), use: save).requires(.manageCommittee)
     }
 

@@ -8,12 +8,12 @@ import Vapor
 /// Pages: `ExpertPanelsPage`, `ExpertPanelPage` (the ballot: `MeetingBallots`).
 struct ExpertPanelController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.expert(.panels), use: list).requires(.scoreDefense)
-        routes.get(.expert(.panel(.pattern)), use: show).requires(.scoreDefense)
+        routes.get(.expert(.panels), use: list).requires(.scoreDefense).cachesPage()
+        routes.get(.expert(.panel(.pattern)), use: show).requires(.scoreDefense).cachesPage()
         routes.post(.expert(.score(panel: .pattern, application: .pattern)), use: score).requires(.scoreDefense)
         routes.post(.expert(.closePanel(.pattern)), use: close).requires(.scoreDefense)
         routes.post(.expert(.conflicts), use: declare).requires(.scoreDefense)
-        routes.get(.expert(.meeting(.pattern)), use: meeting).requires(.castBallot)
+        routes.get(.expert(.meeting(.pattern)), use: meeting).requires(.castBallot).cachesPage()
         routes.post(.expert(.ballot(meeting: .pattern, application: .pattern)), use: ballot).requires(.castBallot)
     }
 

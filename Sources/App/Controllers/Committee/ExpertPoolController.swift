@@ -7,8 +7,8 @@ import Vapor
 /// pinned by the office (回避). Page: `ExpertPoolPage`.
 struct ExpertPoolController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.committee(.home), use: home).requires(.manageCommittee)
-        routes.get(.committee(.experts), use: list).requires(.manageCommittee)
+        routes.get(.committee(.home), use: home).requires(.manageCommittee).cachesPage()
+        routes.get(.committee(.experts), use: list).requires(.manageCommittee).cachesPage()
         routes.post(.committee(.experts), use: create).requires(.manageCommittee)
         routes.post(.committee(.expert(.pattern, .disable)), use: disable).requires(.manageCommittee)
         routes.post(.committee(.expert(.pattern, .enable)), use: enable).requires(.manageCommittee)

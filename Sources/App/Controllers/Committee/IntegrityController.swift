@@ -14,10 +14,10 @@ struct IntegrityController: RouteCollection {
     static let evidenceMax = 1000, basisMax = 500, unitFailureMax = 300, dismissalMax = 500
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.application(.pattern, .integrityFlag), use: flagForm).requires(.flagIntegrity)
+        routes.get(.application(.pattern, .integrityFlag), use: flagForm).requires(.flagIntegrity).cachesPage()
         routes.post(.application(.pattern, .integrityFlag), use: flag).requires(.flagIntegrity)
         routes.post(.expert(.flag(panel: .pattern, application: .pattern)), use: expertFlag).requires(.flagIntegrity)
-        routes.get(.committee(.integrity), use: list).requires(.manageCommittee)
+        routes.get(.committee(.integrity), use: list).requires(.manageCommittee).cachesPage()
         routes.post(.committee(.integrityCancel), use: cancel).requires(.manageCommittee)
         routes.post(.committee(.dismissFlag(.pattern)), use: dismiss).requires(.manageCommittee)
     }

@@ -13,9 +13,9 @@ struct MeetingsController: RouteCollection {
     static let notesLimit = 4000
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.committee(.meetings), use: list).requires(.manageCommittee)
+        routes.get(.committee(.meetings), use: list).requires(.manageCommittee).cachesPage()
         routes.post(.committee(.meetings), use: create).requires(.manageCommittee)
-        routes.get(.committee(.meeting(.pattern, nil)), use: show).requires(.manageCommittee)
+        routes.get(.committee(.meeting(.pattern, nil)), use: show).requires(.manageCommittee).cachesPage()
         routes.post(.committee(.meeting(.pattern, .attendance)), use: attendance).requires(.manageCommittee)
         routes.post(.committee(.meeting(.pattern, .start)), use: start).requires(.manageCommittee)
         routes.post(.committee(.meeting(.pattern, .ballots)), use: paperBallot).requires(.manageCommittee)

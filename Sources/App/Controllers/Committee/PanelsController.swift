@@ -8,13 +8,13 @@ import Vapor
 /// a recorded reason. Junior levels have no defense (九). Pages: `PanelsPage`, `PanelPage`, `DefenseAdmissionPage`.
 struct PanelsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.committee(.panels), use: list).requires(.manageCommittee)
+        routes.get(.committee(.panels), use: list).requires(.manageCommittee).cachesPage()
         routes.post(.committee(.panels), use: draw).requires(.manageCommittee)
-        routes.get(.committee(.panel(.pattern, nil)), use: show).requires(.manageCommittee)
+        routes.get(.committee(.panel(.pattern, nil)), use: show).requires(.manageCommittee).cachesPage()
         routes.post(.committee(.panel(.pattern, .swap)), use: swap).requires(.manageCommittee)
         routes.post(.committee(.panel(.pattern, .schedule)), use: schedule).requires(.manageCommittee)
         routes.post(.committee(.panel(.pattern, .reopen)), use: reopen).requires(.manageCommittee)
-        routes.get(.application(.pattern, .admission), use: admission).requires(.viewApplication)
+        routes.get(.application(.pattern, .admission), use: admission).requires(.viewApplication).cachesPage()
     }
 
     /// 答辩通知书: the applicant's panel, room and time, printable.

@@ -6,9 +6,9 @@ import Vapor
 /// (`CertificateVerifyPage`: 已撤销 after 十（二））.
 struct PublicResultsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.results, use: publicList).isPublic()
-        routes.get(.verify, use: verifyForm).isPublic()
-        routes.get(.verifyCode(.pattern), use: verify).isPublic()
+        routes.get(.results, use: publicList).isPublic().cachesPage()
+        routes.get(.verify, use: verifyForm).isPublic().cachesPage()
+        routes.get(.verifyCode(.pattern), use: verify).isPublic().cachesPage()
     }
 
     @Sendable func publicList(req: Request) async throws -> Response {

@@ -8,12 +8,12 @@ import Vapor
 /// Pages: `QuantitativeListPage`, `QuantitativeScoresPage`, `QuantitativeTablePage`, `RankingsPage`.
 struct QuantitativeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.committee(.quantitative), use: list).requires(.manageCommittee)
-        routes.get(.committee(.quantitativeTable), use: tableForm).requires(.manageCommittee)
+        routes.get(.committee(.quantitative), use: list).requires(.manageCommittee).cachesPage()
+        routes.get(.committee(.quantitativeTable), use: tableForm).requires(.manageCommittee).cachesPage()
         routes.post(.committee(.quantitativeTable), use: saveTable).requires(.manageCommittee)
-        routes.get(.committee(.quantitativeScores(.pattern)), use: form).requires(.manageCommittee)
+        routes.get(.committee(.quantitativeScores(.pattern)), use: form).requires(.manageCommittee).cachesPage()
         routes.post(.committee(.quantitativeScores(.pattern)), use: save).requires(.manageCommittee)
-        routes.get(.committee(.rankings), use: rankings).requires(.manageCommittee)
+        routes.get(.committee(.rankings), use: rankings).requires(.manageCommittee).cachesPage()
         routes.get(.committee(.rankingsCSV), use: csv).requires(.manageCommittee)
     }
 

@@ -9,7 +9,7 @@ import Vapor
 /// Page: `QuestionBankPage`.
 struct QuestionBankController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.committee(.questions), use: list).requires(.manageCommittee)
+        routes.get(.committee(.questions), use: list).requires(.manageCommittee).cachesPage()
         routes.post(.committee(.questions), use: add).requires(.manageCommittee)
         routes.post(.committee(.disableQuestion(.pattern)), use: disable).requires(.manageCommittee)
         routes.post(.expert(.questions(panel: .pattern, application: .pattern)), use: assign).requires(.scoreDefense)

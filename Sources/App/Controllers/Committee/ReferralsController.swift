@@ -6,7 +6,7 @@ import Vapor
 /// vote, each through `Workflow` (`referToCommittee`: junior level, a quantitative score).
 struct ReferralsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.committee(.referrals), use: show).requires(.manageCommittee)
+        routes.get(.committee(.referrals), use: show).requires(.manageCommittee).cachesPage()
         routes.post(.committee(.referrals), use: refer).requires(.manageCommittee)
     }
 

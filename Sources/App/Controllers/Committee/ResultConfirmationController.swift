@@ -7,7 +7,7 @@ import Vapor
 /// objection open, is confirmed once. Page: `ResultConfirmationPage`.
 struct ResultConfirmationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.resultsConfirmation, use: confirmationList).requires(.confirmResults)
+        routes.get(.resultsConfirmation, use: confirmationList).requires(.confirmResults).cachesPage()
         routes.post(.confirmResults(.pattern), use: confirm).requires(.confirmResults)
     }
 

@@ -9,7 +9,7 @@ import Vapor
 /// check `PublicResultsController`'s. Page: `ResultsPage`.
 struct ResultsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.committee(.results), use: show).requires(.manageCommittee)
+        routes.get(.committee(.results), use: show).requires(.manageCommittee).cachesPage()
         routes.post(.committee(.resultsPublicity), use: publicize).requires(.manageCommittee)
         routes.post(.committee(.resultsCases), use: recordCase).requires(.manageCommittee)
         routes.post(.committee(.resolveCase(.pattern)), use: resolve).requires(.manageCommittee)
