@@ -19,9 +19,13 @@
 #                                  (each page RUNS times; the median run is printed)
 #   PG=postgres://USER@HOST:PORT   on PostgreSQL instead: one database per size
 #                                  (title_review_bench_<size>), created and seeded when missing
+#   CACHE="on off"                 the whole-page cache on (the default PAGE_CACHE_BYTES), then off
+#                                  (PAGE_CACHE_BYTES=0: every page rendered from the database);
+#                                  wrk asks one address per session, so "on" is the repeat view
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=("$@"); [ ${#SIZES[@]} -eq 0 ] && SIZES=(3000 100000)
+CACHE=${CACHE:-on off}
 THREADS=${THREADS:-2}; CONNECTIONS=${CONNECTIONS:-50}; DURATION=${DURATION:-15s}; PORT=${PORT:-8195}; RUNS=${RUNS:-3}
 WORK=${WORK:-/tmp/title-review-bench}
 PASSWORD=${PASSWORD:-'Bench#2022pass'}
@@ -64,13 +68,13 @@ measure() { # NAME PATH [COOKIE]: RUNS runs of wrk, the median run by requests/s
   local range
   range=$(printf '%s\n' "${runs[@]}" | sort -n -k1,1 | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo "–" hi }')
   read -r rps p50 p99 errors <<<"$line"
-  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$SIZE" "$1" "$rps" "$range" "$p50" "$p99" "$errors"
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$SIZE" "$MODE" "$1" "$rps" "$range" "$p50" "$p99" "$errors"
 }
 
 if [ -n "${PG:-}" ]; then echo "database: PostgreSQL $(psql "$PG/postgres" -tAc 'SHOW server_version')"; else echo "database: SQLite"; fi
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2/1048576 }' /proc/meminfo), $(uname -sr); wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
-echo "| applications | page | requests/s (median of $RUNS) | range | p50 | p99 | non-2xx |"
-echo "|---|---|---|---|---|---|---|"
+echo "| applications | page cache | page | requests/s (median of $RUNS) | range | p50 | p99 | non-2xx |"
+echo "|---|---|---|---|---|---|---|---|"
 for SIZE in "${SIZES[@]}"; do
   if [ -n "${PG:-}" ]; then
     DIR="$WORK/pg-$SIZE"; DB="title_review_bench_$SIZE"
@@ -90,6 +94,8 @@ for SIZE in "${SIZES[@]}"; do
       grep "^seeded" "$DIR/seed.txt" >&2 || true
     fi
   fi
+  for MODE in $CACHE; do
+  if [ "$MODE" = off ]; then export PAGE_CACHE_BYTES=0; else unset PAGE_CACHE_BYTES; fi
   FILES_PATH="$DIR/files" "$BIN" serve --port "$PORT" >"$DIR/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 60); do curl -fs "$BASE/healthz" >/dev/null 2>&1 && break; sleep 1; done
@@ -116,4 +122,5 @@ for SIZE in "${SIZES[@]}"; do
   measure /results /results
   if [ -n "$CODE" ]; then measure "/verify/CODE" "/verify/$CODE"; else echo "bench: no certificate in platform.json" >&2; fi
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+  done
 done

@@ -95,7 +95,7 @@ enum AuditLog {
         ]
         let joined = fields.map { $0.replacingOccurrences(of: "\u{1F}", with: "\u{1F}\u{1F}") }
             .joined(separator: "\u{1F}")
-        return SHA256.hash(data: Data(joined.utf8)).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: Data(joined.utf8)).hexString
     }
 
     enum VerifyResult: Equatable {

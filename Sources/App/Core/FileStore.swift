@@ -161,7 +161,7 @@ struct FileStore: Sendable {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
                 try FileManager.default.moveItem(atPath: source, toPath: target)
             }
-            let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+            let digest = hasher.finalize().hexString
             return Stored(storageName: storageName, scan: scan, kind: kind, sha256: digest)
         }
 

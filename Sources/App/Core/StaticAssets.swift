@@ -52,7 +52,7 @@ struct StaticAssets: Sendable {
             case "png": .png
             default: .binary
             }
-            let digest = SHA256.hash(data: data).prefix(8).map { String(format: "%02x", $0) }.joined()
+            let digest = SHA256.hash(data: data).prefix(8).hexString
             let plain = "/static" + relative
             let hashed = hashedPath(plain, digest: digest)
             let asset = Asset(body: ByteBuffer(data: data), contentType: type, etag: "\"\(digest)\"", immutable: false)

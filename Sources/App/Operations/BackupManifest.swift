@@ -34,7 +34,7 @@ struct BackupManifest: Codable, Equatable, Sendable {
             hasher.update(data: chunk)
             size += Int64(chunk.count)
         }
-        return (hasher.finalize().map { String(format: "%02x", $0) }.joined(), size)
+        return (hasher.finalize().hexString, size)
     }
 
     /// Every entry checked against the directory; the first mismatch is the error.
