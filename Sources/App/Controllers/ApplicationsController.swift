@@ -19,8 +19,7 @@ struct ApplicationsController: RouteCollection {
     @Sendable func mine(req: Request) async throws -> Response {
         let user = req.currentUser!
         let year = req.policies.current.applicationDate.year
-        if let existing = try await ApplicationRecord.query(on: req.db)
-            .filter(\.$applicant.$id == user.id!).filter(\.$year == year).first() {
+        if let existing = try await ApplicationRecord.declaration(of: user.requireID(), year: year, on: req.db) {
             return req.redirect(to: DeclarationURL(id: existing.id!).overview)
         }
         // The quick check's answers arrive in the query (issue 8, item 9): the level and
@@ -39,20 +38,7 @@ struct ApplicationsController: RouteCollection {
 
     private func startPage(_ req: Request, values: FieldValues, errors: [String: String], carried: FieldValues = [:],
                            existing: String? = nil) async throws -> ApplicationStartPage {
-        let user = req.currentUser!
-        let unit = try await user.$organization.get(on: req.db)
-        let year = req.policies.current.applicationDate.year
-        let earlier = try await ApplicationRecord.query(on: req.db).filter(\.$applicant.$id == user.requireID())
-            .filter(\.$year < year).sort(\.$year, .descending).all()
-        return ApplicationStartPage(chrome: PageChrome(req: req, title: "我的申报"), csrf: try await req.csrfToken(),
-                                    year: req.policies.current.applicationDate.year, unitName: unit.name,
-                                    period: req.policies.year.declarationText,
-                                    closed: try await req.declarationRefusal(.start, unitID: unit.requireID()),
-                                    values: values, errors: errors, carried: carried, existing: existing,
-                                    earlier: earlier.map { a in
-                                        Choice(value: DeclarationURL(id: a.id!).overview,
-                                               label: "\(a.year)年度\(BasicsForm.levels.first { $0.code == a.targetLevel }?.label ?? "")申报（\(a.specialty)，\(a.stateValue.label)）")
-                                    })
+        try await ApplicationStartPage.load(req, values: values, errors: errors, carried: carried, existing: existing)
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -91,8 +77,7 @@ struct ApplicationsController: RouteCollection {
         } catch let error as any DatabaseError where error.isConstraintFailure {
             // One declaration per person and year: a second one is refused, the first kept
             // and linked (issue 8, item 9).
-            let existing = try await ApplicationRecord.query(on: req.db).filter(\.$applicant.$id == user.id!)
-                .filter(\.$year == policy.applicationDate.year).first()
+            let existing = try await ApplicationRecord.declaration(of: user.requireID(), year: policy.applicationDate.year, on: req.db)
             return try await startPage(req, values: values, errors: ["targetLevel": "您已有\(policy.applicationDate.year)年度的申报，每年只能申报一个级别"],
                                        existing: existing.map { DeclarationURL(id: $0.id!).overview })
                 .render().response(status: .conflict)
@@ -102,25 +87,7 @@ struct ApplicationsController: RouteCollection {
 
     @Sendable func overview(req: Request) async throws -> Response {
         let application = try await req.application(for: .viewApplication)
-        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: try req.policies(for: application).engine)
-        let url = DeclarationURL(id: application.id!)
-        let frame = DeclarationFrame.make(snapshot, activePath: url.overview, viewer: req.currentUser)
-        // "去修改" only for the applicant who can change it; reviewers read (issue 8, item 7).
-        let fixLink: (EligibilityRule) -> String? = frame.editable ? { url.target(FindingLinks.target(for: $0)) } : { _ in nil }
-        let page = ApplicationOverviewPage(
-            chrome: PageChrome(req: req, title: "申报概览"), url: url,
-            frame: frame,
-            selfCheck: .make(snapshot.answer, policy: try req.policies(for: application).current, link: fixLink),
-            checklist: snapshot.checklist.map {
-                .init(title: $0.title, required: $0.required, satisfied: $0.satisfied, detail: $0.detail, link: url.target($0.target))
-            },
-            // A returned declaration says so (the frame's note), not that it waits at the unit.
-            submittedAt: application.stateValue.isEditable ? nil : application.submittedAt.map { BeijingTime.text($0) },
-            commitmentSignedAt: application.commitmentSignedAt.map { BeijingTime.text($0) },
-            printLinks: [("专业技术职务任职资格评审综合考评表", url.evaluationForm),
-                         ("山西省专业技术职务任职资格评审表", url.reviewForm),
-                         ("评审材料卷宗目录", url.dossierContents)])
-        return page.render().response()
+        return try await ApplicationOverviewPage.load(req, application).render().response()
     }
 
     @Sendable func commitmentPage(req: Request) async throws -> Response {
@@ -130,24 +97,7 @@ struct ApplicationsController: RouteCollection {
 
     private func commitment(_ req: Request, _ application: ApplicationRecord, error: String?,
                             status: HTTPResponseStatus) async throws -> Response {
-        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: try req.policies(for: application).engine)
-        let url = DeclarationURL(id: application.id!)
-        let isOwner = application.$applicant.id == req.currentUser?.id
-        let record = isOwner ? try await integrityRecord(req, application) : nil
-        let state = application.stateValue
-        let page = CommitmentPage(
-            review: try req.policies(for: application).year, chrome: PageChrome(req: req, title: "承诺与提交"), frame: .make(snapshot, activePath: url.commitment, viewer: req.currentUser), url: url,
-            csrf: try await req.csrfToken(), signedAt: application.commitmentSignedAt.map { BeijingTime.text($0) },
-            // "等待单位受理" only while it does; later states are on the progress page's timeline.
-            submittedAt: state == .submitted ? application.submittedAt.map { BeijingTime.text($0) } : nil,
-            canSubmit: isOwner && state.isEditable && application.commitmentSignedAt != nil,
-            canWithdraw: isOwner && Workflow.available(from: state, role: .applicant).contains(.withdraw),
-            missing: snapshot.missing,
-            failingFindings: snapshot.answer.verdict == .ineligible
-                ? snapshot.answer.findings.filter { $0.outcome == .fail }.map(\.message) : [],
-            integrityNotice: record.map { TransitionRefusal.integrityRecord(until: $0).message },
-            error: error)
-        return page.render().response(status: status)
+        try await CommitmentPage.load(req, application, error: error).render().response(status: status)
     }
 
     @Sendable func sign(req: Request) async throws -> Response {
@@ -179,7 +129,7 @@ struct ApplicationsController: RouteCollection {
         let application = try await req.application(for: .declare)
         let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: try req.policies(for: application).engine)
         var extra = WorkflowRunner.Extra(commitmentSigned: application.commitmentSignedAt != nil, missing: snapshot.missing,
-                                         integrityRecordUntil: try await integrityRecord(req, application))
+                                         integrityRecordUntil: try await application.applicantIntegrityRecordUntil(today: req.today, on: req.db))
         if transition == .submit, snapshot.answer.verdict == .ineligible,
            (try? req.content.get(String.self, at: "acknowledgeIneligible")) != "1" {
             // 暂不符合: submitting is the applicant's right, but only knowingly (issue 8, item 6).
@@ -208,14 +158,4 @@ struct ApplicationsController: RouteCollection {
     }
 
     static let acknowledgeMessage = "条件自测结果为“暂不符合”。如仍要提交，请在下方勾选确认您已了解未满足的条件。"
-
-    /// The end of an integrity record in force for the applicant, if any.
-    private func integrityRecord(_ req: Request, _ application: ApplicationRecord) async throws -> LocalDate? {
-        let applicant = try await application.$applicant.get(on: req.db)
-        guard let idNumber = applicant.idNumber else { return nil }
-        let today = req.today.iso
-        let record = try await IntegrityRecord.query(on: req.db).filter(\.$idNumber == idNumber)
-            .filter(\.$starts <= today).filter(\.$ends >= today).sort(\.$ends, .descending).first()
-        return record.flatMap { LocalDate(iso: $0.ends) }
-    }
 }

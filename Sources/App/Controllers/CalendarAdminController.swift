@@ -27,16 +27,7 @@ struct CalendarAdminController: RouteCollection {
     }
 
     private func page(_ req: Request, error: String?, typed: String, status: HTTPResponseStatus) async throws -> Response {
-        let calendar = req.workingDays
-        let stored = Set(try await HolidayScheduleRecord.query(on: req.db).all().map(\.year))
-        let rows = calendar.schedules.sorted { $0.year > $1.year }.map { s in
-            CalendarAdminPage.Row(year: s.year, source: s.source, addedHere: stored.contains(s.year),
-                                  holidays: s.holidays.map { "\($0.name) \($0.days.lowerBound.chinese)—\($0.days.upperBound.chinese)" }
-                                      .joined(separator: "；"),
-                                  makeUp: s.makeUpWorkdays.map(\.chinese).joined(separator: "、"))
-        }
-        return CalendarAdminPage(chrome: PageChrome(req: req, title: "工作日历"), csrf: try await req.csrfToken(),
-                                 rows: rows, error: error, typed: typed).render().response(status: status)
+        try await CalendarAdminPage.load(req, error: error, typed: typed).render().response(status: status)
     }
 
     @Sendable func add(req: Request) async throws -> Response {

@@ -42,8 +42,7 @@ struct DeclarationController: RouteCollection {
         let raw = (try? req.content.get(String.self, at: "itemID")) ?? ""
         let sections = Checklist.defenseSections.map(\.rawValue)
         guard let id = UUID(uuidString: raw),
-              let item = try await ApplicationItem.query(on: req.db).filter(\.$id == id)
-                .filter(\.$application.$id == application.id!).first(),
+              let item = try await ApplicationItem.find(id, of: application.requireID(), on: req.db),
               sections.contains(item.section) else {
             return try await defense(req, application, error: "请从本人填写的论文、论著或实用技术材料中选定一项作为答辩内容")
                 .render().response(status: .unprocessableEntity)
@@ -120,8 +119,7 @@ struct DeclarationController: RouteCollection {
 
     private func item(_ req: Request, in application: ApplicationRecord, _ section: DeclarationSection) async throws -> ApplicationItem {
         guard let id = req.parameters.get("itemID", as: UUID.self),
-              let item = try await ApplicationItem.query(on: req.db).filter(\.$id == id)
-                .filter(\.$application.$id == application.id!).filter(\.$section == section.rawValue).first() else {
+              let item = try await ApplicationItem.find(id, of: application.requireID(), section: section, on: req.db) else {
             throw PageError.notFound
         }
         return item

@@ -18,79 +18,19 @@ struct FeesController: RouteCollection {
         routes.post(.fees(.correct(.pattern)), use: correct).requires(.manageFees)
     }
 
-    struct Row {
-        var application: ApplicationRecord
-        var reportingBody: String
-        var amount: Int
-        var payment: FeePayment?
-    }
-
-    /// Applications accepted at intake (whatever happened to them since), with their fee.
-    /// `year` nil: every year (recording a payment finds its application wherever it is).
-    private func rows(_ req: Request, year: Int?) async throws -> [Row] {
-        let accepted = try await WorkflowEvent.query(on: req.db)
-            .filter(\.$transition == ApplicationTransition.acceptAtIntake.rawValue).all().map { $0.$application.id }
-        guard !accepted.isEmpty else { return [] }
-        var query = ApplicationRecord.query(on: req.db).filter(\.$id ~~ accepted)
-        if let year { query = query.filter(\.$year == year) }
-        let applications = try await query.with(\.$applicant).with(\.$unit).sort(\.$submittedAt).all()
-        let payments = try await FeePayment.query(on: req.db).filter(\.$application.$id ~~ accepted).all()
-        let paid = Dictionary(payments.map { ($0.$application.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var names: [String: String] = [:]
-        var out: [Row] = []
-        for app in applications {
-            out.append(Row(application: app, reportingBody: try await reportingBody(req, app, cache: &names),
-                           amount: try due(req, app), payment: paid[app.id!]))
-        }
-        return out
-    }
-
-    /// The fee for the application's level, from the bundle it was declared under (八); never a literal.
-    private func due(_ req: Request, _ app: ApplicationRecord) throws -> Int {
-        guard let amount = ReviewFee.amount(for: app.level, policy: try req.policies(for: app).current) else {
-            throw StoredValueError(field: "policy.reviewFee", value: app.targetLevel)
-        }
-        return amount
-    }
-
-    /// The body that delivered the application to the committee office: the last
-    /// reporting body on its route before intake, named by its real organization.
-    private func reportingBody(_ req: Request, _ app: ApplicationRecord, cache: inout [String: String]) async throws -> String {
-        let route = try app.route()
-        guard let i = route.firstIndex(of: .committeeOffice), i > 0 else { return app.unit.name }
-        let step = route[i - 1]
-        let key = "\(step.rawValue)|\(app.routeCounty ?? "")|\(app.unit.$competentDepartment.id?.uuidString ?? "")|\(app.unit.$personnelAgency.id?.uuidString ?? "")|\(step == .unit ? app.unit.name : "")"
-        if let name = cache[key] { return name }
-        let name = try await app.actingOrganizationName(at: step, on: req.db)
-            ?? req.policies(for: app).current.routeStepInfo(step).party
-        cache[key] = name
-        return name
-    }
-
     @Sendable func list(req: Request) async throws -> Response {
-        try await page(req, error: nil, form: nil, status: .ok)
+        try await FeesPage.load(req).render().response()
     }
 
     private func page(_ req: Request, error: String?, form: FeesPage.SentForm?, status: HTTPResponseStatus) async throws -> Response {
-        let picker = YearPicker.make(req, url: .fees(.list))
-        let rows = try await rows(req, year: picker.selected)
-        let policy = req.application.policyRegistry.store(year: picker.selected)?.current ?? req.policies.current
-        let model = FeesPage(
-            chrome: PageChrome(req: req, title: "评审费"), csrf: try await req.csrfToken(), today: req.today.iso,
-            standard: [TargetLevel.engineer, .technician].compactMap { level in
-                ReviewFee.amount(for: level, policy: policy).map { "\(ReviewFee.tier(for: level))每人\($0)元" }
-            }.joined(separator: "，"),
-            rows: rows.map { r in
-                .init(id: r.application.id!, applicant: r.application.applicant.realName,
-                      level: BasicsForm.levels.first { $0.code == r.application.targetLevel }?.label ?? r.application.targetLevel,
-                      reportingBody: r.reportingBody, amount: r.amount,
-                      payment: r.payment.map { .init(receipt: $0.receiptNo, paidOn: $0.paidOn, amount: $0.amount) })
-            },
-            totals: FeesPage.totals(rows.map { (ReviewFee.tier(for: $0.application.level), $0.amount, $0.payment?.amount) })
-                .sorted { $0.name > $1.name },
-            bodies: FeesPage.totals(rows.map { ($0.reportingBody, $0.amount, $0.payment?.amount) }).sorted { $0.name < $1.name },
-            error: error, form: form, years: picker)
-        return model.render().response(status: status)
+        try await FeesPage.load(req, error: error, form: form).render().response(status: status)
+    }
+
+    /// The application named by the route if it was accepted at intake (in any year),
+    /// with its payment and the fee it owes; nil otherwise.
+    private func accepted(_ req: Request, _ id: UUID) async throws -> (application: ApplicationRecord, amount: Int, payment: FeePayment?)? {
+        guard let (app, payment) = try await FeePayment.acceptedAtIntake(year: nil, application: id, on: req.db).first else { return nil }
+        return (app, try FeePayment.due(for: app, policy: try req.policies(for: app).current), payment)
     }
 
     /// What the office typed, from the form (missing fields read as empty).
@@ -102,7 +42,7 @@ struct FeesController: RouteCollection {
 
     @Sendable func pay(req: Request) async throws -> Response {
         guard let id = req.parameters.get("appID", as: UUID.self) else { throw PageError.notFound }
-        guard let row = try await rows(req, year: nil).first(where: { $0.application.id == id }) else {
+        guard let row = try await accepted(req, id) else {
             return try await page(req, error: "只有收审受理的申报才收取评审费", form: nil, status: .unprocessableEntity)
         }
         guard row.payment == nil else {
@@ -138,7 +78,7 @@ struct FeesController: RouteCollection {
     /// the audit record carries the old and the new values.
     @Sendable func correct(req: Request) async throws -> Response {
         guard let id = req.parameters.get("appID", as: UUID.self) else { throw PageError.notFound }
-        guard let row = try await rows(req, year: nil).first(where: { $0.application.id == id }) else {
+        guard let row = try await accepted(req, id) else {
             return try await page(req, error: "只有收审受理的申报才收取评审费", form: nil, status: .unprocessableEntity)
         }
         guard let payment = row.payment, let paidOn = LocalDate(iso: payment.paidOn) else {
@@ -171,20 +111,21 @@ struct FeesController: RouteCollection {
 
     @Sendable func export(req: Request) async throws -> Response {
         let format = try ExportFormat(query: req)
-        let year = YearPicker.make(req, url: .fees(.export)).selected
-        let rows = try await rows(req, year: year)
-        guard !rows.isEmpty else {
-            return try await page(req, error: "\(year)年度尚无收审受理的申报，无法导出", form: nil, status: .unprocessableEntity)
+        // The same rows as the page shows, so a download never lists what the page does not.
+        var page = try await FeesPage.load(req)
+        let year = page.years.selected
+        guard !page.rows.isEmpty else {
+            page.error = "\(year)年度尚无收审受理的申报，无法导出"
+            return page.render().response(status: .unprocessableEntity)
         }
         let table = ExportTable(
             title: "评审费收取情况", headers: ["序号", "姓名", "申报级别", "报送单位", "应缴（元）", "实缴（元）", "收据号", "缴费日期"],
-            rows: rows.enumerated().map { i, r in
-                [.number(String(i + 1)), .text(r.application.applicant.realName),
-                 .text(BasicsForm.levels.first { $0.code == r.application.targetLevel }?.label ?? r.application.targetLevel),
+            rows: page.rows.enumerated().map { i, r in
+                [.number(String(i + 1)), .text(r.applicant), .text(r.level),
                  .text(r.reportingBody), .number(String(r.amount)), .number(String(r.payment?.amount ?? 0)),
-                 .text(r.payment?.receiptNo ?? ""), .text(r.payment?.paidOn ?? "")]
+                 .text(r.payment?.receipt ?? ""), .text(r.payment?.paidOn ?? "")]
             })
-        try await req.audit(req.auditEntry("fee.export", detail: "\(format.rawValue) \(year) \(rows.count) rows"))
+        try await req.audit(req.auditEntry("fee.export", detail: "\(format.rawValue) \(year) \(page.rows.count) rows"))
         return try format.response(table, asciiName: "fees", chineseName: "评审费收取情况-\(year)年度-\(req.today.iso)")
     }
 }

@@ -141,8 +141,8 @@ extension FilesController {
         }
         guard errors.isEmpty, let upload = received.upload, let scan else {
             await received.upload?.discard()
-            let state = FormState(slot: slot, label: label, itemID: itemID, errors: errors)
-            return try await materialsPage(req, application, form: state).render().response(status: .unprocessableEntity)
+            let state = FilesPage.FormState(slot: slot, label: label, itemID: itemID, errors: errors)
+            return try await FilesPage.load(req, application, form: state).render().response(status: .unprocessableEntity)
         }
         let stored = try await upload.commit(scan)
         let applicationID = try application.requireID()
@@ -173,7 +173,7 @@ extension FilesController {
     /// application's items of the slot's sections.
     private func evidencedItem(_ req: Request, _ application: ApplicationRecord, slot: DossierSlot, itemID: String,
                                errors: inout [String: String]) async throws -> UUID? {
-        let sections = Self.evidenceSections(slot)
+        let sections = FilesPage.evidenceSections(slot)
         guard !sections.isEmpty else { return nil }
         guard !itemID.isEmpty else {
             switch slot {
@@ -186,8 +186,7 @@ extension FilesController {
             return nil
         }
         guard let id = UUID(uuidString: itemID),
-              let item = try await ApplicationItem.query(on: req.db).filter(\.$id == id)
-                .filter(\.$application.$id == application.requireID()).first(),
+              let item = try await ApplicationItem.find(id, of: application.requireID(), on: req.db),
               let section = item.sectionValue, sections.contains(section) else {
             errors["itemID"] = "所选条目不存在，请重新选择"
             return nil
@@ -202,7 +201,7 @@ extension FilesController {
     }
 
     static func labelExample(_ slot: DossierSlot) -> String {
-        let hint = labelHint(slot)
+        let hint = FilesPage.labelHint(slot)
         guard hint.hasPrefix("如：") else { return "毕业证书" }
         return String(hint.dropFirst(2).prefix { $0 != "、" && $0 != "（" })
     }

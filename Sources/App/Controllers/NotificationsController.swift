@@ -11,12 +11,7 @@ struct NotificationsController: RouteCollection {
 
     @Sendable func list(req: Request) async throws -> Response {
         guard let user = req.currentUser else { throw PageError.signInRequired(expired: false) }
-        let items = try await UserNotification.query(on: req.db).filter(\.$user.$id == user.id!)
-            .sort(\.$createdAt, .descending).limit(200).all()
-        return NotificationsPage(
-            chrome: PageChrome(req: req, title: "通知"), csrf: try await req.csrfToken(),
-            rows: items.map { .init(when: BeijingTime.text($0.createdAt), message: $0.message, link: $0.link, unread: $0.readAt == nil) }
-        ).render().response()
+        return try await NotificationsPage.load(req, user: user).render().response()
     }
 
     @Sendable func markRead(req: Request) async throws -> Response {

@@ -79,15 +79,7 @@ struct RegistrationController: RouteCollection {
     }
 
     private func page(_ req: Request, values: RegisterPage.Values, errors: FieldErrors) async throws -> RegisterPage {
-        let units = try await Organization.query(on: req.db)
-            .filter(\.$kindRaw == OrganizationKind.unit.rawValue).filter(\.$isActive == true)
-            .sort(\.$name).all()
-        let choices = units.map { unit in
-            Choice(value: unit.id!.uuidString,
-                   label: unit.name + (AdministrativeDivision.code(unit.divisionCode).map { "（\($0.name)）" } ?? ""))
-        }
-        return RegisterPage(chrome: PageChrome(req: req, title: "申报人注册"), csrf: try await req.csrfToken(),
-                            units: choices, values: values, errors: errors)
+        try await RegisterPage.load(req, values: values, errors: errors)
     }
 }
 

@@ -52,6 +52,16 @@ final class ApplicationItem: Model, StoredValuesChecked, @unchecked Sendable {
 }
 
 extension ApplicationItem {
+    /// An item of this application (of `section`, when given); another application's item is nil.
+    static func find(_ id: UUID, of application: UUID, section: DeclarationSection? = nil,
+                     on db: any Database) async throws -> ApplicationItem? {
+        var query = ApplicationItem.query(on: db).filter(\.$id == id).filter(\.$application.$id == application)
+        if let section { query = query.filter(\.$section == section.rawValue) }
+        return try await query.first()
+    }
+}
+
+extension ApplicationItem {
     /// The sections whose items fill a column of 评审材料汇总表: education and titles by
     /// value, the rest counted.
     static let summaryTableSections: [DeclarationSection] = [.education, .titles, .papers, .books, .technicalMaterials,

@@ -151,6 +151,25 @@ extension ApplicationRecord {
 }
 
 extension ApplicationRecord {
+    /// The person's declaration of a review year, if they started one (one per person and year).
+    static func declaration(of applicant: UUID, year: Int, on db: any Database) async throws -> ApplicationRecord? {
+        try await ApplicationRecord.query(on: db).filter(\.$applicant.$id == applicant).filter(\.$year == year).first()
+    }
+
+    /// 收到的申报: the year's submitted declarations `actor` may open (a unit clerk's own
+    /// unit's; every one for the committee office), newest submission first, with applicants
+    /// and units. Lists are a side path for leaks, so each row passes the same rule as opening it.
+    static func received(by actor: AccessActor, year: Int, on db: any Database) async throws -> [ApplicationRecord] {
+        var query = ApplicationRecord.query(on: db).filter(\.$state != ApplicationState.draft.rawValue)
+            .filter(\.$year == year)
+            .with(\.$applicant).with(\.$unit).sort(\.$submittedAt, .descending)
+        if actor.role == .unitClerk { query = query.filter(\.$unit.$id == actor.organizationID) }
+        return try await query.all()
+            .filter { AccessPolicy.decide(actor, .viewApplication, .application(try $0.facts())).isAllowed }
+    }
+}
+
+extension ApplicationRecord {
     /// The applications 评审材料汇总表 lists for `actor` (`SummaryTable.includes` and the same
     /// access rule as opening one), oldest submission first, with applicants and units (one query).
     /// `level`: a level code, or empty for every level.

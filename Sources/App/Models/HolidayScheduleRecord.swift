@@ -19,3 +19,10 @@ final class HolidayScheduleRecord: Model, @unchecked Sendable {
         self.year = year; self.source = source; self.json = json; self.$createdBy.id = createdBy
     }
 }
+
+extension HolidayScheduleRecord {
+    /// The years whose schedule the office added here (the rest came with the release).
+    static func storedYears(on db: any Database) async throws -> Set<Int> {
+        Set(try await HolidayScheduleRecord.query(on: db).all().map(\.year))
+    }
+}

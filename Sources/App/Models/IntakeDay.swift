@@ -105,6 +105,35 @@ final class FeePayment: Model, @unchecked Sendable {
     }
 }
 
+// MARK: queries the fee page and the fee forms share
+
+extension FeePayment {
+    /// Applications accepted at intake (whatever happened to them since), in order of
+    /// submission, each with its recorded payment. `year` nil: every year (recording a
+    /// payment finds its application wherever it is); `application`: that one only.
+    static func acceptedAtIntake(year: Int?, application: UUID? = nil,
+                                 on db: any Database) async throws -> [(application: ApplicationRecord, payment: FeePayment?)] {
+        var events = WorkflowEvent.query(on: db).filter(\.$transition == ApplicationTransition.acceptAtIntake.rawValue)
+        if let application { events = events.filter(\.$application.$id == application) }
+        let accepted = try await events.all().map { $0.$application.id }
+        guard !accepted.isEmpty else { return [] }
+        var query = ApplicationRecord.query(on: db).filter(\.$id ~~ accepted)
+        if let year { query = query.filter(\.$year == year) }
+        let applications = try await query.with(\.$applicant).with(\.$unit).sort(\.$submittedAt).all()
+        let payments = try await FeePayment.query(on: db).filter(\.$application.$id ~~ accepted).all()
+        let paid = Dictionary(payments.map { ($0.$application.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return applications.map { ($0, paid[$0.id!]) }
+    }
+
+    /// The fee for the application's level, from the bundle it was declared under (八); never a literal.
+    static func due(for application: ApplicationRecord, policy: Policy) throws -> Int {
+        guard let amount = ReviewFee.amount(for: application.level, policy: policy) else {
+            throw StoredValueError(field: "policy.reviewFee", value: application.targetLevel)
+        }
+        return amount
+    }
+}
+
 // MARK: queries the intake pages and the counter share
 
 extension IntakeDay {

@@ -40,6 +40,26 @@ final class IntegrityRecord: Model, @unchecked Sendable {
 }
 
 extension IntegrityRecord {
+    /// The last day of the record in force on `today` for this ID number (the one that
+    /// ends latest), nil when none is.
+    static func inForceUntil(idNumber: String, today: LocalDate, on db: any Database) async throws -> LocalDate? {
+        let record = try await IntegrityRecord.query(on: db).filter(\.$idNumber == idNumber)
+            .filter(\.$starts <= today.iso).filter(\.$ends >= today.iso).sort(\.$ends, .descending).first()
+        return record.flatMap { LocalDate(iso: $0.ends) }
+    }
+}
+
+extension ApplicationRecord {
+    /// The end of an integrity record in force on `today` for the applicant, if any
+    /// (the commitment page says so; submitting is refused).
+    func applicantIntegrityRecordUntil(today: LocalDate, on db: any Database) async throws -> LocalDate? {
+        let applicant = try await $applicant.get(on: db)
+        guard let idNumber = applicant.idNumber else { return nil }
+        return try await IntegrityRecord.inForceUntil(idNumber: idNumber, today: today, on: db)
+    }
+}
+
+extension IntegrityRecord {
     /// The last day in force of a record opened on `start` for `years` years: the day before
     /// `start + years`, so the record lasts exactly that many years (the check at submission
     /// reads `ends` inclusively). Counted from the day before so that a record opened on

@@ -82,6 +82,12 @@ extension Organization {
         }
     }
 
+    /// The active units by name: the employers an applicant or a reopening can name.
+    static func activeUnits(on db: any Database) async throws -> [Organization] {
+        try await Organization.query(on: db).filter(\.$kindRaw == OrganizationKind.unit.rawValue).filter(\.$isActive == true)
+            .sort(\.$name).all()
+    }
+
     /// Names of the departments and agencies units point to, by id (one query).
     static func departmentAndAgencyNames(on db: any Database) async throws -> [UUID: String] {
         let kinds = [OrganizationKind.competentDepartment.rawValue, OrganizationKind.personnelAgency.rawValue]

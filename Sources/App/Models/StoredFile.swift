@@ -54,3 +54,15 @@ final class StoredFile: Model, @unchecked Sendable {
         self.$uploadedBy.id = uploadedBy
     }
 }
+
+extension StoredFile {
+    /// A file of this application; another application's file is nil.
+    static func find(_ id: UUID, of application: UUID, on db: any Database) async throws -> StoredFile? {
+        try await StoredFile.query(on: db).filter(\.$id == id).filter(\.$application.$id == application).first()
+    }
+
+    /// The application's files in the order they were uploaded (材料卷宗目录).
+    static func uploaded(to application: UUID, on db: any Database) async throws -> [StoredFile] {
+        try await StoredFile.query(on: db).filter(\.$application.$id == application).sort(\.$uploadedAt).sort(\.$id).all()
+    }
+}

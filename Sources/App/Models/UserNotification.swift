@@ -26,6 +26,13 @@ final class UserNotification: Model, @unchecked Sendable {
     }
 }
 
+extension UserNotification {
+    /// One's own notifications, newest first, at most `limit`.
+    static func latest(for user: UUID, limit: Int, on db: any Database) async throws -> [UserNotification] {
+        try await UserNotification.query(on: db).filter(\.$user.$id == user).sort(\.$createdAt, .descending).limit(limit).all()
+    }
+}
+
 /// One channel's delivery of a notice to its recipient (`notification_outbox`): the
 /// in-app notice is sent when written; a gateway drains the pending others.
 final class NotificationOutboxItem: Model, @unchecked Sendable {

@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Vapor
 
 /// 申报概览: where the declaration stands, the live self-check, the checklist
 /// of what is still needed, and the way to the commitment and submission.
@@ -60,5 +61,29 @@ struct ApplicationOverviewPage {
                 )
             )
         )
+    }
+}
+
+extension ApplicationOverviewPage {
+    /// The declaration as it stands (`DeclarationSnapshot`), judged by its own year's bundle.
+    static func load(_ req: Request, _ application: ApplicationRecord) async throws -> ApplicationOverviewPage {
+        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: try req.policies(for: application).engine)
+        let url = DeclarationURL(id: application.id!)
+        let frame = DeclarationFrame.make(snapshot, activePath: url.overview, viewer: req.currentUser)
+        // "去修改" only for the applicant who can change it; reviewers read (issue 8, item 7).
+        let fixLink: (EligibilityRule) -> String? = frame.editable ? { url.target(FindingLinks.target(for: $0)) } : { _ in nil }
+        return ApplicationOverviewPage(
+            chrome: PageChrome(req: req, title: "申报概览"), url: url,
+            frame: frame,
+            selfCheck: .make(snapshot.answer, policy: try req.policies(for: application).current, link: fixLink),
+            checklist: snapshot.checklist.map {
+                .init(title: $0.title, required: $0.required, satisfied: $0.satisfied, detail: $0.detail, link: url.target($0.target))
+            },
+            // A returned declaration says so (the frame's note), not that it waits at the unit.
+            submittedAt: application.stateValue.isEditable ? nil : application.submittedAt.map { BeijingTime.text($0) },
+            commitmentSignedAt: application.commitmentSignedAt.map { BeijingTime.text($0) },
+            printLinks: [("专业技术职务任职资格评审综合考评表", url.evaluationForm),
+                         ("山西省专业技术职务任职资格评审表", url.reviewForm),
+                         ("评审材料卷宗目录", url.dossierContents)])
     }
 }

@@ -1,5 +1,7 @@
 import Domain
+import Fluent
 import Plot
+import Vapor
 
 /// 我的申报: the applicant's declaration for the year, or the form to start one.
 struct ApplicationStartPage {
@@ -56,5 +58,28 @@ extension FieldErrors {
         for (field, message) in messages { errors.add(field, message) }
         for message in general { errors.addGeneral(message) }
         return errors
+    }
+}
+
+extension ApplicationStartPage {
+    /// The applicant's unit, whether a declaration may be started today, and their
+    /// declarations of earlier years. `values`/`errors`: the form as typed; `existing`:
+    /// the overview of this year's declaration when a second one was refused.
+    static func load(_ req: Request, values: FieldValues, errors: [String: String], carried: FieldValues = [:],
+                     existing: String? = nil) async throws -> ApplicationStartPage {
+        let user = req.currentUser!
+        let unit = try await user.$organization.get(on: req.db)
+        let year = req.policies.current.applicationDate.year
+        let earlier = try await ApplicationRecord.query(on: req.db).filter(\.$applicant.$id == user.requireID())
+            .filter(\.$year < year).sort(\.$year, .descending).all()
+        return ApplicationStartPage(chrome: PageChrome(req: req, title: "我的申报"), csrf: try await req.csrfToken(),
+                                    year: req.policies.current.applicationDate.year, unitName: unit.name,
+                                    period: req.policies.year.declarationText,
+                                    closed: try await req.declarationRefusal(.start, unitID: unit.requireID()),
+                                    values: values, errors: errors, carried: carried, existing: existing,
+                                    earlier: earlier.map { a in
+                                        Choice(value: DeclarationURL(id: a.id!).overview,
+                                               label: "\(a.year)年度\(BasicsForm.levels.first { $0.code == a.targetLevel }?.label ?? "")申报（\(a.specialty)，\(a.stateValue.label)）")
+                                    })
     }
 }

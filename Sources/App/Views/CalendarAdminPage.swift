@@ -1,4 +1,5 @@
 import Plot
+import Vapor
 
 /// 工作日历: held years with their notices; the form for next year's schedule.
 struct CalendarAdminPage {
@@ -46,5 +47,22 @@ struct CalendarAdminPage {
                 )
             )
         )
+    }
+}
+
+extension CalendarAdminPage {
+    /// The years the calendar holds, newest first, marking those the office added here.
+    /// `error`/`typed`: a refused schedule comes back with the message and what was pasted.
+    static func load(_ req: Request, error: String? = nil, typed: String = "") async throws -> CalendarAdminPage {
+        let calendar = req.workingDays
+        let stored = try await HolidayScheduleRecord.storedYears(on: req.db)
+        let rows = calendar.schedules.sorted { $0.year > $1.year }.map { s in
+            Row(year: s.year, source: s.source, addedHere: stored.contains(s.year),
+                holidays: s.holidays.map { "\($0.name) \($0.days.lowerBound.chinese)—\($0.days.upperBound.chinese)" }
+                    .joined(separator: "；"),
+                makeUp: s.makeUpWorkdays.map(\.chinese).joined(separator: "、"))
+        }
+        return CalendarAdminPage(chrome: PageChrome(req: req, title: "工作日历"), csrf: try await req.csrfToken(),
+                                 rows: rows, error: error, typed: typed)
     }
 }

@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Vapor
 
 /// 申报人承诺 and submission to the employer, or withdrawal before it acts.
 struct CommitmentPage {
@@ -80,5 +81,29 @@ struct CommitmentPage {
                 )
             )
         )
+    }
+}
+
+extension CommitmentPage {
+    /// The declaration as it stands and, for its applicant, an integrity record in force.
+    /// `error`: why a signature, submission or withdrawal was refused.
+    static func load(_ req: Request, _ application: ApplicationRecord, error: String? = nil) async throws -> CommitmentPage {
+        let snapshot = try await DeclarationSnapshot.load(application, on: req.db, engine: try req.policies(for: application).engine)
+        let url = DeclarationURL(id: application.id!)
+        let isOwner = application.$applicant.id == req.currentUser?.id
+        let record = isOwner ? try await application.applicantIntegrityRecordUntil(today: req.today, on: req.db) : nil
+        let state = application.stateValue
+        return CommitmentPage(
+            review: try req.policies(for: application).year, chrome: PageChrome(req: req, title: "承诺与提交"), frame: .make(snapshot, activePath: url.commitment, viewer: req.currentUser), url: url,
+            csrf: try await req.csrfToken(), signedAt: application.commitmentSignedAt.map { BeijingTime.text($0) },
+            // "等待单位受理" only while it does; later states are on the progress page's timeline.
+            submittedAt: state == .submitted ? application.submittedAt.map { BeijingTime.text($0) } : nil,
+            canSubmit: isOwner && state.isEditable && application.commitmentSignedAt != nil,
+            canWithdraw: isOwner && Workflow.available(from: state, role: .applicant).contains(.withdraw),
+            missing: snapshot.missing,
+            failingFindings: snapshot.answer.verdict == .ineligible
+                ? snapshot.answer.findings.filter { $0.outcome == .fail }.map(\.message) : [],
+            integrityNotice: record.map { TransitionRefusal.integrityRecord(until: $0).message },
+            error: error)
     }
 }

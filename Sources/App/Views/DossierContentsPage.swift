@@ -1,6 +1,7 @@
 import Foundation
 import Domain
 import Plot
+import Vapor
 
 /// 专业技术职务任职资格评审材料卷宗目录: the table of contents bound at the
 /// front of the dossier (五.4), categories 第一类 … 第十类 in order, each file
@@ -135,5 +136,23 @@ struct DossierContentsPage {
                 .p(.class("no-print"), .a(.href(DeclarationURL(id: applicationID).files), .text("返回申报材料")))
             )
         )
+    }
+}
+
+extension DossierContentsPage {
+    /// The application's files in upload order, each counted in printed pages.
+    static func load(_ req: Request, _ application: ApplicationRecord) async throws -> DossierContentsPage {
+        let files = try await StoredFile.uploaded(to: application.requireID(), on: req.db)
+        let entries = files.compactMap { file -> Entry? in
+            guard let slot = DossierSlot(rawValue: file.slot) else { return nil }
+            let kind = FileKind(rawValue: file.fileType)
+            return .init(slot: slot, label: file.label, typeLabel: kind?.shortName ?? file.fileType,
+                         pages: DossierText.printedPages(kind, file.pages))
+        }
+        return DossierContentsPage(
+            chrome: PageChrome(req: req, title: "材料卷宗目录"), applicationID: try application.requireID(),
+            applicantName: application.$applicant.value?.realName ?? "", unitName: application.$unit.value?.name ?? "",
+            levelTitle: DossierText.level(application.level), specialty: application.specialty, year: application.year,
+            entries: entries)
     }
 }

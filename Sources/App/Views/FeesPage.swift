@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Plot
+import Vapor
 
 /// 评审费 (八): what each accepted application owes and has paid, with totals by
 /// level and by the body that delivered it. Each row has a form of its own — to
@@ -168,5 +169,51 @@ struct FeesPage {
                     .td(.text("\(items.map(\.due).reduce(0, +))")), .td(.text("\(items.map(\.paid).reduce(0, +))")))
             )
         ))
+    }
+}
+
+extension FeesPage {
+    /// The chosen review year's accepted applications with their fees and payments
+    /// (`FeePayment.acceptedAtIntake`), the totals by level and by reporting body.
+    /// `error`/`form`: a refused form comes back with the message and what was typed.
+    static func load(_ req: Request, error: String? = nil, form: SentForm? = nil) async throws -> FeesPage {
+        let picker = YearPicker.make(req, url: .fees(.list))
+        let accepted = try await FeePayment.acceptedAtIntake(year: picker.selected, on: req.db)
+        var names: [String: String] = [:]
+        var rows: [(application: ApplicationRecord, reportingBody: String, amount: Int, payment: FeePayment?)] = []
+        for (app, payment) in accepted {
+            rows.append((app, try await reportingBody(req, app, cache: &names),
+                         try FeePayment.due(for: app, policy: try req.policies(for: app).current), payment))
+        }
+        let policy = req.application.policyRegistry.store(year: picker.selected)?.current ?? req.policies.current
+        return FeesPage(
+            chrome: PageChrome(req: req, title: "评审费"), csrf: try await req.csrfToken(), today: req.today.iso,
+            standard: [TargetLevel.engineer, .technician].compactMap { level in
+                ReviewFee.amount(for: level, policy: policy).map { "\(ReviewFee.tier(for: level))每人\($0)元" }
+            }.joined(separator: "，"),
+            rows: rows.map { r in
+                .init(id: r.application.id!, applicant: r.application.applicant.realName,
+                      level: BasicsForm.levels.first { $0.code == r.application.targetLevel }?.label ?? r.application.targetLevel,
+                      reportingBody: r.reportingBody, amount: r.amount,
+                      payment: r.payment.map { .init(receipt: $0.receiptNo, paidOn: $0.paidOn, amount: $0.amount) })
+            },
+            totals: totals(rows.map { (ReviewFee.tier(for: $0.application.level), $0.amount, $0.payment?.amount) })
+                .sorted { $0.name > $1.name },
+            bodies: totals(rows.map { ($0.reportingBody, $0.amount, $0.payment?.amount) }).sorted { $0.name < $1.name },
+            error: error, form: form, years: picker)
+    }
+
+    /// The body that delivered the application to the committee office: the last
+    /// reporting body on its route before intake, named by its real organization.
+    private static func reportingBody(_ req: Request, _ app: ApplicationRecord, cache: inout [String: String]) async throws -> String {
+        let route = try app.route()
+        guard let i = route.firstIndex(of: .committeeOffice), i > 0 else { return app.unit.name }
+        let step = route[i - 1]
+        let key = "\(step.rawValue)|\(app.routeCounty ?? "")|\(app.unit.$competentDepartment.id?.uuidString ?? "")|\(app.unit.$personnelAgency.id?.uuidString ?? "")|\(step == .unit ? app.unit.name : "")"
+        if let name = cache[key] { return name }
+        let name = try await app.actingOrganizationName(at: step, on: req.db)
+            ?? req.policies(for: app).current.routeStepInfo(step).party
+        cache[key] = name
+        return name
     }
 }

@@ -1,4 +1,5 @@
 import Plot
+import Vapor
 
 /// 通知: newest first; unread ones marked.
 struct NotificationsPage {
@@ -31,5 +32,15 @@ struct NotificationsPage {
                 )
             })
         )
+    }
+}
+
+extension NotificationsPage {
+    /// The person's latest 200 notifications, newest first.
+    static func load(_ req: Request, user: UserAccount) async throws -> NotificationsPage {
+        let items = try await UserNotification.latest(for: user.requireID(), limit: 200, on: req.db)
+        return NotificationsPage(
+            chrome: PageChrome(req: req, title: "通知"), csrf: try await req.csrfToken(),
+            rows: items.map { .init(when: BeijingTime.text($0.createdAt), message: $0.message, link: $0.link, unread: $0.readAt == nil) })
     }
 }

@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Vapor
 
 /// 专业技术职务任职资格评审综合考评表: the one- or two-page summary the unit
 /// prints 25 copies of on A4 and stamps (五.1). The notice gives no blank, so
@@ -131,6 +132,24 @@ extension Node where Context: HTML.BodyContext {
                     }
                 )
             )
+        )
+    }
+}
+
+extension PrintEvaluationFormPage {
+    /// 综合考评表 from the declaration as it stands (`PrintFormData`).
+    static func load(_ req: Request, _ application: ApplicationRecord) async throws -> PrintEvaluationFormPage {
+        let data = try await PrintFormData.load(req, application)
+        let app = data.snapshot.application
+        return PrintEvaluationFormPage(
+            backLink: DeclarationURL(id: app.id!).overview, review: req.policies.year, year: app.year,
+            committee: PrintFormData.committee,
+            applicant: data.applicant, assessments: data.assessments, continuingEducationHours: data.continuingEducationHours,
+            qualifications: data.line(.qualifications) { v, f in "\(v["name"] ?? "")（\(v["level"] ?? "")，\(f("obtained"))取得）" },
+            examCertificates: data.examCertificates,
+            societies: data.line(.societies) { v, f in "\(v["society"] ?? "")\(v["post"] ?? "")（\(data.span(f("from"), f("to")))）" },
+            hardshipPosts: data.line(.hardshipPosts) { v, f in "\(v["place"] ?? "")\(v["post"] ?? "")（\(data.span(f("from"), f("to")))）" },
+            achievements: data.achievements, papers: data.papers, awards: data.awards
         )
     }
 }

@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Vapor
 
 /// 山西省专业技术职务任职资格评审表: three copies, each bound on its own (五.2),
 /// cover and spine stamped by the unit holding the applicant's file (六.3).
@@ -151,6 +152,27 @@ struct PrintReviewFormPage {
                 .div(.class("form-text"), .forEach(Self.unitCommitmentText(review)) { .p(.text($0)) }),
                 .div(.class("box-sign"), .p(.text("单位负责人签字：")), .p(.text("（单位盖章）")), .p(.text(PrintWording.dateLine)))
             )
+        )
+    }
+}
+
+extension PrintReviewFormPage {
+    /// 评审表 from the declaration as it stands (`PrintFormData`); filled on the day it was
+    /// submitted (today, by the one clock, before that).
+    static func load(_ req: Request, _ application: ApplicationRecord) async throws -> PrintReviewFormPage {
+        let data = try await PrintFormData.load(req, application)
+        let app = data.snapshot.application
+        let filledOn = LocalDate.beijing(app.submittedAt ?? req.clock.now()).chinese
+        return PrintReviewFormPage(
+            backLink: DeclarationURL(id: app.id!).overview, review: req.policies.year,
+            cover: .init(name: data.applicant.name, unit: data.applicant.unit, specialty: app.specialty,
+                         level: data.applicant.level, filledOn: filledOn),
+            applicant: data.applicant, skillBasis: data.skillBasis, examCertificates: data.examCertificates,
+            defenseItem: data.defenseItem, education: data.education, work: data.work, titles: data.titles,
+            assessments: data.assessments, papers: data.papers, achievements: data.achievements, awards: data.awards,
+            reportTitle: app.level == .technician ? "专业技术工作总结" : "专业技术工作报告",
+            reportParagraphs: PrintWording.paragraphs(app.workReport),
+            commitmentSignedAt: app.commitmentSignedAt.map { BeijingTime.text($0) }
         )
     }
 }

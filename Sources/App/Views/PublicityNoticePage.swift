@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Vapor
 
 /// 公示 for the unit's notice board: what is publicized, for how long on the
 /// official calendar, and where objections go (十（一））.
@@ -32,5 +33,17 @@ struct PublicityNoticePage {
                 .p(.class("signature"), .text(publicity.starts.chinese))
             )
         )
+    }
+}
+
+extension PublicityNoticePage {
+    /// One publicity of the unit's evaluation, refused until it has started.
+    static func load(_ req: Request, _ application: ApplicationRecord, kind: PublicityKind) async throws -> PublicityNoticePage {
+        let data = try await UnitReportData.load(req, application)
+        guard let p = data.evaluation.publicities[kind] else { throw PageError.badRequest("\(kind.label)尚未开始") }
+        let days = try req.workingDays.workdays(from: p.starts, through: p.ends)
+        return PublicityNoticePage(applicant: data.print.applicant, back: data.back,
+                                   kind: kind, publicity: p, days: days, documentNumber: req.policies.current.documentNumber,
+                                   minimumDays: data.year.publicityWorkingDays, opinion: kind == .opinion ? data.evaluation.opinion : nil)
     }
 }

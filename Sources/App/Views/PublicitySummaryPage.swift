@@ -1,4 +1,6 @@
+import Domain
 import Plot
+import Vapor
 
 /// 公示情况一览表 (五.4 第一类): the three publicities with their periods on the
 /// official calendar, objections and results (十（一））.
@@ -39,5 +41,25 @@ struct PublicitySummaryPage {
                 .p(.class("signature"), .text(draft == nil ? "单位（盖章）：\(applicant.unit)" : "草稿，不盖章"))
             )
         )
+    }
+}
+
+extension PublicitySummaryPage {
+    /// The three publicities of the unit's evaluation, their working days on the official calendar.
+    static func load(_ req: Request, _ application: ApplicationRecord) async throws -> PublicitySummaryPage {
+        let data = try await UnitReportData.load(req, application)
+        let rules = try req.publicityRules()
+        let rows = try PublicityKind.allCases.map { kind -> Row in
+            guard let p = data.evaluation.publicities[kind] else { return .init(kind: kind.label, period: "尚未公示", days: "", objections: "", result: "未开始") }
+            let days = try req.workingDays.workdays(from: p.starts, through: p.ends)
+            return .init(kind: kind.label, period: "\(p.starts.chinese)至\(p.ends.chinese)", days: "\(days)个工作日",
+                         objections: p.objections.isEmpty ? "无" : p.objections.map { o in
+                             "\(o.receivedOn)收到：\(o.content)" + (o.resolution.map { "（\(o.resolvedOn ?? "")处理：\($0)）" } ?? "（未处理）")
+                         }.joined(separator: "；"),
+                         result: UnitReportData.state(p, today: req.today, rules: rules))
+        }
+        return PublicitySummaryPage(applicant: data.print.applicant, back: data.back,
+                                    minimumDays: data.year.publicityWorkingDays, rows: rows,
+                                    draft: data.draftReason(today: req.today, rules: rules))
     }
 }

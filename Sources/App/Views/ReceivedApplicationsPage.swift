@@ -1,4 +1,6 @@
+import Domain
 import Plot
+import Vapor
 
 struct ReceivedApplicationsPage {
     struct Row {
@@ -42,5 +44,21 @@ struct ReceivedApplicationsPage {
                 )))
             )
         )
+    }
+}
+
+extension ReceivedApplicationsPage {
+    /// The chosen year's declarations that reached `actor` (`ApplicationRecord.received`).
+    static func load(_ req: Request, actor: AccessActor) async throws -> ReceivedApplicationsPage {
+        let picker = YearPicker.make(req, url: .receivedApplications)
+        let rows = try await ApplicationRecord.received(by: actor, year: picker.selected, on: req.db).map { record in
+            Row(path: DeclarationURL(id: record.id!).overview, progress: DeclarationURL(id: record.id!).progress, applicant: record.applicant.realName,
+                level: BasicsForm.levels.first { $0.code == record.targetLevel }?.label ?? record.targetLevel,
+                specialty: record.specialty, unit: record.unit.name, state: record.stateValue.label,
+                submittedAt: record.submittedAt.map { BeijingTime.text($0) } ?? "—")
+        }
+        return ReceivedApplicationsPage(chrome: PageChrome(req: req, title: "收到的申报"),
+                                        showUnit: actor.role != .unitClerk, rows: rows, queue: SiteURL.reviews.path,
+                                        years: picker)
     }
 }

@@ -1,4 +1,6 @@
+import Domain
 import Plot
+import Vapor
 
 /// 申报人注册: real name, ID number, mobile, employer, username and password.
 struct RegisterPage {
@@ -51,5 +53,17 @@ struct RegisterPage {
                 .p(.text("已有账号？"), .a(.href(SiteURL.login.path), .text("登录")))
             )
         )
+    }
+}
+
+extension RegisterPage {
+    /// The active units to choose an employer from, each with its county or district.
+    static func load(_ req: Request, values: Values, errors: FieldErrors) async throws -> RegisterPage {
+        let choices = try await Organization.activeUnits(on: req.db).map { unit in
+            Choice(value: unit.id!.uuidString,
+                   label: unit.name + (AdministrativeDivision.code(unit.divisionCode).map { "（\($0.name)）" } ?? ""))
+        }
+        return RegisterPage(chrome: PageChrome(req: req, title: "申报人注册"), csrf: try await req.csrfToken(),
+                            units: choices, values: values, errors: errors)
     }
 }

@@ -79,8 +79,7 @@ extension ReopeningsPage {
         let picker = YearPicker.make(req, url: .reopenings)
         let rows = try await DeclarationReopening.query(on: req.db).filter(\.$year == picker.selected)
             .with(\.$unit).with(\.$createdBy).sort(\.$createdAt, .descending).all()
-        let units = try await Organization.query(on: req.db).filter(\.$kindRaw == OrganizationKind.unit.rawValue).filter(\.$isActive == true)
-            .sort(\.$name).all()
+        let units = try await Organization.activeUnits(on: req.db)
         return ReopeningsPage(
             chrome: PageChrome(req: req, title: "重新开放申报", notice: req.query[String.self, at: "done"] == "1" ? "已重新开放。" : nil),
             csrf: try await req.csrfToken(), picker: picker, currentYear: req.policies.year.year,

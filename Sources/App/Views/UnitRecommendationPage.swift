@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Vapor
 
 /// 推荐报告 (五.4 第一类): the unit's report recommending the applicant, written
 /// from its evaluation panel, ratings, publicities and appraisal opinion (四（二））.
@@ -37,6 +38,31 @@ struct UnitRecommendationPage {
                 .p(.class("signature"), .text("主要负责人（签字）：\(opinion.headName)")),
                 .p(.class("signature"), .text(decided))
             )
+        )
+    }
+}
+
+extension UnitRecommendationPage {
+    /// From the unit's evaluation (the opinion given, or the one a resubmission superseded);
+    /// refused until the unit has given an opinion.
+    static func load(_ req: Request, _ application: ApplicationRecord) async throws -> UnitRecommendationPage {
+        let data = try await UnitReportData.load(req, application)
+        let evaluation = data.evaluation
+        guard let opinion = evaluation.opinion ?? evaluation.supersededOpinion else {
+            throw PageError.badRequest("单位尚未出具鉴定意见，推荐报告将在鉴定意见出具后生成")
+        }
+        let rules = try req.publicityRules()
+        return UnitRecommendationPage(
+            applicant: data.print.applicant, back: data.back,
+            panel: evaluation.panel, ratings: EvaluationCriterion.allCases.map { ($0.label, evaluation.ratings[$0]?.label ?? "—") },
+            authenticityChecked: evaluation.authenticityChecked, opinion: opinion,
+            publicities: PublicityKind.allCases.map { kind in
+                guard let p = evaluation.publicities[kind] else { return (kind.label, "尚未进行") }
+                let handled = p.objections.compactMap(\.resolution)
+                return (kind.label, "\(p.starts.chinese)至\(p.ends.chinese)，\(UnitReportData.state(p, today: req.today, rules: rules))"
+                        + (handled.isEmpty ? "" : "（处理情况：" + handled.joined(separator: "；") + "）"))
+            },
+            draft: data.draftReason(today: req.today, rules: rules)
         )
     }
 }

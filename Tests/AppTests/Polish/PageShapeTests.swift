@@ -78,4 +78,162 @@ import Testing
         #expect(Self.builderTypes("func boot(routes: any RoutesBuilder) throws {}\n// a SummaryTableBuilder once lived here").isEmpty)
         #expect(Self.builderTypes("struct BuilderOfThings {}").isEmpty)
     }
+
+    // MARK: - A page's reads live in its load
+
+    /// A database read as it is written in this code base: a query, a lookup by id, a parent
+    /// fetched, a snapshot or a store loaded.
+    static let databaseRead = try! NSRegularExpression(pattern: #"\.query\(on:|\.find\(|\.get\(on:|Snapshot\.load\(|Store\.load\("#)
+    /// A page built by its memberwise initializer (`FeesPage(`), not by its `load` (`FeesPage.load(`).
+    static let pageInitializer = try! NSRegularExpression(pattern: #"\b[A-Z][A-Za-z0-9]*Page\("#)
+
+    static func matches(_ regex: NSRegularExpression, _ text: String) -> Bool {
+        regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    /// The functions of a source text by name, each body without the functions nested in it
+    /// (a nested function is listed on its own). Braces are counted; the controllers hold no
+    /// brace inside a string that would unbalance them, and a miscount would show in
+    /// `theReadCheckSeesAPageBuiltInAController`.
+    static func functionBodies(_ text: String) -> [String: String] {
+        let chars = Array(text.unicodeScalars)
+        let declaration = try! NSRegularExpression(pattern: #"\bfunc\s+([A-Za-z_][A-Za-z0-9_]*)"#)
+        let ns = text as NSString
+        var spans: [(name: String, open: Int, close: Int)] = []
+        for match in declaration.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+            let name = ns.substring(with: match.range(at: 1))
+            // Scalar offsets: the Chinese in the sources makes UTF-16 and scalar offsets differ.
+            let prefix = ns.substring(to: match.range.location + match.range.length)
+            var i = prefix.unicodeScalars.count
+            while i < chars.count, chars[i] != "{" { i += 1 }
+            var depth = 0, j = i
+            while j < chars.count {
+                if chars[j] == "{" { depth += 1 } else if chars[j] == "}" { depth -= 1; if depth == 0 { break } }
+                j += 1
+            }
+            if j < chars.count { spans.append((name, i, j)) }
+        }
+        var bodies: [String: String] = [:]
+        for span in spans {
+            var kept = ""
+            var k = span.open
+            for nested in spans.filter({ $0.open > span.open && $0.close < span.close }).sorted(by: { $0.open < $1.open }) where nested.open >= k {
+                kept.unicodeScalars.append(contentsOf: chars[k..<nested.open])
+                k = nested.close + 1
+            }
+            kept.unicodeScalars.append(contentsOf: chars[k...span.close])
+            bodies[span.name, default: ""] += kept
+        }
+        return bodies
+    }
+
+    /// True when `body` calls the function `name` of its own type (`name(`, `self.name(`,
+    /// `Self.name(`), not a member of something else (`FeesPage.load(` is not `load(`).
+    static func calls(_ body: String, _ name: String) -> Bool {
+        matches(try! NSRegularExpression(pattern: #"(?<![.\w])"# + name + #"\(|\b(?:self|Self)\."# + name + #"\("#), body)
+    }
+
+    /// The functions of one controller (its files `X.swift`, `X+Part.swift` together) that a
+    /// GET route reaches, directly or through the controller's own helpers, and that build a
+    /// page by its initializer while reading the database themselves or through those helpers:
+    /// the reads a page's `static func load` should run. A POST handler that renders the form
+    /// again after a refusal goes through the page's `load` and is not looked at; nor is a
+    /// lookup of the object the URL names (`req.application(for:)`, `DefensePanel.find`) before
+    /// `XPage.load(...)`, which is decoding and authorizing.
+    static func pagesBuiltAfterReads(_ source: String) -> [String] {
+        let bodies = functionBodies(source)
+        let getRoute = try! NSRegularExpression(pattern: #"routes\.get\([^\n]*?use:\s*([A-Za-z_][A-Za-z0-9_]*)\)"#)
+        let ns = source as NSString
+        let handlers = Set(getRoute.matches(in: source, range: NSRange(location: 0, length: ns.length))
+            .map { ns.substring(with: $0.range(at: 1)) }).filter { bodies[$0] != nil }
+        func closure(_ start: Set<String>, _ step: (String, String) -> Bool) -> Set<String> {
+            var set = start, changed = true
+            while changed {
+                changed = false
+                for (name, _) in bodies where !set.contains(name) && set.contains(where: { step(name, $0) }) {
+                    set.insert(name); changed = true
+                }
+            }
+            return set
+        }
+        // Functions that read, or call one of their own that does.
+        let reads = closure(Set(bodies.filter { matches(databaseRead, $0.value) }.keys)) { name, reader in
+            name != reader && calls(bodies[name]!, reader)
+        }
+        // Functions a GET route reaches.
+        let reached = closure(handlers) { name, caller in name != caller && calls(bodies[caller]!, name) }
+        return reached.filter { reads.contains($0) && matches(pageInitializer, bodies[$0]!) }.sorted()
+    }
+
+    @Test func noControllerReadsForThePageItShows() throws {
+        let controllers = Self.appSources.appendingPathComponent("Controllers")
+        let files = try Self.swiftFiles(under: controllers)
+        #expect(files.count > 20, "\(controllers.path)")
+        // One controller's files together: FilesController.swift and FilesController+Upload.swift.
+        var sources: [String: String] = [:]
+        for file in files {
+            let name = String(file.deletingPathExtension().lastPathComponent.split(separator: "+")[0])
+            sources[name, default: ""] += try String(contentsOf: file, encoding: .utf8) + "\n"
+        }
+        let offenders = sources.flatMap { name, source in Self.pagesBuiltAfterReads(source).map { "\(name).\($0)" } }.sorted()
+        #expect(offenders.isEmpty, "move these reads into the page's static func load(...) (reusable queries onto the models): \(offenders)")
+    }
+
+    @Test func theReadCheckSeesAPageBuiltInAController() {
+        // The shapes this check was written against (issue 18, item 2): the read in the handler,
+        // in a helper the handler calls, or in a helper of a helper.
+        let direct = #"""
+        struct NotificationsController: RouteCollection {
+            func boot(routes: any RoutesBuilder) throws {
+                routes.get(.notifications, use: list).requires(.viewNotifications)
+                routes.post(.notificationsRead, use: markRead).requires(.viewNotifications)
+            }
+            @Sendable func list(req: Request) async throws -> Response {
+                let items = try await UserNotification.query(on: req.db).all()
+                return NotificationsPage(chrome: PageChrome(req: req, title: "通知"), rows: items.map { .init($0) }).render().response()
+            }
+            @Sendable func markRead(req: Request) async throws -> Response {
+                try await UserNotification.query(on: req.db).set(\.$readAt, to: Date()).update()
+                return ChangePasswordPage(chrome: PageChrome(req: req, title: "x")).render().response()
+            }
+        }
+        """#
+        #expect(Self.pagesBuiltAfterReads(direct) == ["list"])
+        let helper = #"""
+        struct FeesController: RouteCollection {
+            func boot(routes: any RoutesBuilder) throws {
+                routes.get(.fees(.list), use: list).requires(.manageFees)
+            }
+            private func rows(_ req: Request) async throws -> [Row] {
+                let paid = try await FeePayment.query(on: req.db).all()
+                func due(_ app: ApplicationRecord) -> Int { 1 }
+                return paid.map { Row($0) }
+            }
+            private func collected(_ req: Request) async throws -> [Row] { try await rows(req) }
+            @Sendable func list(req: Request) async throws -> Response { try await page(req, error: nil) }
+            private func page(_ req: Request, error: String?) async throws -> Response {
+                let rows = try await self.collected(req)
+                return FeesPage(chrome: PageChrome(req: req, title: "评审费"), rows: rows, error: error).render().response()
+            }
+        }
+        """#
+        #expect(Self.pagesBuiltAfterReads(helper) == ["page"])
+        // The shape wanted: the handler names the object and lets the page load itself.
+        let loads = #"""
+        struct FeesController: RouteCollection {
+            func boot(routes: any RoutesBuilder) throws {
+                routes.get(.fees(.list), use: list).requires(.manageFees)
+                routes.get(.panel(.pattern), use: show).requires(.manageCommittee)
+            }
+            private func load(_ req: Request) async throws -> Organization { try await Organization.find(id, on: req.db)! }
+            @Sendable func list(req: Request) async throws -> Response { try await FeesPage.load(req).render().response() }
+            @Sendable func show(req: Request) async throws -> Response {
+                guard let panel = try await DefensePanel.find(id, on: req.db) else { throw PageError.notFound }
+                return try await PanelPage.load(req, panel).render().response()
+            }
+        }
+        """#
+        #expect(Self.pagesBuiltAfterReads(loads).isEmpty)
+    }
 }
+
