@@ -4,7 +4,7 @@ import Testing
 
 /// Issue 8, item 3: attribute values are escaped by construction -- a view that
 /// writes `.value(userText)` or `.href(link)` cannot forget, because the module's
-/// builders (Views/HTMLEscaping.swift) are the only ones those calls reach.
+/// builders (Views/Shared/HTMLEscaping.swift) are the only ones those calls reach.
 @Suite struct AttributeEscapingTests {
     static let hostile = #"x" onfocus="alert(1)" a='<b>&"#
 

@@ -19,7 +19,7 @@ import Testing
         return walker.compactMap { $0 as? URL }
     }
 
-    /// Page types by file: `Views/Intake/IntakeOfficePage.swift` -> (`IntakeOfficePage`, `Intake`).
+    /// Page types by file: `Views/Review/IntakeOfficePage.swift` -> (`IntakeOfficePage`, `Review`).
     static func pages() -> [(name: String, folder: String)] {
         let views = root.appendingPathComponent("Sources/App/Views")
         return files(under: views).filter { $0.lastPathComponent.hasSuffix("Page.swift") }.map { url in
