@@ -79,6 +79,34 @@ import Testing
         #expect(Self.builderTypes("struct BuilderOfThings {}").isEmpty)
     }
 
+    // MARK: - Pages in area folders (Views/<Area>/<Name>Page.swift)
+
+    /// Swift files lying directly in `folder`, not in one of its subfolders, by name.
+    static func looseSwiftFiles(in folder: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "swift" }.map(\.lastPathComponent).sorted()
+    }
+
+    /// Every page (and the pieces the pages share, under `Views/Shared`) lies in the folder
+    /// of its area: a page file directly in `Views/` is in no area.
+    @Test func everyViewFileLiesInAnAreaFolder() throws {
+        let views = Self.appSources.appendingPathComponent("Views")
+        // The tree was found: the areas' pages are there.
+        #expect(try Self.swiftFiles(under: views).count > 50, "\(views.path)")
+        let loose = try Self.looseSwiftFiles(in: views)
+        #expect(loose.isEmpty, "move these into an area folder under Sources/App/Views (Applicant, Unit, Review, Admin, Account, Public, Print, Shared, ...): \(loose)")
+    }
+
+    @Test func theCheckSeesALooseFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("views-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Applicant"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "".write(to: folder.appendingPathComponent("Applicant/FeesPage.swift"), atomically: true, encoding: .utf8)
+        #expect(try Self.looseSwiftFiles(in: folder).isEmpty)
+        try "".write(to: folder.appendingPathComponent("NewPage.swift"), atomically: true, encoding: .utf8)
+        #expect(try Self.looseSwiftFiles(in: folder) == ["NewPage.swift"])
+    }
+
     // MARK: - A page's reads live in its load
 
     /// A database read as it is written in this code base: a query, a lookup by id, a parent
