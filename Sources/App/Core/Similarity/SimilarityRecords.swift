@@ -28,14 +28,44 @@ enum SimilarityRecords {
     /// What our latest check found: its ratio, or why there is none (no text to compare).
     static func ownCheck(_ result: SimilarityResult?) -> DefenseAdmission.OwnCheck? {
         guard let result else { return nil }
-        if let problem = result.error { return .unreadable(problem) }
-        return .ratio(result.ratio)
+        return ownCheck(ratio: result.ratio, error: result.error)
+    }
+
+    /// What our check found from its ratio and error columns (a list reads just those).
+    static func ownCheck(ratio: Double, error: String?) -> DefenseAdmission.OwnCheck {
+        if let error { return .unreadable(error) }
+        return .ratio(ratio)
+    }
+
+    /// The office's review as the copy-ratio rule reads it, from a record or from a list's columns.
+    struct ReviewFacts: Sendable {
+        var externalRatio: Double?
+        var decision: DefenseAdmission.Decision?
+        var reason: String
+        var decidedOn: [String]?
+
+        /// A stored decision that does not decode is an error.
+        init(externalRatio: Double?, decision: String?, reason: String, decidedOn: String?) throws {
+            self.externalRatio = externalRatio
+            self.decision = try SimilarityReview.decision(decision)
+            self.reason = reason
+            self.decidedOn = SimilarityReview.lines(decidedOn)
+        }
+
+        init(_ review: SimilarityReview) throws {
+            try self.init(externalRatio: review.externalRatio, decision: review.decision, reason: review.reason,
+                          decidedOn: review.decidedOn)
+        }
+    }
+
+    /// The one admission rule, whether the facts come from records or from a list's columns.
+    static func admission(_ rule: CopyRatioRule, own: DefenseAdmission.OwnCheck?, review: ReviewFacts?) -> DefenseAdmission {
+        DefenseAdmission.decide(rule, ours: own, external: review?.externalRatio, decision: review?.decision,
+                                reason: review?.reason ?? "", decidedOn: review?.decidedOn)
     }
 
     static func admission(_ rule: CopyRatioRule, result: SimilarityResult?, review: SimilarityReview?) throws -> DefenseAdmission {
-        DefenseAdmission.decide(rule, ours: ownCheck(result), external: review?.externalRatio,
-                                decision: try review?.decisionValue(), reason: review?.reason ?? "",
-                                decidedOn: review?.decidedOnLines)
+        admission(rule, own: ownCheck(result), review: try review.map(ReviewFacts.init))
     }
 
     /// The admission of each application (七.1): every id gets one; an application with

@@ -25,7 +25,9 @@ final class DefensePanel: Model, @unchecked Sendable {
         self.room = room; self.state = "open"
     }
 
-    var isClosed: Bool { state == "closed" }
+    var isClosed: Bool { Self.isClosed(state: state) }
+    /// A stored state column read back (also from a list's columns).
+    static func isClosed(state: String) -> Bool { state == "closed" }
 }
 
 /// An expert seated on a panel; a swapped-out member stays with `active` false and the reason.

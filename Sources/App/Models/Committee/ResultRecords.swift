@@ -50,7 +50,8 @@ final class ResultCase: Model, @unchecked Sendable {
     }
 
     static let kinds: [(String, String)] = [("objection", "公示异议"), ("recheck", "复查申请"), ("complaint", "投诉")]
-    var kindLabel: String { Self.kinds.first { $0.0 == kind }?.1 ?? kind }
+    var kindLabel: String { Self.kindLabel(kind) }
+    static func kindLabel(_ kind: String) -> String { kinds.first { $0.0 == kind }?.1 ?? kind }
 }
 
 /// A certificate (职称证书) with its number and random verification code; the holder's

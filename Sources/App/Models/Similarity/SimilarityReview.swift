@@ -28,15 +28,21 @@ final class SimilarityReview: Model, @unchecked Sendable {
     }
 
     /// The stored decision; a value that does not decode is an error.
-    func decisionValue() throws -> DefenseAdmission.Decision? {
-        guard let decision else { return nil }
-        guard let value = DefenseAdmission.Decision(rawValue: decision) else {
-            throw StoredValueError(field: "similarity_reviews.decision", value: decision)
+    func decisionValue() throws -> DefenseAdmission.Decision? { try Self.decision(decision) }
+
+    var decidedOnLines: [String]? { Self.lines(decidedOn) }
+
+    /// A stored decision column read back (also from a list's columns); one that does not decode is an error.
+    static func decision(_ raw: String?) throws -> DefenseAdmission.Decision? {
+        guard let raw else { return nil }
+        guard let value = DefenseAdmission.Decision(rawValue: raw) else {
+            throw StoredValueError(field: "similarity_reviews.decision", value: raw)
         }
         return value
     }
 
-    var decidedOnLines: [String]? {
+    /// The stored `decided_on` column as its lines.
+    static func lines(_ decidedOn: String?) -> [String]? {
         decidedOn.map { $0.split(separator: "\n").map(String.init) }
     }
 }

@@ -34,23 +34,20 @@ struct PanelsPage {
     /// The review year shown (`?year=`, the year in use by default).
     var years: YearPicker
 
-    /// The number defending before each panel comes from one query over all the year's
-    /// panels, not one per panel.
+    /// Two statements whatever the number of panels and people (issue 18): the panels with the
+    /// number defending before each counted in the database, and the engineers waiting with
+    /// what the copy-ratio rule reads, never whole declarations.
     static func load(_ req: Request, errors: [String] = []) async throws -> PanelsPage {
         let years = YearPicker.make(req, url: .committee(.panels))
         let year = years.selected, store = try req.policies(year: year)
-        let panels = try await DefensePanel.query(on: req.db).filter(\.$year == year).sort(\.$createdAt).all()
-        let panelIDs = panels.compactMap(\.id)
-        let slots = panelIDs.isEmpty ? [] : try await DefenseSlot.query(on: req.db).filter(\.$panel.$id ~~ panelIDs).all()
-        let defending = Dictionary(grouping: slots, by: { $0.$panel.id }).mapValues(\.count)
-        let waiting = try await PanelsController.waiting(req.db, year: year, copyRule: CopyRatioRule(store.year))
+        let panels = try await DefensePanel.listRows(year: year, on: req.db)
+        let waiting = try await ApplicationRecord.waitingRows(year: year, rule: CopyRatioRule(store.year), on: req.db)
         return PanelsPage(
             chrome: PageChrome(req: req, title: "评审组与答辩安排"), csrf: try await req.csrfToken(), errors: errors,
             panels: panels.map { p in
-                PanelsPage.Panel(id: p.id!, specialty: p.specialty, room: p.room, defending: defending[p.id!] ?? 0,
-                                 isClosed: p.isClosed)
+                PanelsPage.Panel(id: p.id, specialty: p.specialty, room: p.room, defending: p.defending, isClosed: p.isClosed)
             },
-            waiting: waiting.map { .init(applicant: $0.applicant.realName, specialty: $0.specialty, unit: $0.unit.name) },
+            waiting: waiting.map { .init(applicant: $0.name, specialty: $0.specialty, unit: $0.unit) },
             groups: Array(Set(waiting.map(\.specialty))).sorted(),
             panelSize: try CommitteeData.integer(req, "defensePanelSize", year: year), years: years)
     }

@@ -32,24 +32,19 @@ struct PublicResultsPage {
         let title = req.application.policyRegistry.store(year: picker.selected)?.current.title ?? req.policies.current.title
         let publicities = try await ResultPublicity.query(on: req.db).filter(\.$year == picker.selected)
             .filter(\.$starts <= today.iso).sort(\.$starts).all()
-        // The year's people in one query and the withdrawn in one, not two per publicity.
+        // Everyone listed in the year's publicities who still holds the result, with name and unit,
+        // in one statement (the withdrawn filtered in it), not two per publicity nor whole records.
         let ids = Array(Set(publicities.flatMap(\.applicationIDs)))
-        let withdrawn = try await ResultRules.withdrawn(ids, on: req.db)
-        var holding: [ApplicationRecord] = []
-        if !ids.isEmpty {
-            holding = try await ApplicationRecord.query(on: req.db).filter(\.$id ~~ ids)
-                .filter(\.$state ~~ [ApplicationState.passed.rawValue, ApplicationState.certified.rawValue])
-                .with(\.$applicant).with(\.$unit).sort(\.$specialty).all().filter { !withdrawn.contains($0.id!) }
-        }
+        let holding = try await ApplicationRecord.holdingResultRows(ids, on: req.db)
         var shown: [Publicity] = []
         for p in publicities {
             let listed = Set(p.applicationIDs)
-            let apps = holding.filter { listed.contains($0.id!) }
+            let apps = holding.filter { listed.contains($0.id) }
             guard !apps.isEmpty else { continue }
             let status = LocalDate(iso: p.ends).map { today > $0 } == true ? "已结束" : "公示中"
             shown.append(Publicity(
                 heading: "公示期：\(LocalDate(iso: p.starts)?.chinese ?? p.starts)至\(LocalDate(iso: p.ends)?.chinese ?? p.ends)（\(status)）",
-                people: apps.map { Person(name: $0.applicant.realName, unit: $0.unit.name, level: CommitteeUI.levelLabel($0.targetLevel),
+                people: apps.map { Person(name: $0.name, unit: $0.unit, level: CommitteeUI.levelLabel($0.targetLevel),
                                           specialty: $0.specialty) }))
         }
         return PublicResultsPage(chrome: PageChrome(req: req, title: "评审结果公示"), reviewTitle: title,

@@ -23,12 +23,12 @@ struct QuantitativeListPage {
 
     static func load(_ req: Request) async throws -> QuantitativeListPage {
         let years = YearPicker.make(req, url: .committee(.quantitative))
-        let apps = try await ApplicationRecord.atCommitteeStage(year: years.selected, on: req.db)
-        let totals = try await CommitteeData.quantitative(for: apps.map { $0.id! }, on: req.db)
+        // One statement for the list with each total summed in it, whatever the number of people.
+        let rows = try await ApplicationRecord.quantitativeRows(year: years.selected, on: req.db)
         return QuantitativeListPage(
             chrome: PageChrome(req: req, title: "量化赋分"), table: try await QuantitativeController.table(req, year: years.selected),
-            rows: apps.map { Row(id: $0.id!, name: $0.applicant.realName, level: CommitteeUI.levelLabel($0.targetLevel),
-                                 specialty: $0.specialty, total: totals[$0.id!]) }, years: years)
+            rows: rows.map { Row(id: $0.id, name: $0.name, level: CommitteeUI.levelLabel($0.targetLevel),
+                                 specialty: $0.specialty, total: $0.total) }, years: years)
     }
 
     func render() -> HTML {

@@ -59,29 +59,18 @@ struct ResultsPage {
     static func load(_ req: Request, errors: [String] = [], typed: [String: String] = [:]) async throws -> ResultsPage {
         let years = YearPicker.make(req, url: .committee(.results))
         let year = years.selected
-        let passed = try await ApplicationRecord.query(on: req.db).filter(\.$year == year)
-            .filter(\.$state ~~ [ApplicationState.passed.rawValue, ApplicationState.certified.rawValue])
-            .with(\.$applicant).with(\.$unit).sort(\.$specialty).all()
+        // Four statements whatever the number of people (issue 18): the passed with their
+        // certificates, the publicities, the year's cases with the applicants' names, and the
+        // case form's choices; none reads a declaration.
+        let passed = try await ApplicationRecord.passedRows(year: year, on: req.db)
         let publicities = try await ResultPublicity.query(on: req.db).filter(\.$year == year).sort(\.$starts).all()
-        // The year's cases only: those about its applications (filtered in the database).
-        let cases = try await ResultCase.query(on: req.db)
-            .join(ApplicationRecord.self, on: \ResultCase.$application.$id == \ApplicationRecord.$id)
-            .filter(ApplicationRecord.self, \.$year == year)
-            .with(\.$application) { $0.with(\.$applicant) }.all()
-        // The passed people's certificates, by application: one lookup per row, not a scan of
-        // every certificate of every year (at 3,000 applications the page took 160 ms on that).
-        let certificates = passed.isEmpty ? [:] : Dictionary(
-            try await CertificateRecord.query(on: req.db).filter(\.$application.$id ~~ passed.compactMap(\.id)).all()
-                .map { ($0.$application.id, $0) }, uniquingKeysWith: { first, _ in first })
-        // The case form's choices: id and name only, not whole declarations.
+        let cases = try await ResultCase.rows(year: year, on: req.db)
         let atCommittee = try await ApplicationRecord.namesAtCommittee(year: year, on: req.db)
         return ResultsPage(
             chrome: PageChrome(req: req, title: "结果公示与证书"), csrf: try await req.csrfToken(), errors: errors,
             passed: passed.map { a in
-                let certificate = certificates[a.id!]
-                return ResultsPage.Passed(
-                    applicant: a.applicant.realName, unit: a.unit.name, specialty: a.specialty, state: a.stateValue.label,
-                    certificate: certificate.map { (id: $0.id!, number: $0.number) }, code: certificate?.code)
+                ResultsPage.Passed(applicant: a.name, unit: a.unit, specialty: a.specialty, state: a.state.label,
+                                   certificate: a.certificate.map { (id: $0.id, number: $0.number) }, code: a.certificate?.code)
             },
             publicities: publicities.map { p in
                 .init(starts: p.starts, ends: p.ends, count: p.applicationIDs.count,
@@ -89,7 +78,7 @@ struct ResultsPage {
             },
             publicityWorkingDays: try CommitteeData.integer(req, "resultPublicityWorkingDays", year: year),
             cases: cases.map { c in
-                ResultsPage.Case(id: c.id!, applicant: c.application.applicant.realName, kind: c.kindLabel,
+                ResultsPage.Case(id: c.id, applicant: c.applicant, kind: ResultCase.kindLabel(c.kind),
                                  received: c.received, content: c.content, resolution: c.resolution,
                                  resolvedOn: c.resolvedOn)
             },
