@@ -47,11 +47,12 @@ extension ApplicationRecord {
     }
 
     /// 量化赋分's list: the year's applications at the committee stage by level and specialty, each
-    /// with the sum of its points (one statement; the sum reads the points' (application, kind) index).
+    /// with the sum of its points (one statement; the sum reads the points' (application, kind) index;
+    /// cast because PostgreSQL sums a bigint column as numeric).
     static func quantitativeRows(year: Int, on db: any Database) async throws -> [QuantitativeRow] {
         let rows = try await CommitteeListQuery.sql(db).raw("""
             SELECT a."id", u."real_name" AS "name", a."target_level", a."specialty", \
-            (SELECT SUM(q."points") FROM "quantitative_points" q WHERE q."application_id" = a."id") AS "total" \
+            CAST((SELECT SUM(q."points") FROM "quantitative_points" q WHERE q."application_id" = a."id") AS BIGINT) AS "total" \
             FROM "applications" a JOIN "user_accounts" u ON u."id" = a."applicant_id" \
             WHERE a."year" = \(bind: year) AND a."state" IN (\(binds: CommitteeListQuery.states(ApplicationState.committeeStates))) \
             ORDER BY a."target_level", a."specialty", a."submitted_at", a."id"

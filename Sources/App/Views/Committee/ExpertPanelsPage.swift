@@ -35,13 +35,24 @@ struct ExpertPanelsPage {
                                     years: years)
         guard let expert else { return page }
         // The picker narrows the expert's own seats to a year; it never shows another expert's.
-        let seats = try await DefensePanelMember.query(on: req.db).filter(\.$expert.$id == expert.id!).filter(\.$active == true)
-            .with(\.$panel).all().filter { $0.panel.year == years.selected }
-        page.panels = seats.map { Panel(id: $0.panel.id!, specialty: $0.panel.specialty, room: $0.panel.room, isLead: $0.isLead,
-                                        isClosed: $0.panel.isClosed) }
-        let meetings = try await MeetingMember.query(on: req.db).filter(\.$expert.$id == expert.id!).with(\.$meeting).all()
-            .filter { $0.meeting.year == years.selected }
-        page.meetings = meetings.map { Meeting(id: $0.meeting.id!, heldOn: $0.meeting.heldOn, present: $0.present, isClosed: $0.meeting.isClosed) }
+        // Each list is one joined query, filtered to the year in the database (issue 18): the
+        // same two statements whether or not the expert has a seat, in the order drawn or called.
+        let seats = try await DefensePanelMember.query(on: req.db)
+            .join(DefensePanel.self, on: \DefensePanelMember.$panel.$id == \DefensePanel.$id)
+            .filter(\.$expert.$id == expert.id!).filter(\.$active == true).filter(DefensePanel.self, \.$year == years.selected)
+            .sort(DefensePanel.self, \.$createdAt).all()
+        page.panels = try seats.map { seat in
+            let panel = try seat.joined(DefensePanel.self)
+            return Panel(id: panel.id!, specialty: panel.specialty, room: panel.room, isLead: seat.isLead, isClosed: panel.isClosed)
+        }
+        let meetings = try await MeetingMember.query(on: req.db)
+            .join(CommitteeMeeting.self, on: \MeetingMember.$meeting.$id == \CommitteeMeeting.$id)
+            .filter(\.$expert.$id == expert.id!).filter(CommitteeMeeting.self, \.$year == years.selected)
+            .sort(CommitteeMeeting.self, \.$createdAt).all()
+        page.meetings = try meetings.map { member in
+            let meeting = try member.joined(CommitteeMeeting.self)
+            return Meeting(id: meeting.id!, heldOn: meeting.heldOn, present: member.present, isClosed: meeting.isClosed)
+        }
         return page
     }
 
