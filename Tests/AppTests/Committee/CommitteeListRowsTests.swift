@@ -120,7 +120,14 @@ import Vapor
                 #expect(row.content == c.content && row.resolution == c.resolution && row.resolvedOn == c.resolvedOn)
             }
 
-            // 评审结果公示: per publicity, everyone listed who still holds the result, never the withdrawn.
+            // 评审结果公示: per publicity, everyone listed who still holds the result, never the withdrawn:
+            // also a certificate revoked without its application being cancelled (a record written any
+            // other way, `ResultRules.isRevoked`).
+            let standing = try #require(try await CertificateRecord.query(on: app.db).filter(\.$revokedOn == nil).with(\.$application).all()
+                .first { $0.application.stateValue == .certified })
+            standing.revokedOn = last
+            standing.revokedReason = "测试：仅撤销证书"
+            try await standing.save(on: app.db)
             let publicPage = try await PublicResultsPage.load(req)
             let publicities = try await ResultPublicity.query(on: app.db).filter(\.$year == year).sort(\.$starts).all()
             let listed = Array(Set(publicities.flatMap(\.applicationIDs)))
@@ -135,6 +142,10 @@ import Vapor
             }.filter { !$0.isEmpty }
             let shownPublic: [[String]] = publicPage.publicities.map { $0.people.map { "\($0.name)|\($0.unit)|\($0.level)|\($0.specialty)" }.sorted() }
             #expect(shownPublic == expected)
+            let holder = try await standing.application.$applicant.get(on: app.db).realName
+            let unit = try await standing.application.$unit.get(on: app.db).name
+            #expect(withdrawn.contains(standing.$application.id) && listed.contains(standing.$application.id))
+            #expect(!publicPage.publicities.contains { $0.people.contains { $0.name == holder && $0.unit == unit } })
             #expect(!expected.isEmpty)
         }
     }
