@@ -134,6 +134,24 @@ def test_results_are_public_and_a_certificate_verifies(browser):
     assert "不存在" in browser.page_source
 
 
+def test_office_finds_an_applicant_for_a_case_by_name(browser):
+    """The case form's 申报人 list is narrowed by name (issue 18: a year of 100,000
+    applications has ~15,000 at the committee stage, too many for one list)."""
+    login(browser, "office")
+    browser.get(url("/committee/results"))
+    assert "评审通过人员" in browser.find_element(By.ID, "passed").text
+    everyone = [o.text for o in browser.find_elements(By.CSS_SELECTOR, "#f-applicationID option") if o.get_attribute("value")]
+    assert "王芳" in everyone and len(everyone) > 1
+    field = browser.find_element(By.ID, "f-who")
+    field.send_keys("王芳")
+    submit(browser, field.find_element(By.XPATH, "ancestor::form//button[contains(., '查找')]"))
+    axe_check(browser)
+    assert browser.find_element(By.ID, "f-who").get_attribute("value") == "王芳"
+    found = [o.text for o in browser.find_elements(By.CSS_SELECTOR, "#f-applicationID option") if o.get_attribute("value")]
+    assert found and all("王芳" in name for name in found) and len(found) < len(everyone)
+    logout(browser)
+
+
 def test_office_quantitative_table_exports_and_platform_file(browser):
     login(browser, "office")
     browser.get(url("/committee/quantitative/table"))

@@ -12,6 +12,8 @@ enum AccountFields {
     }
 
     static let usernamePattern = #"^[a-z][a-z0-9_-]{3,31}$"#
+    /// The longest real name an account may carry (searches by name are cut to it too).
+    static let realNameMax = 30
 
     static func validate(realName: String, username rawUsername: String, password: String?, confirm: String?,
                          idNumber: String, idNumberRequired: Bool, mobile: String, mobileRequired: Bool,
@@ -19,8 +21,8 @@ enum AccountFields {
         let username = rawUsername.lowercased()
         if realName.isEmpty {
             errors.add("realName", "请填写真实姓名")
-        } else if realName.count > 30 || realName.contains(where: { $0.isNumber || "<>\"'&".contains($0) }) {
-            errors.add("realName", "姓名不能超过30个字符，且不能包含数字或特殊符号")
+        } else if realName.count > realNameMax || realName.contains(where: { $0.isNumber || "<>\"'&".contains($0) }) {
+            errors.add("realName", "姓名不能超过\(realNameMax)个字符，且不能包含数字或特殊符号")
         }
         if username.range(of: usernamePattern, options: .regularExpression) == nil {
             errors.add("username", "用户名须为4–32位字母、数字、下划线或连字符，并以字母开头")

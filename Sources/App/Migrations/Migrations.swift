@@ -39,5 +39,6 @@ enum AppMigrations {
         M0041_CreateNotificationOutbox(),
         M0046_PolicyBundleActivation(),
         M0051_CreateDataGeneration(),
+        M0052_IndexCommitteeLists(),
     ]
 }

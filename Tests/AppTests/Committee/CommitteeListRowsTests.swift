@@ -75,7 +75,7 @@ import Vapor
             #expect(panels.panels.map(\.defending).reduce(0, +) == slots.count && !slots.isEmpty)
 
             // 量化赋分: everyone at the committee stage with the sum of their points.
-            let quantitative = try await QuantitativeListPage.load(req)
+            let quantitative = try await QuantitativeListPage.load(req, pageSize: 100_000)
             let stage = try await ApplicationRecord.atCommitteeStage(year: year, on: app.db)
             let totals = try await CommitteeData.quantitative(for: stage.map { $0.id! }, on: app.db)
             #expect(!totals.isEmpty && totals.count < stage.count)
@@ -90,7 +90,7 @@ import Vapor
             #expect(shownOrder == shownOrder.sorted())
 
             // 结果公示与证书: the passed and certified with their certificates, and the year's cases.
-            let results = try await ResultsPage.load(req)
+            let results = try await ResultsPage.load(req, pageSize: 100_000)
             let passed = try await ApplicationRecord.query(on: app.db).filter(\.$year == year)
                 .filter(\.$state ~~ [ApplicationState.passed.rawValue, ApplicationState.certified.rawValue])
                 .with(\.$applicant).with(\.$unit).all()
@@ -128,7 +128,7 @@ import Vapor
             standing.revokedOn = last
             standing.revokedReason = "测试：仅撤销证书"
             try await standing.save(on: app.db)
-            let publicPage = try await PublicResultsPage.load(req)
+            let publicPage = try await PublicResultsPage.load(req, pageSize: 100_000)
             let publicities = try await ResultPublicity.query(on: app.db).filter(\.$year == year).sort(\.$starts).all()
             let listed = Array(Set(publicities.flatMap(\.applicationIDs)))
             let withdrawn = try await ResultRules.withdrawn(listed, on: app.db)

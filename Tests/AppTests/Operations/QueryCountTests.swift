@@ -89,6 +89,8 @@ import Domain
     struct ListsSeen {
         var statements: [String: [String]] = [:]
         var rows: [String: Int] = [:]
+        /// The pager's 共N条 (how many the list holds over all its pages), where the page has one.
+        var totals: [String: Int] = [:]
     }
 
     static let committeeLists = ["/committee/quantitative", "/committee/results", "/committee/panels", "/committee/meetings",
@@ -115,6 +117,7 @@ import Domain
                 #expect(page.text.contains("</main>"), "\(path)")
                 seen.statements[path] = try #require(counter.statements(path), "\(path)")
                 seen.rows[path] = page.text.components(separatedBy: "<tr>").count - 1
+                if let match = page.text.firstMatch(of: /共(\d+)条，第1\/\d+页/) { seen.totals[path] = Int(match.1) }
             }
         }
         return seen
@@ -133,13 +136,19 @@ import Domain
                 #expect(!sql.contains(#""basics""#) && !sql.contains(#""work_report""#), "\(path) read a declaration: \(sql.prefix(300))")
             }
         }
-        // The lists did grow: the same statements served three times the people.
-        for path in ["/committee/quantitative", "/committee/results", "/results"] {
-            #expect(large.rows[path]! > 2 * small.rows[path]!, "\(path): \(small.rows[path]!) rows, then \(large.rows[path]!)")
+        // The lists did grow: the same statements served three times the people, and a page
+        // shows at most its page size of them (the pager counts the rest).
+        let pageSizes = ["/committee/quantitative": QuantitativeListPage.pageSize, "/committee/results": ResultsPage.pageSize,
+                         "/results": PublicResultsPage.pageSize]
+        for (path, size) in pageSizes {
+            let few = try #require(small.totals[path], "\(path) has no pager"), many = try #require(large.totals[path], "\(path) has no pager")
+            #expect(many > 2 * few, "\(path): \(few) listed, then \(many)")
+            #expect(large.rows[path]! <= size + 2 && large.rows[path]! >= min(many, size), "\(path): \(large.rows[path]!) rows on page 1 of \(many)")
         }
         // The fixed number for each page: the session (with its person, organization and the data
-        // generation; for a visitor the generation alone), then the page's own statements.
-        let expected = ["/committee/quantitative": 3, "/committee/results": 5, "/committee/panels": 3, "/committee/meetings": 4,
+        // generation; for a visitor the generation alone), then the page's own statements (a paged
+        // list counts its rows, then reads one page of them).
+        let expected = ["/committee/quantitative": 4, "/committee/results": 6, "/committee/panels": 3, "/committee/meetings": 4,
                         "/expert/panels": 4, "/results": 3]
         for (path, n) in expected {
             #expect(large.statements[path]?.count == n, "\(path): \(large.statements[path] ?? [])")

@@ -85,7 +85,9 @@ import Testing
             cases: [.init(id: Self.id2, applicant: "张伟", kind: "公示异议", received: "2022-11-03", content: "对业绩有疑问",
                           resolution: nil, resolvedOn: nil)],
             applicants: [Choice(value: Self.id1.uuidString, label: "张伟")], today: "2022-11-10", typed: [:],
-            years: Self.years(.committee(.results)))
+            years: Self.years(.committee(.results)),
+            passedPager: Pager(page: 2, pageSize: 1, total: 3, path: SiteURL.committee(.results).path, query: [("year", "2022"), ("who", "张")]),
+            who: "张", choicesCut: true)
         let html = Self.html(page.render())
         #expect(html.contains(#"action="/committee/results/publicity?year=2022""#))
         assertSnapshot(of: html, as: .lines)
@@ -106,7 +108,8 @@ import Testing
         let page = QuantitativeListPage(
             chrome: Self.chrome("量化赋分", path: SiteURL.committee(.quantitative).path), table: try QuantitativeTable(policy: Self.policy()),
             rows: [.init(id: Self.id1, name: "刘洋", level: "助理工程师", specialty: "电气工程", total: Tenths(625))],
-            years: Self.years(.committee(.quantitative)))
+            years: Self.years(.committee(.quantitative)),
+            pager: Pager(page: 1, pageSize: 1, total: 2, path: SiteURL.committee(.quantitative).path, query: [("year", "2022")]))
         assertSnapshot(of: Self.html(page.render()), as: .lines)
     }
 
@@ -233,7 +236,8 @@ import Testing
         let page = PublicResultsPage(
             chrome: PageChrome(title: "评审结果公示", activePath: SiteURL.results.path), reviewTitle: "长治市2022年度工程系列中初级职称评审",
             publicities: [.init(heading: "公示期：2022年11月1日至2022年11月7日（已结束）",
-                                people: [.init(name: "张伟", unit: "长治市示例水利设计院", level: "工程师", specialty: "水利水电工程")])])
+                                people: [.init(name: "张伟", unit: "长治市示例水利设计院", level: "工程师", specialty: "水利水电工程")])],
+            pager: Pager(page: 2, pageSize: 1, total: 2, path: SiteURL.results.path, query: [("year", "2022")]))
         assertSnapshot(of: Self.html(page.render()), as: .lines)
     }
 

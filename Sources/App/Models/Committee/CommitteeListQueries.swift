@@ -33,6 +33,29 @@ enum CommitteeListQuery {
         _ = try StoredValue.decode("applications.target_level", raw, TargetLevel.init(jsonName:))
         return raw
     }
+
+    /// ` LIMIT n OFFSET m` for one page of a list, nothing for the whole list (SQLite and
+    /// PostgreSQL both read it; the numbers are the pager's own, never typed by a user).
+    static func window(_ page: Window?) -> SQLQueryString {
+        guard let page else { return "" }
+        return " LIMIT \(bind: page.limit) OFFSET \(bind: page.offset)"
+    }
+
+    /// One page of a list: at most `limit` rows after the first `offset`.
+    struct Window: Sendable, Equatable {
+        var limit: Int
+        var offset: Int
+    }
+
+    /// How many of a year's applications are in these states (for a list's pager; the count
+    /// reads the (year, state, level) index alone).
+    static func count(year: Int, states: [ApplicationState], on db: any Database) async throws -> Int {
+        let row = try await sql(db).raw("""
+            SELECT COUNT(*) AS "n" FROM "applications" a \
+            WHERE a."year" = \(bind: year) AND a."state" IN (\(binds: Self.states(states)))
+            """).first()
+        return try row?.decode(column: "n", as: Int.self) ?? 0
+    }
 }
 
 extension ApplicationRecord {
@@ -49,13 +72,14 @@ extension ApplicationRecord {
     /// 量化赋分's list: the year's applications at the committee stage by level and specialty, each
     /// with the sum of its points (one statement; the sum reads the points' (application, kind) index;
     /// cast because PostgreSQL sums a bigint column as numeric).
-    static func quantitativeRows(year: Int, on db: any Database) async throws -> [QuantitativeRow] {
+    /// `page`: one page of the list (`LIMIT`/`OFFSET` in the statement); nil for all of it.
+    static func quantitativeRows(year: Int, page: CommitteeListQuery.Window? = nil, on db: any Database) async throws -> [QuantitativeRow] {
         let rows = try await CommitteeListQuery.sql(db).raw("""
             SELECT a."id", u."real_name" AS "name", a."target_level", a."specialty", \
             CAST((SELECT SUM(q."points") FROM "quantitative_points" q WHERE q."application_id" = a."id") AS BIGINT) AS "total" \
             FROM "applications" a JOIN "user_accounts" u ON u."id" = a."applicant_id" \
             WHERE a."year" = \(bind: year) AND a."state" IN (\(binds: CommitteeListQuery.states(ApplicationState.committeeStates))) \
-            ORDER BY a."target_level", a."specialty", a."submitted_at", a."id"
+            ORDER BY a."target_level", a."specialty", a."submitted_at", a."id"\(CommitteeListQuery.window(page))
             """).all()
         return try rows.map { row in
             QuantitativeRow(id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
@@ -76,7 +100,8 @@ extension ApplicationRecord {
 
     /// 评审通过人员 of a year (passed or certified), by specialty, each with its certificate (one
     /// statement; certificates are unique per application).
-    static func passedRows(year: Int, on db: any Database) async throws -> [PassedRow] {
+    /// `page`: one page of the list (`LIMIT`/`OFFSET` in the statement); nil for all of it.
+    static func passedRows(year: Int, page: CommitteeListQuery.Window? = nil, on db: any Database) async throws -> [PassedRow] {
         let states = CommitteeListQuery.states([.passed, .certified])
         let rows = try await CommitteeListQuery.sql(db).raw("""
             SELECT a."id", u."real_name" AS "name", o."name" AS "unit_name", a."specialty", a."state", \
@@ -85,7 +110,7 @@ extension ApplicationRecord {
             JOIN "organizations" o ON o."id" = a."unit_id" \
             LEFT JOIN "certificates" c ON c."application_id" = a."id" \
             WHERE a."year" = \(bind: year) AND a."state" IN (\(binds: states)) \
-            ORDER BY a."specialty", a."submitted_at", a."id"
+            ORDER BY a."specialty", a."submitted_at", a."id"\(CommitteeListQuery.window(page))
             """).all()
         return try rows.map { row in
             var certificate: (id: UUID, number: String, code: String)?

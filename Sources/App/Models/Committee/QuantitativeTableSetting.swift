@@ -89,14 +89,26 @@ extension ApplicationRecord {
 
     /// The year's applications at the committee stage as (id, applicant's name), by name: a
     /// form's choices need no declaration, and reading ~2,000 whole records for them was most of
-    /// the results page's time (issue 18).
-    static func namesAtCommittee(year: Int, on db: any Database) async throws -> [(id: UUID, name: String)] {
+    /// the results page's time (issue 18). `matching`: only names containing it (LIKE with its
+    /// wildcards escaped); `limit`: at most that many (a year of 100,000 applications has
+    /// ~15,000 at the committee stage, too many for one list); `ids`: only these applications.
+    static func namesAtCommittee(year: Int, matching: String? = nil, limit: Int? = nil, ids: [UUID]? = nil,
+                                 on db: any Database) async throws -> [(id: UUID, name: String)] {
         guard let sql = db as? any SQLDatabase else { throw StoredValueError(field: "database", value: "not SQL") }
+        if let ids, ids.isEmpty { return [] }
         let states = ApplicationState.committeeStates.map { $0.rawValue as any Encodable & Sendable }
+        var filter: SQLQueryString = ""
+        if let matching, !matching.isEmpty {
+            let escaped = matching.replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+            filter = " AND u.\"real_name\" LIKE \(bind: "%" + escaped + "%") ESCAPE '\\'"
+        }
+        if let ids { filter = filter + " AND a.\"id\" IN (\(binds: ids))" }
+        let window: SQLQueryString = limit.map { " LIMIT \(bind: $0)" } ?? ""
         let rows = try await sql.raw("""
             SELECT a."id" AS "id", u."real_name" AS "name" FROM "applications" a \
             JOIN "user_accounts" u ON u."id" = a."applicant_id" \
-            WHERE a."year" = \(bind: year) AND a."state" IN (\(binds: states)) ORDER BY u."real_name", a."id"
+            WHERE a."year" = \(bind: year) AND a."state" IN (\(binds: states))\(filter) ORDER BY u."real_name", a."id"\(window)
             """).all()
         return try rows.map { (id: try $0.decode(column: "id", as: UUID.self), name: try $0.decode(column: "name", as: String.self)) }
     }

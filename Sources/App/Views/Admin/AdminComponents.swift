@@ -20,6 +20,16 @@ struct Pager: Sendable {
         max(1, raw.flatMap { Int($0) } ?? 1)
     }
 
+    /// A pager on a page that exists: one asked for past the end shows the last.
+    static func clamped(page: Int, pageSize: Int, total: Int, path: String, query: [(String, String)]) -> Pager {
+        var pager = Pager(page: page, pageSize: pageSize, total: total, path: path, query: query)
+        pager.page = min(page, pager.pageCount)
+        return pager
+    }
+
+    /// The rows of this page, for a list's statement.
+    var window: CommitteeListQuery.Window { .init(limit: pageSize, offset: offset) }
+
     func link(to page: Int) -> String {
         Self.url(path, query.filter { !$0.1.isEmpty } + (page > 1 ? [("page", String(page))] : []))
     }

@@ -24,8 +24,16 @@ struct PublicResultsPage {
     var publicities: [Publicity]
     /// The review year shown (issue 19): the year in use by default, `?year=` for an earlier one.
     var years: YearPicker? = nil
+    /// The page of the names shown (`?page=`), counted over every publicity in order; nil
+    /// renders every name without a pager.
+    var pager: Pager? = nil
 
-    static func load(_ req: Request) async throws -> PublicResultsPage {
+    /// Names per page: at 100,000 applications a year publicizes ~7,500 people, and one page of
+    /// all of them was 0.9 MB (issue 18).
+    static let pageSize = 100
+
+    /// `pageSize`: names per page (tests ask for small pages).
+    static func load(_ req: Request, pageSize: Int = PublicResultsPage.pageSize) async throws -> PublicResultsPage {
         let today = req.today
         // One review year at a time, under that year's own title (a 2022 list never reads as 2023's).
         let picker = YearPicker.make(req, url: .results)
@@ -47,8 +55,19 @@ struct PublicResultsPage {
                 people: apps.map { Person(name: $0.name, unit: $0.unit, level: CommitteeUI.levelLabel($0.targetLevel),
                                           specialty: $0.specialty) }))
         }
+        // One page of the names, the publicities in order and each one's people in its order; a
+        // publicity shows its heading on every page that holds some of its people.
+        let total = shown.reduce(0) { $0 + $1.people.count }
+        let pager = Pager.clamped(page: Pager.requestedPage(req.query[String.self, at: "page"]), pageSize: pageSize, total: total,
+                                  path: SiteURL.results.path, query: [("year", String(picker.selected))])
+        var page: [Publicity] = [], start = 0
+        for p in shown {
+            let from = max(pager.offset, start), to = min(pager.offset + pager.pageSize, start + p.people.count)
+            if from < to { page.append(Publicity(heading: p.heading, people: Array(p.people[(from - start)..<(to - start)]))) }
+            start += p.people.count
+        }
         return PublicResultsPage(chrome: PageChrome(req: req, title: "评审结果公示"), reviewTitle: title,
-                                 publicities: shown, years: picker)
+                                 publicities: page, years: picker, pager: pager)
     }
 
     func render() -> HTML {
@@ -63,6 +82,7 @@ struct PublicResultsPage {
             .unwrap(years) { $0.years.count > 1 ? $0.node : .empty },
             .p(.text("\(reviewTitle)评审通过人员名单。公示期内对公示人员有异议的，请向评委会办公室（电话 0355-3036240）实名反映。")),
             .group(sections.isEmpty ? [.p(.class("muted"), .text("暂无公示。"))] : sections),
+            .unwrap(pager) { $0.total > 0 ? .pager($0) : .empty },
             .p(.a(.href(SiteURL.verify.path), .text("证书查验"))),
         ])
     }

@@ -52,20 +52,47 @@ struct ResultsPage {
     var typed: [String: String] = [:]
     /// The review year shown (`?year=`, the year in use by default).
     var years: YearPicker
+    /// The page of 评审通过人员 shown (`?page=`); nil renders the whole list without a pager.
+    var passedPager: Pager? = nil
+    /// The name asked for in the case form's 查找 (`?who=`), to narrow its choices.
+    var who: String = ""
+    /// The choices stop at `choiceLimit` names: the form asks for a name first.
+    var choicesCut = false
+
+    /// Rows of 评审通过人员 per page: at 100,000 applications a year has ~7,500 who passed, and
+    /// one page of all of them was 2.6 MB and 1.7 s to build (issue 18).
+    static let pageSize = 50
+    /// At most this many names in the case form's 申报人 list; more are found by name.
+    static let choiceLimit = 200
 
     private func typedValue(_ name: String, _ fallback: String = "") -> String { typed[name] ?? fallback }
 
     /// `typed`: what the user typed into the form that was refused, to show it again.
-    static func load(_ req: Request, errors: [String] = [], typed: [String: String] = [:]) async throws -> ResultsPage {
+    /// `pageSize`: rows of 评审通过人员 per page (tests ask for small pages).
+    static func load(_ req: Request, errors: [String] = [], typed: [String: String] = [:],
+                     pageSize: Int = ResultsPage.pageSize) async throws -> ResultsPage {
         let years = YearPicker.make(req, url: .committee(.results))
         let year = years.selected
-        // Four statements whatever the number of people (issue 18): the passed with their
-        // certificates, the publicities, the year's cases with the applicants' names, and the
-        // case form's choices; none reads a declaration.
-        let passed = try await ApplicationRecord.passedRows(year: year, on: req.db)
+        let who = String((req.query[String.self, at: "who"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            .prefix(AccountFields.realNameMax))
+        // Five statements whatever the number of people (issue 18): how many passed and one page
+        // of them with their certificates, the publicities, the year's cases with the applicants'
+        // names, and the case form's choices (at most `choiceLimit`, by name); none reads a
+        // declaration.
+        let total = try await CommitteeListQuery.count(year: year, states: [.passed, .certified], on: req.db)
+        let pager = Pager.clamped(page: Pager.requestedPage(req.query[String.self, at: "page"]), pageSize: pageSize, total: total,
+                                  path: SiteURL.committee(.results).path,
+                                  query: [("year", String(year)), ("who", who)])
+        let passed = try await ApplicationRecord.passedRows(year: year, page: pager.window, on: req.db)
         let publicities = try await ResultPublicity.query(on: req.db).filter(\.$year == year).sort(\.$starts).all()
         let cases = try await ResultCase.rows(year: year, on: req.db)
-        let atCommittee = try await ApplicationRecord.namesAtCommittee(year: year, on: req.db)
+        var atCommittee = try await ApplicationRecord.namesAtCommittee(year: year, matching: who, limit: Self.choiceLimit + 1, on: req.db)
+        let choicesCut = atCommittee.count > Self.choiceLimit
+        atCommittee = Array(atCommittee.prefix(Self.choiceLimit))
+        // A refused form keeps the person chosen even when the list above does not hold them.
+        if let chosen = typed["applicationID"].flatMap(UUID.init(uuidString:)), !atCommittee.contains(where: { $0.id == chosen }) {
+            atCommittee = try await ApplicationRecord.namesAtCommittee(year: year, ids: [chosen], on: req.db) + atCommittee
+        }
         return ResultsPage(
             chrome: PageChrome(req: req, title: "结果公示与证书"), csrf: try await req.csrfToken(), errors: errors,
             passed: passed.map { a in
@@ -83,7 +110,7 @@ struct ResultsPage {
                                  resolvedOn: c.resolvedOn)
             },
             applicants: atCommittee.map { Choice(value: $0.id.uuidString, label: $0.name) },
-            today: req.today.iso, typed: typed, years: years)
+            today: req.today.iso, typed: typed, years: years, passedPager: pager, who: who, choicesCut: choicesCut)
     }
 
     func render() -> HTML {
@@ -96,6 +123,7 @@ struct ResultsPage {
                         ?? .text("—"),
                      .text(p.code ?? "—")]
                 }, id: "passed-list", empty: "\(years.selected)年度暂无评审通过人员。"),
+                .unwrap(passedPager) { .pager($0) },
             ]),
             CommitteeUI.section("公示", id: "publicity", [
                 CommitteeUI.table(["公示期", "人数", "审核确认"], publicities.map { p in
@@ -108,6 +136,7 @@ struct ResultsPage {
             ]),
             CommitteeUI.section("异议、复查与投诉", id: "cases", [
                 CommitteeUI.table(["申报人", "类别", "收到日期", "内容", "处理结果"], cases.map(caseRow), id: "case-list"),
+                findApplicant,
                 CommitteeUI.form(CommitteeUI.action(.committee(.resultsCases), years), csrf: csrf, [
                     .selectField("applicationID", label: "申报人", choices: applicants, selected: typed["applicationID"], required: true),
                     .selectField("kind", label: "类别", choices: ResultCase.kinds.map { Choice(value: $0.0, label: $0.1) },
@@ -122,6 +151,17 @@ struct ResultsPage {
                 ], submit: "为公示期满、经审核确认、无未办结异议的人员发放证书"),
             ]),
         ])
+    }
+
+    /// 查找申报人: narrows the case form's 申报人 list by name (GET, so the page stays where it is).
+    private var findApplicant: CommitteeUI.Body {
+        .group(
+            .form(.method(.get), .action(SiteURL.committee(.results).path + "#cases"), .class("filters"),
+                  .input(.type(.hidden), .name("year"), .value(String(years.selected))),
+                  .textField("who", label: "查找申报人（姓名）", value: who, type: "search", maxLength: AccountFields.realNameMax),
+                  .div(.class("actions"), .button(.type(.submit), .class("button secondary"), .text("查找")))),
+            .if(choicesCut, .p(.class("muted"), .text("评委会阶段人数较多，下方“申报人”仅列出按姓名排序的前\(Self.choiceLimit)人；请先按姓名查找。"))),
+            .if(!who.isEmpty && applicants.isEmpty, .p(.class("muted"), .text("评委会阶段没有姓名含“\(who)”的申报人。"))))
     }
 
     private func caseRow(_ c: Case) -> [CommitteeUI.Body] {
