@@ -23,6 +23,8 @@ import Vapor
         }
     }
 
+    static func html(_ page: ResultsPage) -> String { PageSnapshotTests.html(page.render()) }
+
     static func request(_ app: Application, _ url: String) -> Request {
         Request(application: app, method: .GET, url: URI(string: url), on: app.eventLoopGroup.next())
     }
@@ -150,6 +152,20 @@ import Vapor
             let percent = try await office.get("/committee/results?who=%25")
             #expect(percent.status == .ok && percent.text.contains("评委会阶段没有姓名含“%”的申报人。"))
             #expect(percent.text.matches(of: /<option value="[0-9A-F-]{36}"/).isEmpty)
+
+            // More at the committee stage than one list holds: no names until one is asked for,
+            // and the page says so; a name asked for lists its matches, cut at the limit.
+            let few = names.count - 1
+            let cut = try await ResultsPage.load(Self.request(app, "/committee/results"), choiceLimit: few)
+            #expect(cut.applicants.isEmpty && cut.choicesCut)
+            #expect(Self.html(cut).contains("评委会阶段人数较多（超过\(few)人），请先按姓名查找申报人，再登记。"))
+            let asked = try await ResultsPage.load(Self.request(app, "/committee/results?who=\(part.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!)"),
+                                                   choiceLimit: few)
+            #expect(asked.applicants.map(\.value) == names.filter { $0.name.contains(part) }.prefix(few).map(\.id.uuidString))
+            let one = try await ResultsPage.load(Self.request(app, "/committee/results?who=\(part.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!)"),
+                                                 choiceLimit: 1)
+            let matching = names.filter { $0.name.contains(part) }
+            #expect(one.applicants.count == 1 && one.choicesCut == (matching.count > 1))
 
             // A refused case form keeps the person chosen though the list asked for does not hold them.
             let other = try #require(names.first { !$0.name.contains(part) })

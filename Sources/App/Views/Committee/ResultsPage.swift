@@ -58,6 +58,8 @@ struct ResultsPage {
     var who: String = ""
     /// The choices stop at `choiceLimit` names: the form asks for a name first.
     var choicesCut = false
+    /// The most names the case form lists.
+    var choiceLimit = ResultsPage.choiceLimit
 
     /// Rows of 评审通过人员 per page: at 100,000 applications a year has ~7,500 who passed, and
     /// one page of all of them was 2.6 MB and 1.7 s to build (issue 18).
@@ -68,17 +70,18 @@ struct ResultsPage {
     private func typedValue(_ name: String, _ fallback: String = "") -> String { typed[name] ?? fallback }
 
     /// `typed`: what the user typed into the form that was refused, to show it again.
-    /// `pageSize`: rows of 评审通过人员 per page (tests ask for small pages).
+    /// `pageSize`: rows of 评审通过人员 per page; `choiceLimit`: names in the case form at most
+    /// (tests ask for small ones).
     static func load(_ req: Request, errors: [String] = [], typed: [String: String] = [:],
-                     pageSize: Int = ResultsPage.pageSize) async throws -> ResultsPage {
+                     pageSize: Int = ResultsPage.pageSize, choiceLimit: Int = ResultsPage.choiceLimit) async throws -> ResultsPage {
         let years = YearPicker.make(req, url: .committee(.results))
         let year = years.selected
         let who = String((req.query[String.self, at: "who"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             .prefix(AccountFields.realNameMax))
-        // Five statements whatever the number of people (issue 18): how many passed and one page
+        // Six statements whatever the number of people (issue 18): how many passed and one page
         // of them with their certificates, the publicities, the year's cases with the applicants'
-        // names, and the case form's choices (at most `choiceLimit`, by name); none reads a
-        // declaration.
+        // names, how many are at the committee stage and the case form's choices (at most
+        // `choiceLimit`, by name); none reads a declaration.
         let total = try await CommitteeListQuery.count(year: year, states: [.passed, .certified], on: req.db)
         let pager = Pager.clamped(page: Pager.requestedPage(req.query[String.self, at: "page"]), pageSize: pageSize, total: total,
                                   path: SiteURL.committee(.results).path,
@@ -86,9 +89,18 @@ struct ResultsPage {
         let passed = try await ApplicationRecord.passedRows(year: year, page: pager.window, on: req.db)
         let publicities = try await ResultPublicity.query(on: req.db).filter(\.$year == year).sort(\.$starts).all()
         let cases = try await ResultCase.rows(year: year, on: req.db)
-        var atCommittee = try await ApplicationRecord.namesAtCommittee(year: year, matching: who, limit: Self.choiceLimit + 1, on: req.db)
-        let choicesCut = atCommittee.count > Self.choiceLimit
-        atCommittee = Array(atCommittee.prefix(Self.choiceLimit))
+        // Names only when they fit one list or a name was asked for: sorting ~14,000 names to show
+        // the first 200 took 0.3 s at 100,000 applications and helps no one.
+        let atStage = try await CommitteeListQuery.count(year: year, states: ApplicationState.committeeStates, on: req.db)
+        var atCommittee: [(id: UUID, name: String)] = []
+        var choicesCut = false
+        if atStage <= choiceLimit || !who.isEmpty {
+            atCommittee = try await ApplicationRecord.namesAtCommittee(year: year, matching: who, limit: choiceLimit + 1, on: req.db)
+            choicesCut = atCommittee.count > choiceLimit
+            atCommittee = Array(atCommittee.prefix(choiceLimit))
+        } else {
+            choicesCut = true
+        }
         // A refused form keeps the person chosen even when the list above does not hold them.
         if let chosen = typed["applicationID"].flatMap(UUID.init(uuidString:)), !atCommittee.contains(where: { $0.id == chosen }) {
             atCommittee = try await ApplicationRecord.namesAtCommittee(year: year, ids: [chosen], on: req.db) + atCommittee
@@ -110,7 +122,8 @@ struct ResultsPage {
                                  resolvedOn: c.resolvedOn)
             },
             applicants: atCommittee.map { Choice(value: $0.id.uuidString, label: $0.name) },
-            today: req.today.iso, typed: typed, years: years, passedPager: pager, who: who, choicesCut: choicesCut)
+            today: req.today.iso, typed: typed, years: years, passedPager: pager, who: who, choicesCut: choicesCut,
+            choiceLimit: choiceLimit)
     }
 
     func render() -> HTML {
@@ -160,7 +173,8 @@ struct ResultsPage {
                   .input(.type(.hidden), .name("year"), .value(String(years.selected))),
                   .textField("who", label: "查找申报人（姓名）", value: who, type: "search", maxLength: AccountFields.realNameMax),
                   .div(.class("actions"), .button(.type(.submit), .class("button secondary"), .text("查找")))),
-            .if(choicesCut, .p(.class("muted"), .text("评委会阶段人数较多，下方“申报人”仅列出按姓名排序的前\(Self.choiceLimit)人；请先按姓名查找。"))),
+            .if(choicesCut && who.isEmpty, .p(.class("muted"), .text("评委会阶段人数较多（超过\(choiceLimit)人），请先按姓名查找申报人，再登记。"))),
+            .if(choicesCut && !who.isEmpty, .p(.class("muted"), .text("姓名含“\(who)”的申报人超过\(choiceLimit)人，下方仅列出按姓名排序的前\(choiceLimit)人；请输入更完整的姓名。"))),
             .if(!who.isEmpty && applicants.isEmpty, .p(.class("muted"), .text("评委会阶段没有姓名含“\(who)”的申报人。"))))
     }
 
