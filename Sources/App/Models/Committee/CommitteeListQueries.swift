@@ -212,9 +212,11 @@ extension ResultCase {
     struct Row: Sendable {
         var id: UUID
         var applicant: String
+        /// The kind's label (公示异议, 复查, 投诉), as every list shows it.
         var kind: String
         var received: String
         var content: String
+        /// The handling and its day, once resolved.
         var resolution: String?
         var resolvedOn: String?
     }
@@ -232,7 +234,7 @@ extension ResultCase {
             """).all()
         return try rows.map { row in
             Row(id: try row.decode(column: "id", as: UUID.self), applicant: try row.decode(column: "name", as: String.self),
-                kind: try row.decode(column: "kind", as: String.self), received: try row.decode(column: "received", as: String.self),
+                kind: ResultCase.kindLabel(try row.decode(column: "kind", as: String.self)), received: try row.decode(column: "received", as: String.self),
                 content: try row.decode(column: "content", as: String.self),
                 resolution: try row.decode(column: "resolution", as: String?.self),
                 resolvedOn: try row.decode(column: "resolved_on", as: String?.self))

@@ -26,16 +26,8 @@ struct ResultsPage {
         var confirmation: String
     }
 
-    struct Case: Sendable {
-        var id: UUID
-        var applicant: String
-        var kind: String
-        var received: String
-        var content: String
-        /// The handling and its day, once resolved.
-        var resolution: String?
-        var resolvedOn: String?
-    }
+    /// An objection, 复查 or 投诉 as the list shows it (its kind as a label).
+    typealias Case = ResultCase.Row
 
     var chrome: PageChrome
     var csrf: String
@@ -116,11 +108,7 @@ struct ResultsPage {
                       confirmation: p.confirmedOn.map { "已于\($0)审核确认（\(p.confirmedByName ?? "")）" } ?? "待市人社局审核确认")
             },
             publicityWorkingDays: try CommitteeData.integer(req, "resultPublicityWorkingDays", year: year),
-            cases: cases.map { c in
-                ResultsPage.Case(id: c.id, applicant: c.applicant, kind: ResultCase.kindLabel(c.kind),
-                                 received: c.received, content: c.content, resolution: c.resolution,
-                                 resolvedOn: c.resolvedOn)
-            },
+            cases: cases,
             applicants: atCommittee.map { Choice(value: $0.id.uuidString, label: $0.name) },
             today: req.today.iso, typed: typed, years: years, passedPager: pager, who: who, choicesCut: choicesCut,
             choiceLimit: choiceLimit)
